@@ -1,0 +1,40 @@
+package dev.specgate.engine;
+
+import dev.specgate.core.Finding;
+import dev.specgate.core.Severity;
+import java.util.List;
+
+/**
+ * The result of one analysis: findings sorted by file, line, rule; what was analysed; and the
+ * threshold that decides the exit code.
+ *
+ * @param migrations paths of the migration files analysed
+ * @param packets folders of the packets in scope ("" for a packet at the root)
+ * @param filesAnalysed how many input files the engine read
+ */
+public record Report(
+    List<Finding> findings,
+    List<String> migrations,
+    List<String> packets,
+    int filesAnalysed,
+    Severity failOn) {
+
+  public Report {
+    findings = List.copyOf(findings);
+    migrations = List.copyOf(migrations);
+    packets = List.copyOf(packets);
+  }
+
+  public long count(Severity s) {
+    return findings.stream().filter(f -> f.severity() == s).count();
+  }
+
+  /** True when any finding is at or above {@code failOn}: the check fails, exit code 1. */
+  public boolean failed() {
+    return findings.stream().anyMatch(f -> f.severity().atLeast(failOn));
+  }
+
+  public int exitCode() {
+    return failed() ? 1 : 0;
+  }
+}

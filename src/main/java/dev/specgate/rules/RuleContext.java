@@ -1,0 +1,38 @@
+package dev.specgate.rules;
+
+import dev.specgate.core.ChangeSet;
+import dev.specgate.engine.Config;
+import dev.specgate.engine.MigrationFile;
+import dev.specgate.packet.Packet;
+import dev.specgate.sql.schema.SchemaHistory;
+import java.util.List;
+
+/** Everything a rule may read about one analysis. Read-only; shared by all rules of a run. */
+public interface RuleContext {
+  Config config();
+
+  /** The raw inputs (for rules that read files other than migrations and packets). */
+  ChangeSet changeSet();
+
+  /** Every migration found, up and down, in the order their tool runs them. */
+  List<MigrationFile> migrations();
+
+  /**
+   * The migrations rules report on: forward migrations the change touched (for a PATHS analysis,
+   * every forward migration).
+   */
+  default List<MigrationFile> changedMigrations() {
+    return migrations().stream().filter(m -> !m.isDown() && m.inChange()).toList();
+  }
+
+  /** Rollback scripts the change touched. */
+  default List<MigrationFile> changedDownMigrations() {
+    return migrations().stream().filter(m -> m.isDown() && m.inChange()).toList();
+  }
+
+  /** Packets in scope: those the change adds or edits, and those naming a changed migration. */
+  List<Packet> packets();
+
+  /** The schema as the forward migrations build it, queryable before any statement. */
+  SchemaHistory schema();
+}
