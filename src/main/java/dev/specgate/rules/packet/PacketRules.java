@@ -1,0 +1,13 @@
+package dev.specgate.rules.packet;
+
+import dev.specgate.rules.Rule;
+import java.util.List;
+
+/** The rules of the packet family, in catalogue order. Add each new rule class here. */
+public final class PacketRules {
+  private PacketRules() {}
+
+  public static List<Rule> all() {
+    return List.of();
+  }
+}
