@@ -1,0 +1,126 @@
+package dev.specgate.sql;
+
+import dev.specgate.sql.AlterAction.AddConstraint;
+import dev.specgate.sql.AlterAction.ValidateConstraint;
+import dev.specgate.sql.ConstraintDef.Kind;
+import java.util.List;
+
+/**
+ * PostgreSQL's table-level lock modes, weakest first, with what each one makes other sessions wait
+ * for (PostgreSQL documentation, "Explicit Locking", table 13.2), and the lock table: which mode a
+ * statement takes on its table.
+ */
+public enum LockLevel {
+  NONE("no table lock", "blocks nothing"),
+  ACCESS_SHARE("ACCESS SHARE", "blocks only statements that take ACCESS EXCLUSIVE"),
+  ROW_SHARE("ROW SHARE", "blocks only EXCLUSIVE and ACCESS EXCLUSIVE statements"),
+  ROW_EXCLUSIVE(
+      "ROW EXCLUSIVE",
+      "blocks CREATE INDEX and schema changes on the table; concurrent writes wait only on the rows"
+          + " it changes, and every changed row stays locked"),
+  SHARE_UPDATE_EXCLUSIVE(
+      "SHARE UPDATE EXCLUSIVE",
+      "blocks other schema changes and VACUUM on the table; reads and writes continue"),
+  SHARE("SHARE", "blocks writes (INSERT, UPDATE, DELETE); reads continue"),
+  SHARE_ROW_EXCLUSIVE(
+      "SHARE ROW EXCLUSIVE", "blocks writes (INSERT, UPDATE, DELETE) and other schema changes; reads continue"),
+  EXCLUSIVE("EXCLUSIVE", "blocks writes and SELECT … FOR UPDATE; plain reads continue"),
+  ACCESS_EXCLUSIVE("ACCESS EXCLUSIVE", "blocks reads and writes");
+
+  private final String label;
+  private final String blocks;
+
+  LockLevel(String label, String blocks) {
+    this.label = label;
+    this.blocks = blocks;
+  }
+
+  /** The mode as PostgreSQL names it, e.g. {@code ACCESS EXCLUSIVE}. */
+  public String label() {
+    return label;
+  }
+
+  public String blocks() {
+    return blocks;
+  }
+
+  /** e.g. "ACCESS EXCLUSIVE on accounts: blocks reads and writes until it commits". */
+  public String describe(String table) {
+    if (this == NONE) return "no lock on " + table;
+    return label + " on " + table + ": " + blocks + " until it commits";
+  }
+
+  /** True for the modes that stop the application's writes: SHARE and stronger. */
+  public boolean blocksWrites() {
+    return compareTo(SHARE) >= 0;
+  }
+
+  /** True for the modes missing-lock-timeout cares about: SHARE and ACCESS EXCLUSIVE (and between). */
+  public boolean isDangerous() {
+    return blocksWrites();
+  }
+
+  /** The stronger of two modes. */
+  public LockLevel max(LockLevel other) {
+    return other.compareTo(this) > 0 ? other : this;
+  }
+
+  /** The lock one ALTER TABLE action takes on its table. */
+  public static LockLevel of(AlterAction action) {
+    if (action instanceof ValidateConstraint) return SHARE_UPDATE_EXCLUSIVE;
+    if (action instanceof AddConstraint ac && ac.constraint().kind() == Kind.FOREIGN_KEY) {
+      return SHARE_ROW_EXCLUSIVE;
+    }
+    if (action instanceof AlterAction.OtherAction o) {
+      String t = o.text().toLowerCase(java.util.Locale.ROOT);
+      if (t.contains("set statistics") || t.contains("cluster on") || t.contains("set without cluster")
+          || t.matches("(?s).*\\bset\\s*\\(\\s*(autovacuum|toast\\.autovacuum|fillfactor|n_distinct).*")) {
+        return SHARE_UPDATE_EXCLUSIVE;
+      }
+      if (t.contains("enable trigger") || t.contains("disable trigger") || t.contains("enable always")
+          || t.contains("enable replica")) {
+        return SHARE_ROW_EXCLUSIVE;
+      }
+      if (t.contains("detach partition") && t.contains("concurrently")) return SHARE_UPDATE_EXCLUSIVE;
+      if (t.contains("attach partition")) return SHARE_UPDATE_EXCLUSIVE;
+      return ACCESS_EXCLUSIVE;
+    }
+    // ADD/DROP/ALTER COLUMN, SET/DROP NOT NULL and DEFAULT, ADD CHECK/UNIQUE/PK, DROP CONSTRAINT,
+    // RENAME, SET LOGGED: all ACCESS EXCLUSIVE.
+    return ACCESS_EXCLUSIVE;
+  }
+
+  /** The lock a statement takes on the table it names (the strongest of its actions). */
+  public static LockLevel of(Operation op) {
+    if (op instanceof Operation.AlterTable at) {
+      LockLevel l = NONE;
+      for (AlterAction a : at.actions()) l = l.max(of(a));
+      return at.actions().isEmpty() ? ACCESS_EXCLUSIVE : l;
+    }
+    if (op instanceof Operation.CreateIndex ci) return ci.concurrently() ? SHARE_UPDATE_EXCLUSIVE : SHARE;
+    if (op instanceof Operation.DropIndex di) {
+      return di.concurrently() ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE;
+    }
+    if (op instanceof Operation.DropTable || op instanceof Operation.Truncate) return ACCESS_EXCLUSIVE;
+    if (op instanceof Operation.Update || op instanceof Operation.Delete || op instanceof Operation.Insert) {
+      return ROW_EXCLUSIVE;
+    }
+    if (op instanceof Operation.RenameObject) return ACCESS_EXCLUSIVE;
+    if (op instanceof Operation.Maintenance m) {
+      return switch (m.kind()) {
+        case VACUUM -> m.full() ? ACCESS_EXCLUSIVE : SHARE_UPDATE_EXCLUSIVE;
+        case ANALYZE -> SHARE_UPDATE_EXCLUSIVE;
+        case CLUSTER -> ACCESS_EXCLUSIVE;
+        // REINDEX takes SHARE on the table and ACCESS EXCLUSIVE on the index being rebuilt.
+        case REINDEX -> m.concurrently() ? SHARE_UPDATE_EXCLUSIVE : SHARE;
+        case REFRESH_MATERIALIZED_VIEW -> m.concurrently() ? EXCLUSIVE : ACCESS_EXCLUSIVE;
+      };
+    }
+    return NONE;
+  }
+
+  /** The actions of a statement that take {@code level} (for naming what caused the lock). */
+  public static List<AlterAction> actionsTaking(Operation.AlterTable at, LockLevel level) {
+    return at.actions().stream().filter(a -> of(a) == level).toList();
+  }
+}

@@ -1,0 +1,261 @@
+package dev.specgate.sql.schema;
+
+import dev.specgate.engine.MigrationFile.Direction;
+import dev.specgate.engine.MigrationTool;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How migration tools treat a file, decided from its path and text: the order they run it in,
+ * whether it is a forward or a rollback script, and whether the tool wraps it in a transaction.
+ * The engine calls these when it builds a {@link dev.specgate.engine.MigrationFile}.
+ */
+public final class MigrationOrder {
+  private MigrationOrder() {}
+
+  /** Flyway versioned / undo / repeatable names: {@code V1.2__x.sql}, {@code U3__x.sql}, {@code R__x.sql}. */
+  private static final Pattern FLYWAY_VERSIONED =
+      Pattern.compile("^([VvUu])(\\d+(?:[._]\\d+)*)__(.*)$");
+  private static final Pattern FLYWAY_REPEATABLE = Pattern.compile("^[Rr]__(.*)$");
+  /** File names that carry no order of their own; the folder does (diesel, popx-like layouts). */
+  private static final Pattern GENERIC_NAME =
+      Pattern.compile("^(up|down|migration|change|apply|revert|rollback)(\\.[a-z0-9_]+)*\\.sql$");
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+  private static final Pattern GOOSE_NO_TX =
+      Pattern.compile("(?im)^\\s*--\\s*\\+goose\\s+NO\\s+TRANSACTION\\b");
+  private static final Pattern GOOSE_MARKER = Pattern.compile("(?im)^\\s*--\\s*\\+goose\\s+(up|down)\\b");
+  private static final Pattern DBMATE_UP = Pattern.compile("(?im)^\\s*--\\s*migrate:up\\b(.*)$");
+  private static final Pattern DBMATE_MARKER = Pattern.compile("(?im)^\\s*--\\s*migrate:(up|down)\\b");
+  private static final Pattern FLYWAY_NO_TX =
+      Pattern.compile("(?im)^\\s*--\\s*flyway:executeInTransaction\\s*=\\s*false\\b");
+  /** Where the down part of a single-file up/down migration starts (goose, dbmate). */
+  private static final Pattern DOWN_SECTION =
+      Pattern.compile("(?im)^\\s*--\\s*(\\+goose\\s+down|migrate:down)\\b");
+
+  /**
+   * A key that sorts migrations in the order their tool runs them. Flyway versions compare part by
+   * part numerically ({@code V1.2 < V1.10 < V2}; {@code V1 < V1.1}); repeatable {@code R__}
+   * migrations run after all versioned ones. Otherwise the ordering unit is the file name, or its
+   * folder's name when the file name is generic ({@code 2023-01-01-000000_x/up.sql}); digit runs in
+   * it compare numerically, so {@code 2_x.sql < 10_x.sql}, and timestamps order as timestamps. Keys
+   * group by the folder the unit sits in, then the unit, then the whole path as a tie-breaker.
+   */
+  public static String orderKey(String path, MigrationTool tool) {
+    String p = path.replace('\\', '/');
+    String name = fileName(p);
+    String dir = parent(p);
+    Matcher fv = FLYWAY_VERSIONED.matcher(name);
+    if (fv.matches() && tool != MigrationTool.GOOSE && tool != MigrationTool.DBMATE) {
+      StringBuilder key = new StringBuilder("1|");
+      for (String part : fv.group(2).split("[._]")) key.append(number(part)).append('.');
+      // '\u0001' sorts below '.', so V1 comes before V1.1.
+      key.append('\u0001').append(naturalKey(fv.group(3))).append('\u0000').append(p);
+      return key.toString();
+    }
+    if (FLYWAY_REPEATABLE.matcher(name).matches() && tool != MigrationTool.GOOSE) {
+      return "2|" + naturalKey(name) + '\u0000' + p;
+    }
+    String unit = name;
+    if (GENERIC_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches() && !dir.isEmpty()) {
+      unit = fileName(dir) + "/" + name;
+      dir = parent(dir);
+    }
+    return "0|" + dir + '\u0000' + naturalKey(unit) + '\u0000' + p;
+  }
+
+  /**
+   * UP for forward migrations, DOWN for rollback scripts: golang-migrate / diesel / popx
+   * {@code down.sql} and {@code *.down.sql} (also {@code *_down.sql}), sqitch {@code revert/}, and
+   * Flyway undo {@code U<version>__}. (A goose or dbmate file holding both directions is UP; its
+   * down section is found with {@link #downSectionStart(String)}.)
+   */
+  public static Direction direction(String path) {
+    String p = path.replace('\\', '/');
+    String name = fileName(p).toLowerCase(Locale.ROOT);
+    if (name.equals("down.sql") || name.endsWith(".down.sql") || name.endsWith("_down.sql")) {
+      return Direction.DOWN;
+    }
+    if (FLYWAY_VERSIONED.matcher(fileName(p)).matches()
+        && Character.toUpperCase(fileName(p).charAt(0)) == 'U') {
+      return Direction.DOWN;
+    }
+    for (String segment : p.split("/")) {
+      if (segment.equals("revert")) return Direction.DOWN;
+    }
+    return Direction.UP;
+  }
+
+  /**
+   * The character offset where the rollback part of a file holding both directions starts
+   * ({@code -- +goose Down}, {@code -- migrate:down}), or -1 when the file has none. Statements at
+   * or after it are a rollback script: not replayed, never a destructive drop.
+   */
+  public static int downSectionStart(String text) {
+    if (text == null) return -1;
+    Matcher m = DOWN_SECTION.matcher(text);
+    return m.find() ? m.start() : -1;
+  }
+
+  /**
+   * The tool {@code auto} resolves to for one file, from unambiguous signs: goose annotations,
+   * dbmate section markers, a Flyway file name, a golang-migrate {@code .up.sql}/{@code .down.sql}
+   * name. Otherwise {@link MigrationTool#PLAIN}. A configured tool other than auto is kept.
+   */
+  public static MigrationTool resolve(String path, String text, MigrationTool configured) {
+    if (configured != MigrationTool.AUTO) return configured;
+    String t = text == null ? "" : text;
+    if (GOOSE_MARKER.matcher(t).find() || GOOSE_NO_TX.matcher(t).find()) return MigrationTool.GOOSE;
+    if (DBMATE_MARKER.matcher(t).find()) return MigrationTool.DBMATE;
+    String name = fileName(path.replace('\\', '/'));
+    if (FLYWAY_VERSIONED.matcher(name).matches() || FLYWAY_REPEATABLE.matcher(name).matches()) {
+      return MigrationTool.FLYWAY;
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".up.sql") || lower.endsWith(".down.sql")) return MigrationTool.GOLANG_MIGRATE;
+    return MigrationTool.PLAIN;
+  }
+
+  /**
+   * True when the migration tool runs this file inside a transaction (so CREATE INDEX
+   * CONCURRENTLY in it fails). {@code auto} is first resolved with {@link #resolve}.
+   *
+   * <ul>
+   *   <li>flyway: yes, unless every statement is one PostgreSQL cannot run in a transaction
+   *       (CONCURRENTLY, VACUUM, ALTER TYPE … ADD VALUE, CREATE/DROP DATABASE, …) — Flyway then runs
+   *       the file without one — or the file says {@code -- flyway:executeInTransaction=false};
+   *   <li>goose: yes, unless {@code -- +goose NO TRANSACTION};
+   *   <li>dbmate: yes, unless the up marker says {@code -- migrate:up transaction:false};
+   *   <li>golang-migrate: it opens no transaction, but its PostgreSQL driver sends the whole file
+   *       as one query, which PostgreSQL runs as one implicit transaction when it holds more than
+   *       one statement: yes for a file of several statements, no for a single statement;
+   *   <li>sqitch, plain: no (a script's own BEGIN…COMMIT is seen by the parser instead).
+   * </ul>
+   */
+  public static boolean runsInTransaction(String path, String text, MigrationTool tool) {
+    MigrationTool t = resolve(path, text, tool == null ? MigrationTool.AUTO : tool);
+    String body = text == null ? "" : text;
+    return switch (t) {
+      case FLYWAY -> !FLYWAY_NO_TX.matcher(body).find() && !onlyNonTransactional(body);
+      case GOOSE -> !GOOSE_NO_TX.matcher(body).find();
+      case DBMATE -> {
+        Matcher m = DBMATE_UP.matcher(body);
+        yield !(m.find() && m.group(1).toLowerCase(Locale.ROOT).replace(" ", "").contains("transaction:false"));
+      }
+      case GOLANG_MIGRATE -> roughStatements(body).length > 1;
+      case SQITCH, PLAIN, AUTO -> false;
+    };
+  }
+
+  private static final Pattern NON_TRANSACTIONAL =
+      Pattern.compile(
+          "(?is)^(create\\s+(unique\\s+)?index\\s+concurrently"
+              + "|drop\\s+index\\s+concurrently"
+              + "|reindex\\b.*\\bconcurrently"
+              + "|refresh\\s+materialized\\s+view\\s+concurrently"
+              + "|alter\\s+table\\b.*\\bdetach\\s+partition\\b.*\\bconcurrently"
+              + "|vacuum\\b|alter\\s+type\\b.*\\badd\\s+value\\b|alter\\s+system\\b"
+              + "|create\\s+database\\b|drop\\s+database\\b|create\\s+tablespace\\b|drop\\s+tablespace\\b).*");
+
+  private static boolean onlyNonTransactional(String text) {
+    String[] statements = roughStatements(text);
+    if (statements.length == 0) return false;
+    for (String s : statements) if (!NON_TRANSACTIONAL.matcher(s).matches()) return false;
+    return true;
+  }
+
+  /**
+   * Statements split on semicolons outside quotes, comments and dollar quotes, comments removed.
+   * Good enough to count statements and read their first words; the real splitter lives in the
+   * parser.
+   */
+  static String[] roughStatements(String text) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
+        while (i < n && text.charAt(i) != '\n') i++;
+        cur.append(' ');
+      } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+        int depth = 1;
+        i += 2;
+        while (i < n && depth > 0) {
+          if (text.startsWith("/*", i)) { depth++; i += 2; }
+          else if (text.startsWith("*/", i)) { depth--; i += 2; }
+          else i++;
+        }
+        cur.append(' ');
+      } else if (c == '\'' || c == '"' || c == '`') {
+        int j = i + 1;
+        while (j < n) {
+          if (text.charAt(j) == c) {
+            if (j + 1 < n && text.charAt(j + 1) == c) { j += 2; continue; }
+            break;
+          }
+          j++;
+        }
+        cur.append(text, i, Math.min(n, j + 1));
+        i = j + 1;
+      } else if (c == '$') {
+        Matcher tag = Pattern.compile("\\$[A-Za-z_0-9]*\\$").matcher(text);
+        if (tag.find(i) && tag.start() == i) {
+          String t = tag.group();
+          int end = text.indexOf(t, i + t.length());
+          int stop = end < 0 ? n : end + t.length();
+          cur.append(text, i, stop);
+          i = stop;
+        } else {
+          cur.append(c);
+          i++;
+        }
+      } else if (c == ';') {
+        add(out, cur);
+        i++;
+      } else {
+        cur.append(c);
+        i++;
+      }
+    }
+    add(out, cur);
+    return out.toArray(new String[0]);
+  }
+
+  private static void add(java.util.List<String> out, StringBuilder cur) {
+    String s = cur.toString().trim();
+    if (!s.isEmpty()) out.add(s);
+    cur.setLength(0);
+  }
+
+  /** Natural-sort key: each digit run becomes its length (two digits) then its digits. */
+  static String naturalKey(String s) {
+    Matcher m = DIGITS.matcher(s.toLowerCase(Locale.ROOT));
+    StringBuilder out = new StringBuilder();
+    int last = 0;
+    String lower = s.toLowerCase(Locale.ROOT);
+    while (m.find()) {
+      out.append(lower, last, m.start()).append(number(m.group()));
+      last = m.end();
+    }
+    out.append(lower.substring(last));
+    return out.toString();
+  }
+
+  private static String number(String digits) {
+    String d = digits.replaceFirst("^0+(?=\\d)", "");
+    return String.format(Locale.ROOT, "%02d", Math.min(d.length(), 99)) + d;
+  }
+
+  private static String fileName(String p) {
+    int slash = p.lastIndexOf('/');
+    return slash < 0 ? p : p.substring(slash + 1);
+  }
+
+  private static String parent(String p) {
+    int slash = p.lastIndexOf('/');
+    return slash < 0 ? "" : p.substring(0, slash);
+  }
+}
