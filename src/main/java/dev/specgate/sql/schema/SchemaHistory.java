@@ -1,79 +1,389 @@
 package dev.specgate.sql.schema;
 
 import dev.specgate.engine.MigrationFile;
+import dev.specgate.sql.AlterAction;
+import dev.specgate.sql.ColumnDef;
+import dev.specgate.sql.ConstraintDef;
 import dev.specgate.sql.Names;
 import dev.specgate.sql.Operation;
-import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.Statement;
+import dev.specgate.sql.schema.TableState.Column;
+import dev.specgate.sql.schema.TableState.Constraint;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The forward migrations replayed in order, so a rule can ask what existed before a statement.
- * "Existing table" (DESIGN section 1): one not created earlier in the same file nor, when the
- * source is a change, anywhere in that change.
+ * The forward migrations replayed in the order their tool runs them, so a rule can ask what the
+ * schema was just before a statement: whether a table exists (DESIGN section 1 "existing table"),
+ * a column's type, nullability and default, constraints and whether they were validated, indexes.
+ *
+ * <p>Each statement gets a position in the replay; each table keeps the list of its versions, so a
+ * question about "before statement s" finds the last version written before s's position. Rollback
+ * scripts (down migrations, and the down section of a goose/dbmate file) are not replayed; a
+ * question asked at one of their statements sees the schema at the end of the replay.
  */
 public final class SchemaHistory {
-  /** For each statement (by file and index): the tables that existed before it. */
-  private final Map<String, Map<Integer, Set<String>>> tablesBefore = new HashMap<>();
-  /** Tables created by migrations the change touched (for a PATHS analysis: by any file). */
+  /** Position of the first statement of each replayed file; statement i is at start + i. */
+  private final Map<String, Integer> fileStart = new HashMap<>();
+  /** Per table key: its versions in replay order. A {@code null} state means dropped. */
+  private final Map<String, List<Version<TableState>>> tables = new HashMap<>();
+  /** Per index key: its versions (the table it is on), {@code null} when dropped. */
+  private final Map<String, List<Version<IndexInfo>>> indexes = new HashMap<>();
+  /** Tables created by a migration the change touched, where they did not exist before. */
   private final Set<String> createdInChange = new HashSet<>();
+  /** Tables created in each file (key → position of the CREATE), to answer "earlier in the file". */
+  private final Map<String, Map<String, Integer>> createdInFile = new HashMap<>();
+  private final Map<String, Integer> downStart = new ConcurrentHashMap<>();
+  private int end;
+
+  private record Version<T>(int position, T state) {}
+
+  /** An index: its name, table, key columns and uniqueness. */
+  public record IndexInfo(String name, String table, List<String> columns, boolean unique) {}
 
   private SchemaHistory() {}
 
   public static SchemaHistory replay(List<MigrationFile> ordered) {
     SchemaHistory h = new SchemaHistory();
-    Set<String> tables = new HashSet<>();
+    int position = 0;
     for (MigrationFile m : ordered) {
       if (m.isDown()) continue;
-      Map<Integer, Set<String>> perStatement = new HashMap<>();
+      h.fileStart.put(m.path(), position);
       for (Statement s : m.migration().statements()) {
-        perStatement.put(s.index(), Set.copyOf(tables));
-        apply(s.op(), tables, m.inChange() ? h.createdInChange : null);
+        int at = position + s.index();
+        if (!h.isRollback(m, s)) h.apply(m, s.op(), at);
       }
-      h.tablesBefore.put(m.path(), perStatement);
+      position += m.migration().statements().size() + 1;
     }
+    h.end = position;
     return h;
   }
 
+  // ---------------------------------------------------------------- queries
+
   /**
-   * True when {@code table} is an existing table at {@code statement}: it existed before the
-   * statement and was not created by the change itself.
+   * True when {@code table} is an existing table at {@code statement}: not created earlier in the
+   * same file, nor anywhere in the change (for a PATHS analysis every file is the change). A table
+   * no replayed migration creates predates them all: it exists.
    */
   public boolean isExistingTable(MigrationFile file, Statement statement, String table) {
-    String t = Names.unqualified(Names.normalize(table));
+    String t = key(table);
     if (createdInChange.contains(t)) return false;
-    Map<Integer, Set<String>> perStatement = tablesBefore.get(file.path());
-    if (perStatement == null) return true;
-    Set<String> before = perStatement.get(statement.index());
-    // A table never created by any replayed migration predates them all: it exists.
-    return before == null || before.contains(t) || !everCreated(t);
-  }
-
-  private boolean everCreated(String table) {
-    for (Map<Integer, Set<String>> perStatement : tablesBefore.values()) {
-      for (Set<String> s : perStatement.values()) if (s.contains(table)) return true;
+    Map<String, Integer> inFile = createdInFile.get(file.path());
+    if (inFile != null && inFile.containsKey(t) && inFile.get(t) < position(file, statement)) {
+      return false;
     }
-    return createdInChange.contains(table);
+    return true;
   }
 
-  private static void apply(Operation op, Set<String> tables, Set<String> created) {
+  /** The table as it was just before {@code statement}; empty when unknown or not existing then. */
+  public Optional<TableState> tableBefore(MigrationFile file, Statement statement, String table) {
+    return Optional.ofNullable(latest(tables.get(key(table)), position(file, statement)));
+  }
+
+  /** The column as it was just before {@code statement}, when the replay knows it. */
+  public Optional<Column> columnBefore(
+      MigrationFile file, Statement statement, String table, String column) {
+    return tableBefore(file, statement, table).flatMap(t -> t.column(col(column)));
+  }
+
+  public Optional<Constraint> constraintBefore(
+      MigrationFile file, Statement statement, String table, String constraint) {
+    return tableBefore(file, statement, table).flatMap(t -> t.constraint(col(constraint)));
+  }
+
+  /**
+   * True when, before {@code statement}, the table had a validated {@code CHECK (column IS NOT
+   * NULL)}: added NOT VALID then validated, or added validated (e.g. on a new table). PostgreSQL 12+
+   * then skips the full-table scan of SET NOT NULL.
+   */
+  public boolean hasValidatedNotNullCheck(
+      MigrationFile file, Statement statement, String table, String column) {
+    String c = col(column).toLowerCase(Locale.ROOT);
+    return tableBefore(file, statement, table)
+        .map(t -> t.constraints().values().stream()
+            .anyMatch(k -> k.validated() && k.notNullCheckColumn().map(c::equals).orElse(false)))
+        .orElse(false);
+  }
+
+  /** The index as it was before {@code statement} (its table, columns), when the replay knows it. */
+  public Optional<IndexInfo> indexBefore(MigrationFile file, Statement statement, String index) {
+    return Optional.ofNullable(latest(indexes.get(key(index)), position(file, statement)));
+  }
+
+  /** Indexes on {@code table} before {@code statement}. */
+  public List<IndexInfo> indexesOn(MigrationFile file, Statement statement, String table) {
+    String t = key(table);
+    int pos = position(file, statement);
+    List<IndexInfo> out = new ArrayList<>();
+    for (List<Version<IndexInfo>> versions : indexes.values()) {
+      IndexInfo i = latest(versions, pos);
+      if (i != null && i.table().equals(t)) out.add(i);
+    }
+    return out;
+  }
+
+  /**
+   * True when the statement belongs to a rollback script: a down migration, or the down section
+   * of a goose ({@code -- +goose Down}) or dbmate ({@code -- migrate:down}) file.
+   */
+  public boolean isRollback(MigrationFile file, Statement statement) {
+    if (file.isDown()) return true;
+    int start = downStart.computeIfAbsent(file.path(),
+        p -> MigrationOrder.downSectionStart(file.source().content()));
+    return start >= 0 && statement.span() != null && statement.span().startOffset() >= start;
+  }
+
+  // ---------------------------------------------------------------- replay
+
+  private int position(MigrationFile file, Statement statement) {
+    Integer start = fileStart.get(file.path());
+    if (start == null || isRollback(file, statement)) return end;
+    return start + statement.index();
+  }
+
+  private static <T> T latest(List<Version<T>> versions, int before) {
+    if (versions == null) return null;
+    T found = null;
+    for (Version<T> v : versions) {
+      if (v.position() >= before) break;
+      found = v.state();
+    }
+    return found;
+  }
+
+  private TableState current(String t) {
+    return latest(tables.get(t), Integer.MAX_VALUE);
+  }
+
+  private void put(String t, int at, TableState state) {
+    tables.computeIfAbsent(t, k -> new ArrayList<>()).add(new Version<>(at, state));
+  }
+
+  private void putIndex(String i, int at, IndexInfo info) {
+    indexes.computeIfAbsent(i, k -> new ArrayList<>()).add(new Version<>(at, info));
+  }
+
+  private void apply(MigrationFile m, Operation op, int at) {
     if (op instanceof Operation.CreateTable ct) {
-      String t = Names.unqualified(ct.table());
-      tables.add(t);
-      if (created != null) created.add(t);
+      createTable(m, ct, at);
     } else if (op instanceof Operation.DropTable dt) {
-      for (String t : dt.tables()) tables.remove(Names.unqualified(t));
-    } else if (op instanceof Operation.AlterTable at) {
-      for (AlterAction a : at.actions()) {
-        if (a instanceof AlterAction.RenameTable rt) {
-          tables.remove(Names.unqualified(at.table()));
-          tables.add(Names.unqualified(rt.newName()));
+      for (String t : dt.tables()) {
+        String k = key(t);
+        if (current(k) != null) put(k, at, null);
+        dropIndexesOf(k, at);
+      }
+    } else if (op instanceof Operation.AlterTable alter) {
+      String k = key(alter.table());
+      TableState t = current(k);
+      if (t == null) t = new TableState(k, Map.of(), Map.of(), false, null);
+      Mutable mt = new Mutable(t);
+      String renamedTo = null;
+      for (AlterAction a : alter.actions()) {
+        if (a instanceof AlterAction.RenameTable rt) renamedTo = key(rt.newName());
+        else mt.apply(a, k, at);
+      }
+      if (renamedTo != null) {
+        put(k, at, null);
+        put(renamedTo, at, mt.freeze(renamedTo));
+        if (createdInChange.contains(k)) createdInChange.add(renamedTo);
+        retargetIndexes(k, renamedTo, at);
+      } else {
+        put(k, at, mt.freeze(k));
+      }
+    } else if (op instanceof Operation.CreateIndex ci) {
+      if (ci.name() != null) {
+        putIndex(key(ci.name()), at,
+            new IndexInfo(key(ci.name()), key(ci.table()), cols(ci.columns()), ci.unique()));
+      }
+    } else if (op instanceof Operation.DropIndex di) {
+      for (String i : di.names()) putIndex(key(i), at, null);
+    } else if (op instanceof Operation.RenameObject ro) {
+      String kind = ro.objectKind() == null ? "" : ro.objectKind().toUpperCase(Locale.ROOT);
+      if (kind.equals("INDEX")) {
+        IndexInfo i = latest(indexes.get(key(ro.from())), Integer.MAX_VALUE);
+        putIndex(key(ro.from()), at, null);
+        if (i != null) {
+          putIndex(key(ro.to()), at, new IndexInfo(key(ro.to()), i.table(), i.columns(), i.unique()));
+        }
+      } else if (kind.equals("TABLE")) {
+        String from = key(ro.from());
+        String to = key(ro.to());
+        TableState t = current(from);
+        if (t != null) {
+          put(from, at, null);
+          put(to, at, new TableState(to, t.columns(), t.constraints(), t.createdInChange(), t.createdIn()));
+          if (createdInChange.contains(from)) createdInChange.add(to);
+          retargetIndexes(from, to, at);
         }
       }
     }
+  }
+
+  private void createTable(MigrationFile m, Operation.CreateTable ct, int at) {
+    String k = key(ct.table());
+    boolean existed = current(k) != null;
+    if (existed && ct.ifNotExists()) return; // a no-op: the table is still the old one
+    boolean inChange = m.inChange() && !existed;
+    if (inChange) createdInChange.add(k);
+    createdInFile.computeIfAbsent(m.path(), p -> new HashMap<>()).putIfAbsent(k, at);
+    Mutable t = new Mutable(new TableState(k, Map.of(), Map.of(), inChange, m.path()));
+    for (ColumnDef c : ct.columns()) t.addColumn(c, k);
+    for (ConstraintDef c : ct.constraints()) t.addConstraint(c, k, true);
+    put(k, at, t.freeze(k));
+  }
+
+  private void dropIndexesOf(String table, int at) {
+    for (Map.Entry<String, List<Version<IndexInfo>>> e : indexes.entrySet()) {
+      IndexInfo i = latest(e.getValue(), Integer.MAX_VALUE);
+      if (i != null && i.table().equals(table)) e.getValue().add(new Version<>(at, null));
+    }
+  }
+
+  private void retargetIndexes(String from, String to, int at) {
+    for (Map.Entry<String, List<Version<IndexInfo>>> e : indexes.entrySet()) {
+      IndexInfo i = latest(e.getValue(), Integer.MAX_VALUE);
+      if (i != null && i.table().equals(from)) {
+        e.getValue().add(new Version<>(at, new IndexInfo(i.name(), to, i.columns(), i.unique())));
+      }
+    }
+  }
+
+  /** A table being changed by one statement. */
+  private final class Mutable {
+    final Map<String, Column> columns;
+    final Map<String, Constraint> constraints;
+    final boolean createdInChange;
+    final String createdIn;
+
+    Mutable(TableState t) {
+      columns = new LinkedHashMap<>(t.columns());
+      constraints = new LinkedHashMap<>(t.constraints());
+      createdInChange = t.createdInChange();
+      createdIn = t.createdIn();
+    }
+
+    TableState freeze(String name) {
+      return new TableState(name, columns, constraints, createdInChange, createdIn);
+    }
+
+    void addColumn(ColumnDef c, String table) {
+      String n = col(c.name());
+      columns.put(n, new Column(n, c.type(), c.notNull() || c.primaryKey(), c.defaultExpr()));
+      if (c.primaryKey()) put(new Constraint(table + "_pkey", "PRIMARY_KEY", List.of(n), null, true));
+      if (c.unique()) put(new Constraint(table + "_" + n + "_key", "UNIQUE", List.of(n), null, true));
+      if (c.check() != null) {
+        put(new Constraint(table + "_" + n + "_check", "CHECK", List.of(n), c.check(), true));
+      }
+      if (c.references() != null) {
+        put(new Constraint(table + "_" + n + "_fkey", "FOREIGN_KEY", List.of(n), null, true));
+      }
+    }
+
+    void addConstraint(ConstraintDef c, String table, boolean validated) {
+      List<String> cs = cols(c.columns());
+      String name = c.name() != null ? col(c.name()) : defaultName(table, c.kind(), cs);
+      put(new Constraint(name, c.kind().name(), cs, c.expression(), validated));
+      if (c.kind() == ConstraintDef.Kind.PRIMARY_KEY || c.kind() == ConstraintDef.Kind.NOT_NULL) {
+        for (String n : cs) {
+          Column old = columns.get(n);
+          if (old != null) columns.put(n, new Column(n, old.type(), true, old.defaultExpr()));
+        }
+      }
+    }
+
+    private void put(Constraint c) {
+      constraints.put(c.name(), c);
+    }
+
+    void apply(AlterAction a, String table, int at) {
+      if (a instanceof AlterAction.AddColumn ac) {
+        if (!(ac.ifNotExists() && columns.containsKey(col(ac.column().name())))) {
+          addColumn(ac.column(), table);
+        }
+      } else if (a instanceof AlterAction.DropColumn dc) {
+        String n = col(dc.column());
+        columns.remove(n);
+        constraints.values().removeIf(k -> k.columns().contains(n));
+      } else if (a instanceof AlterAction.AlterColumnType t) {
+        Column old = columns.get(col(t.column()));
+        String n = col(t.column());
+        columns.put(n, old == null
+            ? new Column(n, t.newType(), false, null)
+            : new Column(n, t.newType(), old.notNull(), old.defaultExpr()));
+      } else if (a instanceof AlterAction.SetNotNull s) {
+        setNullability(col(s.column()), true);
+      } else if (a instanceof AlterAction.DropNotNull s) {
+        setNullability(col(s.column()), false);
+      } else if (a instanceof AlterAction.SetDefault s) {
+        Column old = columns.get(col(s.column()));
+        if (old != null) columns.put(old.name(), new Column(old.name(), old.type(), old.notNull(), s.expression()));
+      } else if (a instanceof AlterAction.DropDefault s) {
+        Column old = columns.get(col(s.column()));
+        if (old != null) columns.put(old.name(), new Column(old.name(), old.type(), old.notNull(), null));
+      } else if (a instanceof AlterAction.AddConstraint ac) {
+        addConstraint(ac.constraint(), table, !ac.notValid());
+      } else if (a instanceof AlterAction.ValidateConstraint v) {
+        Constraint old = constraints.get(col(v.name()));
+        if (old != null) {
+          put(new Constraint(old.name(), old.kind(), old.columns(), old.expression(), true));
+        }
+      } else if (a instanceof AlterAction.DropConstraint d) {
+        constraints.remove(col(d.name()));
+      } else if (a instanceof AlterAction.RenameColumn r) {
+        String from = col(r.from());
+        String to = col(r.to());
+        Column old = columns.remove(from);
+        if (old != null) columns.put(to, new Column(to, old.type(), old.notNull(), old.defaultExpr()));
+        for (Constraint k : List.copyOf(constraints.values())) {
+          if (k.columns().contains(from)) {
+            List<String> renamed = k.columns().stream().map(x -> x.equals(from) ? to : x).toList();
+            put(new Constraint(k.name(), k.kind(), renamed, k.expression(), k.validated()));
+          }
+        }
+      } else if (a instanceof AlterAction.RenameConstraint r) {
+        Constraint old = constraints.remove(col(r.from()));
+        if (old != null) {
+          put(new Constraint(col(r.to()), old.kind(), old.columns(), old.expression(), old.validated()));
+        }
+      }
+    }
+
+    private void setNullability(String n, boolean notNull) {
+      Column old = columns.get(n);
+      if (old != null) columns.put(n, new Column(n, old.type(), notNull, old.defaultExpr()));
+    }
+  }
+
+  private static String defaultName(String table, ConstraintDef.Kind kind, List<String> cs) {
+    String first = cs.isEmpty() ? "" : "_" + String.join("_", cs);
+    return switch (kind) {
+      case PRIMARY_KEY -> table + "_pkey";
+      case UNIQUE -> table + first + "_key";
+      case FOREIGN_KEY -> table + first + "_fkey";
+      case CHECK, NOT_NULL -> table + first + "_check";
+      case EXCLUDE -> table + first + "_excl";
+    };
+  }
+
+  private static String key(String name) {
+    return Names.unqualified(Names.normalize(name));
+  }
+
+  /** Column and constraint names: already normalized by the parser; normalized again if not. */
+  private static String col(String name) {
+    return name == null ? "" : Names.normalize(name);
+  }
+
+  private static List<String> cols(List<String> names) {
+    return names.stream().map(SchemaHistory::col).toList();
   }
 }
