@@ -1,0 +1,242 @@
+package dev.specgate.report;
+
+import dev.specgate.core.Finding;
+import dev.specgate.core.Severity;
+import dev.specgate.engine.Report;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The pull request summary in GitHub-flavoured Markdown: verdict, counts by severity, each
+ * packet's status, a table of findings linking to file and line, and each finding's why and fix
+ * folded in {@code <details>}.
+ *
+ * <p>Sizes: a Check Run summary holds at most 65,535 characters ({@link #CHECK_RUN_LIMIT}); a job
+ * summary at most 1 MiB per step ({@link #STEP_SUMMARY_LIMIT}). The output is measured in UTF-8
+ * bytes (never fewer than characters, so safe for both) and cut at whole blocks — folded details
+ * go first, then table rows — with a closing line that says how much was left out.
+ */
+public final class MarkdownRenderer {
+  public static final int CHECK_RUN_LIMIT = 65_535;
+  /** 1 MiB minus headroom for whatever else the step appends. */
+  public static final int STEP_SUMMARY_LIMIT = 1_000_000;
+  private static final int NOTE_RESERVE = 400;
+  private static final int MAX_CODE_LINES = 40;
+  private static final int MAX_PACKET_ROWS = 100;
+
+  /**
+   * @param linkBase prefix turning a repo path into a link, e.g. {@code
+   *     https://github.com/o/r/blob/<sha>/}; empty for links relative to the repository root
+   * @param limit maximum size in UTF-8 bytes
+   * @param note an extra line under the verdict (e.g. why no review was posted), or null
+   */
+  public record Options(String linkBase, int limit, String note) {
+    public Options {
+      linkBase = linkBase == null ? "" : linkBase;
+      if (limit < 2 * NOTE_RESERVE) throw new IllegalArgumentException("limit too small: " + limit);
+    }
+
+    public static Options defaults() {
+      return new Options("", CHECK_RUN_LIMIT, null);
+    }
+
+    public Options withNote(String n) {
+      return new Options(linkBase, limit, n);
+    }
+  }
+
+  private MarkdownRenderer() {}
+
+  public static String render(Report report) {
+    return render(report, Options.defaults());
+  }
+
+  public static String render(Report report, Options options) {
+    List<Finding> findings = report.findings();
+    StringBuilder head = new StringBuilder();
+    head.append("## ").append(verdict(report)).append("\n\n");
+    head.append(counts(report)).append("\n\n");
+    if (options.note() != null && !options.note().isBlank()) {
+      head.append("> ").append(options.note().strip().replace("\n", "\n> ")).append("\n\n");
+    }
+    head.append(packets(report));
+
+    Budget budget = new Budget(options.limit() - NOTE_RESERVE);
+    budget.add(head.toString());
+    if (findings.isEmpty()) {
+      budget.add("No findings.\n");
+      return budget.text();
+    }
+
+    budget.add("\n### Findings\n\n| | Rule | Location | Message |\n|---|---|---|---|\n");
+    int rowsShown = 0;
+    for (Finding f : findings) {
+      if (!budget.tryAdd(row(f, options.linkBase()))) break;
+      rowsShown++;
+    }
+    int detailsShown = 0;
+    if (rowsShown > 0 && budget.tryAdd("\n### Details\n\n")) {
+      for (int i = 0; i < rowsShown; i++) {
+        if (!budget.tryAdd(details(findings.get(i)))) break;
+        detailsShown++;
+      }
+    }
+    StringBuilder out = new StringBuilder(budget.text());
+    if (rowsShown < findings.size() || detailsShown < rowsShown) {
+      out.append("\n> **Summary truncated** to stay within GitHub's size limit: ");
+      if (rowsShown < findings.size()) {
+        out.append(findings.size() - rowsShown).append(" of ").append(findings.size())
+            .append(" findings are not listed");
+      } else {
+        out.append("the details of ").append(rowsShown - detailsShown).append(" findings are left out");
+      }
+      out.append(". Every finding is in the annotations, and `specgate check` shows them all.\n");
+    }
+    return out.toString();
+  }
+
+  private static String verdict(Report r) {
+    if (r.failed()) return "❌ specgate: failed";
+    if (!r.findings().isEmpty()) return "⚠️ specgate: passed with findings";
+    return "✅ specgate: passed";
+  }
+
+  private static String counts(Report r) {
+    long e = r.count(Severity.ERROR);
+    long w = r.count(Severity.WARNING);
+    long n = r.count(Severity.NOTICE);
+    return "**" + e + "** " + plural(e, "error") + " · **" + w + "** " + plural(w, "warning") + " · **"
+        + n + "** " + plural(n, "notice") + " — " + r.migrations().size() + " "
+        + plural(r.migrations().size(), "migration") + " (" + r.statementsAnalysed() + " "
+        + plural(r.statementsAnalysed(), "statement") + "), " + r.packets().size() + " "
+        + plural(r.packets().size(), "packet") + ", " + r.filesAnalysed() + " "
+        + plural(r.filesAnalysed(), "file") + " analysed; fails on `" + r.failOn().label() + "`.";
+  }
+
+  /** One row per packet: its status from the findings in its folder. */
+  private static String packets(Report r) {
+    if (r.packets().isEmpty()) return "";
+    StringBuilder b = new StringBuilder("### Packets\n\n| Packet | Status | Errors | Warnings | Notices |\n|---|---|---|---|---|\n");
+    int shown = 0;
+    for (String folder : r.packets()) {
+      if (shown++ == MAX_PACKET_ROWS) {
+        b.append("| … and ").append(r.packets().size() - MAX_PACKET_ROWS).append(" more | | | | |\n");
+        break;
+      }
+      long[] c = new long[3];
+      for (Finding f : r.findings()) {
+        if (inFolder(f.file(), folder)) c[f.severity().ordinal()]++;
+      }
+      String status = c[0] > 0 ? "❌ blocked" : c[1] > 0 ? "⚠️ warnings" : c[2] > 0 ? "ℹ️ notices" : "✅ ok";
+      b.append("| `").append(cell(folder.isEmpty() ? "/" : folder)).append("` | ").append(status)
+          .append(" | ").append(c[0]).append(" | ").append(c[1]).append(" | ").append(c[2]).append(" |\n");
+    }
+    return b.toString();
+  }
+
+  private static boolean inFolder(String file, String folder) {
+    return folder.isEmpty() || file.startsWith(folder.endsWith("/") ? folder : folder + "/");
+  }
+
+  private static String row(Finding f, String linkBase) {
+    return "| " + icon(f.severity()) + " | `" + cell(f.rule()) + "` | " + link(f, linkBase) + " | "
+        + cell(f.message()) + " |\n";
+  }
+
+  private static String link(Finding f, String linkBase) {
+    String anchor = "#L" + f.line() + (f.location().endLine() > f.line() ? "-L" + f.location().endLine() : "");
+    String label = cell(f.file()) + ":" + f.line();
+    return "[" + label + "](" + linkBase + SarifRenderer.uriOf(f.file()) + anchor + ")";
+  }
+
+  private static String details(Finding f) {
+    StringBuilder b = new StringBuilder("<details><summary>")
+        .append(icon(f.severity())).append(" <code>").append(html(f.rule())).append("</code> ")
+        .append(html(f.file())).append(':').append(f.line()).append(" — ").append(html(oneLine(f.message())))
+        .append("</summary>\n\n");
+    if (!f.why().isBlank()) b.append("**Why.** ").append(f.why().strip()).append("\n\n");
+    if (!f.fix().isBlank()) {
+      b.append("**Fix.**\n\n").append(fence(f.fix().strip())).append("\n\n");
+    }
+    b.append("</details>\n\n");
+    return b.toString();
+  }
+
+  /** The fix as a code block; a fence longer than any backtick run inside it. */
+  private static String fence(String code) {
+    String[] lines = code.split("\r?\n", -1);
+    if (lines.length > MAX_CODE_LINES) {
+      code = String.join("\n", java.util.Arrays.copyOf(lines, MAX_CODE_LINES)) + "\n…";
+    }
+    int longest = 0;
+    int run = 0;
+    for (char c : code.toCharArray()) {
+      run = c == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    String f = "`".repeat(Math.max(3, longest + 1));
+    String lang = looksLikeSql(code) ? "sql" : "";
+    return f + lang + "\n" + code + "\n" + f;
+  }
+
+  private static boolean looksLikeSql(String code) {
+    String u = code.stripLeading().toUpperCase(java.util.Locale.ROOT);
+    for (String k : List.of("ALTER ", "CREATE ", "DROP ", "UPDATE ", "DELETE ", "INSERT ", "SET ", "BEGIN", "--")) {
+      if (u.startsWith(k)) return true;
+    }
+    return false;
+  }
+
+  private static String icon(Severity s) {
+    return switch (s) {
+      case ERROR -> "🛑";
+      case WARNING -> "⚠️";
+      case NOTICE -> "ℹ️";
+    };
+  }
+
+  private static String plural(long n, String word) {
+    return n == 1 ? word : word + "s";
+  }
+
+  private static String oneLine(String s) {
+    return s.replace("\r", "").replace('\n', ' ').strip();
+  }
+
+  /** Text safe inside a table cell: one line, pipes escaped, no raw HTML. */
+  static String cell(String s) {
+    return html(oneLine(s)).replace("|", "\\|");
+  }
+
+  static String html(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  /** Appends whole blocks while they fit. */
+  private static final class Budget {
+    private final StringBuilder text = new StringBuilder();
+    private final int limit;
+    private int bytes;
+
+    Budget(int limit) {
+      this.limit = limit;
+    }
+
+    void add(String s) {
+      text.append(s);
+      bytes += s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    boolean tryAdd(String s) {
+      int n = s.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes + n > limit) return false;
+      text.append(s);
+      bytes += n;
+      return true;
+    }
+
+    String text() {
+      return text.toString();
+    }
+  }
+}
