@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The service's HTTP transport to the GitHub REST API: JSON in and out, GitHub's headers, retries
- * per {@link RetryPolicy}, and a listener that sees every response (metrics: calls by status,
+ * per {@link AppRetryPolicy}, and a listener that sees every response (metrics: calls by status,
  * rate-limit remaining). Waits longer than the policy's inline limit are not slept through: the
  * call fails with the hint so the job queue can defer the job instead of blocking a worker.
  */
@@ -37,10 +37,10 @@ public final class AppHttp {
 
   private final URI apiBase;
   private final HttpClient client;
-  private final RetryPolicy retry;
+  private final AppRetryPolicy retry;
   private final CallListener listener;
 
-  public AppHttp(URI apiBase, HttpClient client, RetryPolicy retry, CallListener listener) {
+  public AppHttp(URI apiBase, HttpClient client, AppRetryPolicy retry, CallListener listener) {
     String base = apiBase.toString();
     this.apiBase = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     this.client = client;
@@ -94,7 +94,7 @@ public final class AppHttp {
           throw new GitHubCallException(method + " " + uri.getPath() + " failed: " + e.getMessage(), -1, true, null);
         }
       }
-      if (response != null && !RetryPolicy.retryable(status, headers)) return response;
+      if (response != null && !AppRetryPolicy.retryable(status, headers)) return response;
       Duration wait = retry.backoff(attempt, status, headers);
       if (attempt >= retry.maxAttempts() || wait.compareTo(retry.maxInlineWait()) > 0) {
         Optional<Duration> hint = headers == null ? Optional.empty() : retry.hint(status, headers);

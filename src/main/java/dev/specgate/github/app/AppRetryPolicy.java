@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@code x-ratelimit-remaining} is 0, else back off exponentially (at least a minute for a
  * secondary limit); on 5xx back off exponentially. A plain 403 (permissions) is not retried.
  */
-public final class RetryPolicy {
+public final class AppRetryPolicy {
   private final int maxAttempts;
   private final Duration base;
   private final Duration maxInlineWait;
@@ -23,15 +23,15 @@ public final class RetryPolicy {
    * @param maxInlineWait the longest wait spent inside one call; longer hints are handed back to
    *     the job queue as a deferral instead of blocking a worker
    */
-  public RetryPolicy(int maxAttempts, Duration base, Duration maxInlineWait, Clock clock) {
+  public AppRetryPolicy(int maxAttempts, Duration base, Duration maxInlineWait, Clock clock) {
     this.maxAttempts = maxAttempts;
     this.base = base;
     this.maxInlineWait = maxInlineWait;
     this.clock = clock;
   }
 
-  public static RetryPolicy standard() {
-    return new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(20), Clock.systemUTC());
+  public static AppRetryPolicy standard() {
+    return new AppRetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(20), Clock.systemUTC());
   }
 
   public int maxAttempts() {

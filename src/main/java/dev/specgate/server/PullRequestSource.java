@@ -1,0 +1,171 @@
+package dev.specgate.server;
+
+import dev.specgate.core.ChangeSet;
+import dev.specgate.core.FileStatus;
+import dev.specgate.core.Glob;
+import dev.specgate.core.LineRange;
+import dev.specgate.core.SourceFile;
+import dev.specgate.engine.Config;
+import dev.specgate.engine.ConfigException;
+import dev.specgate.engine.ConfigLoader;
+import dev.specgate.github.GitHubClient;
+import dev.specgate.github.GitHubRepo;
+import dev.specgate.github.PullRequestFile;
+import dev.specgate.github.app.GitHubCallException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the engine's {@link ChangeSet} (kind RANGE) for a pull request at its head sha: the
+ * changed files (100 per page) with their {@code patch} and changed lines, and as context the files
+ * the engine reads that the change did not touch — every migration (for the schema replay), the
+ * packets' files and {@code .specgate.yml} — found in the recursive head tree. Contents come from
+ * the Git blob API, which also serves files over 1 MB. Base contents are fetched for changed
+ * migrations and packet files.
+ */
+public final class PullRequestSource {
+  static final String CONFIG_FILE = ".specgate.yml";
+  private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@");
+
+  /** What one job analyses. */
+  public record Snapshot(ChangeSet changes, Config config, List<PullRequestFile> files) {}
+
+  private final GitHubClient client;
+  private final RepoReads reads;
+
+  PullRequestSource(GitHubClient client, RepoReads reads) {
+    this.client = client;
+    this.reads = reads;
+  }
+
+  Snapshot fetch(WorkItem w, String baseSha) throws GitHubCallException, InterruptedException, ConfigException {
+    GitHubRepo repo = new GitHubRepo(w.owner(), w.name());
+    List<PullRequestFile> changed = client.listPullRequestFiles(repo, w.prNumber());
+    RepoReads.Tree tree = reads.tree(w);
+    Map<String, RepoReads.TreeEntry> head = new LinkedHashMap<>();
+    for (RepoReads.TreeEntry e : tree.files()) head.put(e.path(), e);
+
+    Config config = Config.defaults();
+    RepoReads.TreeEntry configEntry = head.get(CONFIG_FILE);
+    if (configEntry != null) {
+      String text = text(client.getBlob(repo, configEntry.sha())).orElse("");
+      config = ConfigLoader.parse(text, CONFIG_FILE);
+    }
+    List<Glob> migrations = Glob.all(config.migrations());
+    List<Glob> packets = Glob.all(config.packets());
+    Set<String> packetFolders = new LinkedHashSet<>();
+    for (String path : head.keySet()) if (Glob.anyMatches(packets, path)) packetFolders.add(folder(path));
+    for (PullRequestFile f : changed) if (Glob.anyMatches(packets, f.filename())) packetFolders.add(folder(f.filename()));
+
+    List<SourceFile> files = new ArrayList<>();
+    Set<String> changedPaths = new LinkedHashSet<>();
+    for (PullRequestFile f : changed) {
+      changedPaths.add(f.filename());
+      files.add(changedFile(repo, f, baseSha, migrations, packetFolders));
+    }
+    for (RepoReads.TreeEntry e : head.values()) {
+      if (changedPaths.contains(e.path())) continue;
+      boolean context = e.path().equals(CONFIG_FILE) || Glob.anyMatches(migrations, e.path())
+          || packetFolders.contains(folder(e.path()));
+      if (!context) continue;
+      Optional<String> text = text(client.getBlob(repo, e.sha()));
+      if (text.isPresent()) files.add(SourceFile.unchanged(e.path(), text.get()));
+    }
+    // only the files the engine reads are fetched, so reference searches cannot trust the tree
+    return new Snapshot(new ChangeSet(ChangeSet.Kind.RANGE, files, false), config, changed);
+  }
+
+  private SourceFile changedFile(GitHubRepo repo, PullRequestFile f, String baseSha, List<Glob> migrations,
+      Set<String> packetFolders) {
+    FileStatus status = status(f.status());
+    String previous = f.previousFilename();
+    boolean engineReads = Glob.anyMatches(migrations, f.filename()) || packetFolders.contains(folder(f.filename()))
+        || (previous != null && Glob.anyMatches(migrations, previous));
+    String base = null;
+    if (engineReads && baseSha != null && !baseSha.isBlank() && status != FileStatus.ADDED) {
+      base = client.getContent(repo, previous != null ? previous : f.filename(), baseSha).flatMap(PullRequestSource::text).orElse(null);
+    }
+    if (status == FileStatus.DELETED) {
+      return new SourceFile(f.filename(), status, null, base, previous, List.of(), false, f.patch());
+    }
+    Optional<String> content = text(client.getBlob(repo, f.sha()));
+    if (content.isEmpty()) {
+      return new SourceFile(f.filename(), status, null, null, previous, List.of(), true, f.patch());
+    }
+    List<LineRange> lines = f.patch() != null
+        ? changedLines(f.patch())
+        : (status == FileStatus.ADDED ? SourceFile.added(f.filename(), content.get()).changedLines() : List.of());
+    return new SourceFile(f.filename(), status, content.get(), base, previous, lines, false, f.patch());
+  }
+
+  static FileStatus status(String githubStatus) {
+    if (githubStatus == null) return FileStatus.MODIFIED;
+    switch (githubStatus) {
+      case "added":
+      case "copied":
+        return FileStatus.ADDED;
+      case "removed":
+        return FileStatus.DELETED;
+      case "renamed":
+        return FileStatus.RENAMED;
+      default:
+        return FileStatus.MODIFIED;
+    }
+  }
+
+  /** Head lines the patch adds, as ranges. */
+  static List<LineRange> changedLines(String patch) {
+    List<LineRange> out = new ArrayList<>();
+    int line = 0;
+    int start = -1;
+    int last = -1;
+    boolean inHunk = false;
+    for (String raw : patch.split("\n", -1)) {
+      Matcher h = HUNK.matcher(raw);
+      if (h.find()) {
+        line = Integer.parseInt(h.group(1));
+        inHunk = true;
+        continue;
+      }
+      if (!inHunk || raw.startsWith("\\") || raw.startsWith("-")) continue;
+      if (raw.startsWith("+")) {
+        if (start < 0 || line != last + 1) {
+          if (start > 0) out.add(new LineRange(start, last));
+          start = line;
+        }
+        last = line;
+      }
+      line++;
+    }
+    if (start > 0) out.add(new LineRange(start, last));
+    return out;
+  }
+
+  private static String folder(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+
+  /** UTF-8 text, or empty for binary content (NUL bytes or invalid UTF-8). */
+  static Optional<String> text(byte[] bytes) {
+    for (byte b : bytes) if (b == 0) return Optional.empty();
+    try {
+      return Optional.of(StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.specgate.server;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The service's Prometheus metrics: deliveries by event and outcome, jobs by state, analysis and
+ * end-to-end latency, GitHub calls by status, and the rate limit GitHub last reported.
+ */
+public final class ServiceMetrics {
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<JobState, AtomicLong> jobsByState = new EnumMap<>(JobState.class);
+  private final AtomicLong rateLimitRemaining = new AtomicLong(-1);
+  private final Timer analysis;
+  private final Timer endToEnd;
+
+  public ServiceMetrics() {
+    for (JobState s : JobState.values()) {
+      AtomicLong v = new AtomicLong();
+      jobsByState.put(s, v);
+      Gauge.builder("specgate_jobs", v, AtomicLong::get).description("jobs in the store by state")
+          .tag("state", s.name().toLowerCase(java.util.Locale.ROOT)).register(registry);
+    }
+    Gauge.builder("specgate_github_rate_limit_remaining", rateLimitRemaining, AtomicLong::get)
+        .description("x-ratelimit-remaining of the last GitHub response (-1 before any)").register(registry);
+    analysis = Timer.builder("specgate_analysis").description("engine run time per job")
+        .publishPercentiles(0.5, 0.99).register(registry);
+    endToEnd = Timer.builder("specgate_job_end_to_end").description("from webhook receipt to the completed Check Run")
+        .publishPercentiles(0.5, 0.99).register(registry);
+  }
+
+  public void delivery(String event, String outcome) {
+    Counter.builder("specgate_webhook_deliveries").description("webhook deliveries by event and outcome")
+        .tag("event", event == null || event.isBlank() ? "unknown" : event).tag("outcome", outcome)
+        .register(registry).increment();
+  }
+
+  public void jobFinished(String outcome) {
+    Counter.builder("specgate_jobs_finished").description("jobs finished by outcome").tag("outcome", outcome)
+        .register(registry).increment();
+  }
+
+  public void githubCall(String method, int status) {
+    Counter.builder("specgate_github_calls").description("GitHub API calls by method and status")
+        .tag("method", method).tag("status", status < 0 ? "error" : Integer.toString(status))
+        .register(registry).increment();
+  }
+
+  public void rateLimitRemaining(long remaining) {
+    rateLimitRemaining.set(remaining);
+  }
+
+  public void analysed(Duration d) {
+    analysis.record(d);
+  }
+
+  public void endToEnd(Duration d) {
+    endToEnd.record(d);
+  }
+
+  public void jobStates(Map<JobState, Long> counts) {
+    counts.forEach((s, n) -> jobsByState.get(s).set(n));
+  }
+
+  public String scrape() {
+    return registry.scrape();
+  }
+}

@@ -1,0 +1,107 @@
+package dev.specgate.server;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The service's settings, read from the environment. A missing or bad setting stops startup with a
+ * {@link SettingsException} naming the variable and what was expected.
+ *
+ * @param databaseUrl a JDBC URL: {@code jdbc:h2:…} (embedded, the default) or {@code jdbc:postgresql:…}
+ */
+public record ServiceSettings(
+    String appId,
+    Path privateKeyFile,
+    byte[] webhookSecret,
+    URI githubApiUrl,
+    int port,
+    String databaseUrl,
+    String databaseUser,
+    String databasePassword,
+    Path dataDir,
+    int workers) {
+
+  public static final String APP_ID = "SPECGATE_APP_ID";
+  public static final String PRIVATE_KEY_FILE = "SPECGATE_PRIVATE_KEY_FILE";
+  public static final String WEBHOOK_SECRET = "SPECGATE_WEBHOOK_SECRET";
+  public static final String GITHUB_API_URL = "SPECGATE_GITHUB_API_URL";
+  public static final String PORT = "SPECGATE_PORT";
+  public static final String DATABASE_URL = "SPECGATE_DATABASE_URL";
+  public static final String DATABASE_USER = "SPECGATE_DATABASE_USER";
+  public static final String DATABASE_PASSWORD = "SPECGATE_DATABASE_PASSWORD";
+  public static final String DATA_DIR = "SPECGATE_DATA_DIR";
+  public static final String WORKERS = "SPECGATE_WORKERS";
+
+  /** A setting that is missing or unusable; the message names it. */
+  public static final class SettingsException extends Exception {
+    public SettingsException(String message) {
+      super(message);
+    }
+  }
+
+  public static ServiceSettings fromEnvironment(Map<String, String> env) throws SettingsException {
+    String appId = required(env, APP_ID, "the GitHub App's numeric id (or client id) from the App's settings page");
+    if (!appId.matches("[0-9]+|Iv[0-9A-Za-z.]+")) {
+      throw new SettingsException(APP_ID + " must be the App's numeric id or its client id (Iv…), got '" + appId + "'");
+    }
+    Path key = Path.of(required(env, PRIVATE_KEY_FILE, "the path of the App's private key (.pem)"));
+    if (!Files.isRegularFile(key) || !Files.isReadable(key)) {
+      throw new SettingsException(PRIVATE_KEY_FILE + ": " + key + " is not a readable file");
+    }
+    String secret = required(env, WEBHOOK_SECRET, "the webhook secret entered in the App's settings");
+    URI api = apiUrl(env.getOrDefault(GITHUB_API_URL, "https://api.github.com"));
+    int port = integer(env, PORT, 8080, 0, 65535);
+    Path dataDir = Path.of(nonBlank(env.get(DATA_DIR), "./specgate-data"));
+    String dbUrl = nonBlank(env.get(DATABASE_URL), null);
+    if (dbUrl == null) {
+      dbUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("specgate").toString().replace('\\', '/');
+    } else if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+      throw new SettingsException(DATABASE_URL + " must start with jdbc:postgresql: or jdbc:h2:, got '" + dbUrl + "'");
+    }
+    int workers = integer(env, WORKERS, Math.max(2, Runtime.getRuntime().availableProcessors()), 1, 256);
+    return new ServiceSettings(appId, key, secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), api, port,
+        dbUrl, env.get(DATABASE_USER), env.get(DATABASE_PASSWORD), dataDir, workers);
+  }
+
+  public boolean postgres() {
+    return databaseUrl.startsWith("jdbc:postgresql:");
+  }
+
+  private static String required(Map<String, String> env, String name, String what) throws SettingsException {
+    String v = env.get(name);
+    if (v == null || v.isBlank()) throw new SettingsException(name + " is not set: expected " + what);
+    return v.trim();
+  }
+
+  private static String nonBlank(String v, String fallback) {
+    return v == null || v.isBlank() ? fallback : v.trim();
+  }
+
+  private static int integer(Map<String, String> env, String name, int fallback, int min, int max)
+      throws SettingsException {
+    String v = env.get(name);
+    if (v == null || v.isBlank()) return fallback;
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n < min || n > max) throw new NumberFormatException();
+      return n;
+    } catch (NumberFormatException e) {
+      throw new SettingsException(name + " must be a whole number from " + min + " to " + max + ", got '" + v + "'");
+    }
+  }
+
+  private static URI apiUrl(String v) throws SettingsException {
+    try {
+      URI u = new URI(v.trim());
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) throw new URISyntaxException(v, "not http(s)");
+      return u;
+    } catch (URISyntaxException e) {
+      throw new SettingsException(GITHUB_API_URL + " must be an http(s) URL such as https://api.github.com or https://HOST/api/v3, got '" + v + "'");
+    }
+  }
+}
