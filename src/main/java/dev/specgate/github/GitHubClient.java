@@ -104,6 +104,20 @@ public final class GitHubClient {
     return Optional.empty();
   }
 
+  /** The annotations a Check Run already carries (to append only new ones on a re-run). */
+  public List<Annotation> listCheckRunAnnotations(GitHubRepo repo, long checkRunId) {
+    List<Annotation> out = new ArrayList<>();
+    for (JsonNode page : pages(repo.path() + "/check-runs/" + checkRunId + "/annotations?per_page=100")) {
+      for (JsonNode a : page) {
+        out.add(new Annotation(
+            text(a, "path"), a.path("start_line").asInt(), a.path("end_line").asInt(),
+            a.path("annotation_level").asText("notice"), a.path("message").asText(""),
+            text(a, "title"), text(a, "raw_details")));
+      }
+    }
+    return out;
+  }
+
   private void appendAnnotations(GitHubRepo repo, long id, CheckRunRequest req, List<Annotation> batch) {
     ObjectNode body = json.createObjectNode();
     ObjectNode output = body.putObject("output");
