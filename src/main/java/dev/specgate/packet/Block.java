@@ -1,0 +1,34 @@
+package dev.specgate.packet;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One block of a Markdown file as the packet rules read it: a heading, a paragraph, a list item
+ * (its own paragraphs, without nested lists) or a code block.
+ *
+ * @param line first 1-based line in the file
+ * @param endLine last 1-based line
+ * @param lines the block's lines with their real numbers; prose has Markdown markers removed (list
+ *     bullets, checkboxes, emphasis, backticks, link targets), code is kept as written
+ * @param depth heading level for headings; nesting depth (1 = top level) for list items; 0 else
+ * @param checked for a checklist item: TRUE for {@code [x]}, FALSE for {@code [ ]}; else null
+ */
+public record Block(
+    Type type, int line, int endLine, List<TextLine> lines, int depth, Boolean checked) {
+
+  public enum Type { HEADING, PARAGRAPH, ITEM, CODE }
+
+  public Block {
+    lines = List.copyOf(lines);
+  }
+
+  /** The lines' text joined with '\n'. */
+  public String text() {
+    return lines.stream().map(TextLine::text).collect(Collectors.joining("\n"));
+  }
+
+  public boolean isChecklistItem() {
+    return checked != null;
+  }
+}
