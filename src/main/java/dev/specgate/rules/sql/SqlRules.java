@@ -8,6 +8,22 @@ public final class SqlRules {
   private SqlRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new NullableFirst(),
+        new VolatileDefaultRewrite(),
+        new IndexNotConcurrent(),
+        new ConcurrentlyInTransaction(),
+        new ConstraintNotValid(),
+        new ValidateSameTransaction(),
+        new SetNotNullScan(),
+        new UniqueWithoutIndex(),
+        new ColumnTypeChange(),
+        new RenameBreaksOldCode(),
+        new DestructiveDrop(),
+        new UnbatchedBackfill(),
+        new DdlAndDmlMixed(),
+        new MissingLockTimeout(),
+        new TableLockMaintenance(),
+        new UnparsedStatement());
   }
 }

@@ -1,0 +1,157 @@
+package dev.specgate.rules.sql;
+
+import dev.specgate.core.ChangeSet;
+import dev.specgate.core.Severity;
+import dev.specgate.core.SourceFile;
+import dev.specgate.engine.MigrationFile;
+import dev.specgate.packet.Packet;
+import dev.specgate.rules.Family;
+import dev.specgate.rules.Findings;
+import dev.specgate.rules.Rule;
+import dev.specgate.rules.RuleContext;
+import dev.specgate.rules.RuleInfo;
+import dev.specgate.rules.sql.SqlRuleSupport.At;
+import dev.specgate.sql.AlterAction;
+import dev.specgate.sql.LockLevel;
+import dev.specgate.sql.Names;
+import dev.specgate.sql.Operation;
+import dev.specgate.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * DROP COLUMN / DROP TABLE / TRUNCATE on an existing table in a forward migration. Rollback
+ * scripts are exempt: dropping what the up migration created is their purpose. The finding names
+ * what stands in the way of a safe cleanup: the same change expanding or backfilling the table,
+ * files at head still referencing the name. PostgreSQL and MySQL.
+ */
+@RuleInfo(
+    id = "destructive-drop",
+    family = Family.SQL,
+    severity = Severity.ERROR,
+    summary = "DROP COLUMN / DROP TABLE / TRUNCATE on an existing table loses data and breaks old code")
+public final class DestructiveDrop implements Rule {
+  @Override
+  public void check(RuleContext context, Findings out) {
+    for (At at : SqlRuleSupport.statements(context, false)) {
+      if (at.op() instanceof Operation.AlterTable alter) {
+        if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
+        for (AlterAction a : alter.actions()) {
+          if (a instanceof AlterAction.DropColumn dc) {
+            report(context, at, alter.table(), dc.column(), "DROP COLUMN", out);
+          }
+        }
+      } else if (at.op() instanceof Operation.DropTable dt) {
+        for (String t : dt.tables()) {
+          if (SqlRuleSupport.existing(context, at, t)) report(context, at, t, null, "DROP TABLE", out);
+        }
+      } else if (at.op() instanceof Operation.Truncate tr) {
+        for (String t : tr.tables()) {
+          if (SqlRuleSupport.existing(context, at, t)) report(context, at, t, null, "TRUNCATE", out);
+        }
+      }
+    }
+  }
+
+  private static void report(
+      RuleContext context, At at, String tableName, String column, String what, Findings out) {
+    String table = SqlRuleSupport.name(tableName);
+    String object = column == null ? "table " + table : "column " + table + "." + column;
+    List<String> blockers = new ArrayList<>();
+    List<String> expanding = expansions(context, tableName);
+    if (!expanding.isEmpty()) {
+      blockers.add("the same change also expands or backfills " + table + " ("
+          + String.join(", ", expanding) + "), so this is not a cleanup shipped on its own");
+    }
+    if (!what.equals("TRUNCATE")) {
+      String name = column == null ? Names.unqualified(table) : column;
+      if (!context.changeSet().headTreeComplete()) {
+        blockers.add("the head tree is not available, so it cannot be shown that no code still"
+            + " references " + name);
+      } else {
+        List<String> refs = references(context, name);
+        if (!refs.isEmpty()) {
+          blockers.add("files outside the migrations and packets still reference " + name + ": "
+              + String.join(", ", refs.subList(0, Math.min(5, refs.size())))
+              + (refs.size() > 5 ? " and " + (refs.size() - 5) + " more" : ""));
+        }
+      }
+    }
+    String message = what + " of existing " + object + ": "
+        + (what.equals("TRUNCATE") ? "deletes every row" : "the data is gone and code still using it breaks")
+        + "; no packet declares it as a cleanup phase shipped on its own";
+    String why = SqlRuleSupport.lock(LockLevel.ACCESS_EXCLUSIVE, table) + " (brief; "
+        + (what.equals("DROP COLUMN") ? "PostgreSQL only marks the column dropped, no rewrite"
+            : "no scan") + "). The loss cannot be undone by a down migration: a rollback can"
+        + " recreate the " + (column == null ? "table" : "column") + ", not its data. During a"
+        + " rolling deploy, code still running the previous version fails on the missing name."
+        + (blockers.isEmpty() ? "" : " Also: " + String.join("; ", blockers) + ".");
+    String fix = "Contract only after expanding: stop reading and writing "
+        + (column == null ? table : column) + " in a release of its own, wait out the"
+        + " compatibility window, take a snapshot, then drop it in a separate cleanup migration that"
+        + " the packet's spec declares as its cleanup phase (with the window as a duration). If"
+        + " this drop is intended and safe, suppress it with a reason:\n"
+        + "-- specgate:ignore destructive-drop: <why no deployed code or data depends on it>";
+    out.report(SqlRuleSupport.location(at), message, why, fix);
+  }
+
+  /** Other changes to the same table in this change: added columns, updates, inserts, indexes. */
+  static List<String> expansions(RuleContext context, String tableName) {
+    String t = Names.unqualified(Names.normalize(tableName));
+    List<String> found = new ArrayList<>();
+    for (MigrationFile f : context.changedMigrations()) {
+      for (Statement s : f.migration().statements()) {
+        if (context.schema().isRollback(f, s)) continue;
+        String what = expansion(s.op(), t);
+        if (what != null) found.add(what + " at " + f.path() + ":" + s.line());
+      }
+    }
+    return found;
+  }
+
+  private static String expansion(Operation op, String t) {
+    if (op instanceof Operation.AlterTable a && same(a.table(), t)) {
+      for (AlterAction x : a.actions()) if (x instanceof AlterAction.AddColumn) return "ADD COLUMN";
+    } else if (op instanceof Operation.Update u && same(u.table(), t)) {
+      return "UPDATE";
+    } else if (op instanceof Operation.Insert i && same(i.table(), t)) {
+      return "INSERT";
+    } else if (op instanceof Operation.CreateIndex ci && same(ci.table(), t)) {
+      return "CREATE INDEX";
+    }
+    return null;
+  }
+
+  private static boolean same(String name, String t) {
+    return name != null && Names.unqualified(Names.normalize(name)).equals(t);
+  }
+
+  /** Files at head, outside migrations and packets, whose text names {@code name} as a word. */
+  static List<String> references(RuleContext context, String name) {
+    ChangeSet cs = context.changeSet();
+    Set<String> skip = new HashSet<>();
+    for (MigrationFile m : context.migrations()) skip.add(m.path());
+    Set<String> packetFolders = new HashSet<>();
+    for (Packet p : context.packets()) packetFolders.add(p.folder());
+    Pattern word = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])");
+    List<String> out = new ArrayList<>();
+    for (SourceFile f : cs.files()) {
+      if (!f.exists() || f.binary() || f.content() == null || skip.contains(f.path())) continue;
+      if (inPacket(f.path(), packetFolders) || f.path().endsWith(".specgate.yml")) continue;
+      if (word.matcher(f.content()).find()) out.add(f.path());
+    }
+    return out;
+  }
+
+  private static boolean inPacket(String path, Set<String> folders) {
+    for (String folder : folders) {
+      if (folder.isEmpty() ? path.endsWith(".md") && !path.contains("/") : path.startsWith(folder + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.specgate.rules.sql;
+
+import dev.specgate.core.Severity;
+import dev.specgate.rules.Family;
+import dev.specgate.rules.Findings;
+import dev.specgate.rules.Rule;
+import dev.specgate.rules.RuleContext;
+import dev.specgate.rules.RuleInfo;
+import dev.specgate.rules.sql.SqlRuleSupport.At;
+import dev.specgate.sql.AlterAction;
+import dev.specgate.sql.LockLevel;
+import dev.specgate.sql.Operation;
+import java.util.Locale;
+
+/**
+ * RENAME COLUMN / RENAME TO on an existing table: code still deployed during the rollout uses the
+ * old name. Forward migrations only (renaming back is what a rollback is for). PostgreSQL and MySQL.
+ */
+@RuleInfo(
+    id = "rename-breaks-old-code",
+    family = Family.SQL,
+    severity = Severity.ERROR,
+    summary = "RENAME COLUMN / RENAME TO on a table in use breaks code still using the old name")
+public final class RenameBreaksOldCode implements Rule {
+  @Override
+  public void check(RuleContext context, Findings out) {
+    for (At at : SqlRuleSupport.statements(context, false)) {
+      if (at.op() instanceof Operation.AlterTable alter) {
+        if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
+        String table = SqlRuleSupport.name(alter.table());
+        for (AlterAction a : alter.actions()) {
+          if (a instanceof AlterAction.RenameColumn r) reportColumn(at, table, r.from(), r.to(), out);
+          else if (a instanceof AlterAction.RenameTable r) reportTable(at, table, r.newName(), out);
+        }
+      } else if (at.op() instanceof Operation.RenameObject r
+          && r.objectKind() != null
+          && r.objectKind().toUpperCase(Locale.ROOT).equals("TABLE")
+          && SqlRuleSupport.existing(context, at, r.from())) {
+        reportTable(at, SqlRuleSupport.name(r.from()), r.to(), out);
+      }
+    }
+  }
+
+  private static void reportColumn(At at, String table, String from, String to, Findings out) {
+    out.report(
+        SqlRuleSupport.location(at),
+        "RENAME COLUMN " + from + " TO " + to + " on existing table " + table
+            + ": code still deployed queries " + from + " and fails until every instance runs the new version",
+        SqlRuleSupport.lock(LockLevel.ACCESS_EXCLUSIVE, table) + " (brief: no rewrite). The"
+            + " rename is instant, but during a rolling deploy the old version's queries on " + from
+            + " fail, and rolling the code back breaks too.",
+        "Expand and contract over two releases:\n"
+            + "ALTER TABLE " + table + " ADD COLUMN " + to + " <type>;\n"
+            + "-- write both columns, backfill " + to + " from " + from + " in batches, switch reads to "
+            + to + ";\n"
+            + "-- a later release, once no code reads " + from + ":\n"
+            + "ALTER TABLE " + table + " DROP COLUMN " + from + ";");
+  }
+
+  private static void reportTable(At at, String table, String to, Findings out) {
+    out.report(
+        SqlRuleSupport.location(at),
+        "RENAME of existing table " + table + " to " + to
+            + ": code still deployed queries " + table + " and fails until every instance runs the new version",
+        SqlRuleSupport.lock(LockLevel.ACCESS_EXCLUSIVE, table) + " (brief: no rewrite). During"
+            + " a rolling deploy the old version's queries on " + table + " fail.",
+        (at.postgres()
+            ? "Keep the old name working for the compatibility window with a view:\n"
+                + "ALTER TABLE " + table + " RENAME TO " + to + ";\n"
+                + "CREATE VIEW " + table + " AS SELECT * FROM " + to + ";  -- simple views are updatable\n"
+                + "-- drop the view in a later release, once no code uses " + table + "."
+            : "Create the new table and move data and writers over in steps, or keep both names"
+                + " (a view) until no deployed code uses " + table + "."));
+  }
+}

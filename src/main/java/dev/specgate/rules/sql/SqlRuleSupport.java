@@ -1,0 +1,120 @@
+package dev.specgate.rules.sql;
+
+import dev.specgate.core.Location;
+import dev.specgate.engine.MigrationFile;
+import dev.specgate.engine.MigrationTool;
+import dev.specgate.rules.RuleContext;
+import dev.specgate.sql.Dialect;
+import dev.specgate.sql.LockLevel;
+import dev.specgate.sql.Names;
+import dev.specgate.sql.Operation;
+import dev.specgate.sql.Span;
+import dev.specgate.sql.Statement;
+import dev.specgate.sql.schema.MigrationOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** What the SQL rules share: which statements to look at, where to report, common questions. */
+final class SqlRuleSupport {
+  private SqlRuleSupport() {}
+
+  /** One statement of a changed migration, and whether it belongs to a rollback script. */
+  record At(MigrationFile file, Statement statement, boolean rollback) {
+    Operation op() {
+      return statement.op();
+    }
+
+    boolean postgres() {
+      return file.migration().dialect() != Dialect.MYSQL;
+    }
+
+    String path() {
+      return file.path();
+    }
+  }
+
+  /**
+   * The statements rules report on, in order: every statement of the changed forward migrations
+   * (their down sections flagged as rollback) and, when {@code withRollbacks}, of the changed down
+   * migrations; without it, rollback statements are left out.
+   */
+  static List<At> statements(RuleContext c, boolean withRollbacks) {
+    List<At> out = new ArrayList<>();
+    for (MigrationFile f : c.changedMigrations()) {
+      for (Statement s : f.migration().statements()) {
+        boolean rollback = c.schema().isRollback(f, s);
+        if (!rollback || withRollbacks) out.add(new At(f, s, rollback));
+      }
+    }
+    if (withRollbacks) {
+      for (MigrationFile f : c.changedDownMigrations()) {
+        for (Statement s : f.migration().statements()) out.add(new At(f, s, true));
+      }
+    }
+    return out;
+  }
+
+  /** The changed migration files (forward, then down when {@code withRollbacks}). */
+  static List<MigrationFile> files(RuleContext c, boolean withRollbacks) {
+    List<MigrationFile> out = new ArrayList<>(c.changedMigrations());
+    if (withRollbacks) out.addAll(c.changedDownMigrations());
+    return out;
+  }
+
+  /** The statement's span: reported at its first line. */
+  static Location location(At at) {
+    return location(at.file(), at.statement());
+  }
+
+  static Location location(MigrationFile f, Statement s) {
+    Span sp = s.span();
+    return new Location(f.path(), sp.startLine(), sp.startColumn(), sp.endLine(), sp.endColumn());
+  }
+
+  static boolean existing(RuleContext c, At at, String table) {
+    return c.schema().isExistingTable(at.file(), at.statement(), table);
+  }
+
+  /** Display name of a table or column for messages and SQL: as normalized, schema kept. */
+  static String name(String n) {
+    return n == null ? "?" : Names.normalize(n);
+  }
+
+  /** The table of a dropped index when known (else {@code null}). */
+  static String tableOfIndex(RuleContext c, At at, String index) {
+    return c.schema().indexBefore(at.file(), at.statement(), index).map(i -> i.table()).orElse(null);
+  }
+
+  /** True when a {@code SET [LOCAL] lock_timeout} to a non-zero value precedes {@code at} in its file. */
+  static boolean lockTimeoutBefore(At at) {
+    boolean set = false;
+    for (Statement s : at.file().migration().statements()) {
+      if (s.index() >= at.statement().index()) break;
+      if (s.op() instanceof Operation.SetParameter p
+          && p.name() != null
+          && p.name().toLowerCase(Locale.ROOT).replace("\"", "").endsWith("lock_timeout")
+          && !p.name().toLowerCase(Locale.ROOT).contains("idle")) {
+        String v = p.value() == null ? "" : p.value().replace("'", "").trim().toLowerCase(Locale.ROOT);
+        set = !(v.isEmpty() || v.equals("0") || v.equals("default") || v.startsWith("0ms") || v.equals("0s"));
+      }
+    }
+    return set;
+  }
+
+  /** The migration tool this file runs under (auto resolved from its path and text). */
+  static MigrationTool tool(RuleContext c, MigrationFile f) {
+    return MigrationOrder.resolve(f.path(), f.source().content(), c.config().migrationTool());
+  }
+
+  /** "ACCESS EXCLUSIVE on accounts: blocks reads and writes until it commits". */
+  static String lock(LockLevel level, String table) {
+    return level.describe(table);
+  }
+
+  /** The statement as written, on one line, shortened for messages. */
+  static String brief(Statement s) {
+    String one = s.sql().replaceAll("\\s+", " ").trim();
+    return one.length() > 100 ? one.substring(0, 97) + "…" : one;
+  }
+}

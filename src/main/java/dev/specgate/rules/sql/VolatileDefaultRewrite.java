@@ -1,0 +1,92 @@
+package dev.specgate.rules.sql;
+
+import dev.specgate.core.Severity;
+import dev.specgate.rules.Family;
+import dev.specgate.rules.Findings;
+import dev.specgate.rules.Rule;
+import dev.specgate.rules.RuleContext;
+import dev.specgate.rules.RuleInfo;
+import dev.specgate.rules.sql.SqlRuleSupport.At;
+import dev.specgate.sql.AlterAction;
+import dev.specgate.sql.ColumnDef;
+import dev.specgate.sql.LockLevel;
+import dev.specgate.sql.Operation;
+import dev.specgate.sql.Volatility;
+import java.util.Locale;
+
+/**
+ * ADD COLUMN whose value PostgreSQL must compute per row: a volatile DEFAULT, a serial type
+ * (nextval), an identity or stored generated column — or any non-null DEFAULT before PostgreSQL
+ * 11. Each rewrites the whole table under ACCESS EXCLUSIVE. PostgreSQL only.
+ */
+@RuleInfo(
+    id = "volatile-default-rewrite",
+    family = Family.SQL,
+    severity = Severity.ERROR,
+    summary = "ADD COLUMN with a volatile DEFAULT (or any DEFAULT before PostgreSQL 11) rewrites the table")
+public final class VolatileDefaultRewrite implements Rule {
+  @Override
+  public void check(RuleContext context, Findings out) {
+    int pg = context.config().postgresVersion();
+    for (At at : SqlRuleSupport.statements(context, true)) {
+      if (!at.postgres() || !(at.op() instanceof Operation.AlterTable alter)) continue;
+      if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
+      for (AlterAction a : alter.actions()) {
+        if (!(a instanceof AlterAction.AddColumn add)) continue;
+        String reason = reason(add.column(), pg);
+        if (reason != null) report(at, SqlRuleSupport.name(alter.table()), add.column(), reason, out);
+      }
+    }
+  }
+
+  /** Why this column rewrites the table, or {@code null} when it does not. */
+  static String reason(ColumnDef c, int postgresVersion) {
+    var fn = Volatility.volatileFunction(c.defaultExpr());
+    if (fn.isPresent()) {
+      return "its DEFAULT calls " + fn.get() + "(), a volatile function, so every existing row gets"
+          + " its own value";
+    }
+    if (Volatility.isSerialType(c.type())) {
+      return "a " + c.type() + " column defaults to nextval(), a volatile function, so every"
+          + " existing row gets its own value";
+    }
+    if (c.generated()) {
+      return "a generated or identity column is computed and stored for every existing row";
+    }
+    if (postgresVersion < 11 && c.hasDefault()
+        && !c.defaultExpr().trim().toLowerCase(Locale.ROOT).equals("null")) {
+      return "before PostgreSQL 11 (target: " + postgresVersion + ") any DEFAULT is written into"
+          + " every existing row";
+    }
+    return null;
+  }
+
+  private static void report(At at, String table, ColumnDef c, String reason, Findings out) {
+    String col = c.name();
+    String type = Volatility.isSerialType(c.type()) ? baseOfSerial(c.type()) : c.type();
+    String def = c.defaultExpr() != null ? c.defaultExpr()
+        : Volatility.isSerialType(c.type()) ? "nextval('" + table.replace('.', '_') + "_" + col + "_seq')"
+        : "<expression>";
+    out.report(
+        SqlRuleSupport.location(at),
+        "ADD COLUMN " + col + " rewrites existing table " + table + ": " + reason,
+        SqlRuleSupport.lock(LockLevel.ACCESS_EXCLUSIVE, table)
+            + ". The whole table and all its indexes are rewritten while the lock is held, so"
+            + " reads and writes wait for as long as the copy takes (minutes on a large table),"
+            + " and the rewrite needs disk for a second copy.",
+        "Add the column without a per-row default, set the default for new rows only, then"
+            + " backfill existing rows in batches:\n"
+            + "ALTER TABLE " + table + " ADD COLUMN " + col + " " + type + ";\n"
+            + "ALTER TABLE " + table + " ALTER COLUMN " + col + " SET DEFAULT " + def + ";"
+            + "  -- new rows only, no rewrite\n"
+            + "UPDATE " + table + " SET " + col + " = " + def + " WHERE id >= <start> AND id < <start> + 10000 AND "
+            + col + " IS NULL;  -- repeat per batch");
+  }
+
+  private static String baseOfSerial(String t) {
+    String s = t.trim().toLowerCase(Locale.ROOT);
+    if (s.startsWith("big") || s.equals("serial8")) return "bigint";
+    if (s.startsWith("small") || s.equals("serial2")) return "smallint";
+    return "integer";
+  }
+}

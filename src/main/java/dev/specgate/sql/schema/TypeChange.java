@@ -1,0 +1,110 @@
+package dev.specgate.sql.schema;
+
+import dev.specgate.sql.Dialect;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether ALTER COLUMN … TYPE from one type to another rewrites the table. PostgreSQL skips the
+ * rewrite only when the old values are valid in the new type as stored (binary coercible, no
+ * narrowing): varchar(n) → varchar(m ≥ n), varchar or text; text → varchar without length;
+ * numeric(p,s) → numeric(q ≥ p, s) or unconstrained numeric; varbit(n) → varbit(m ≥ n);
+ * cidr → inet; the same type. Everything else (int → bigint, shrinking, text → int,
+ * timestamp → timestamptz, …) rewrites. For MySQL only a varchar widening is treated as in place;
+ * every other change copies the table.
+ */
+public final class TypeChange {
+  private TypeChange() {}
+
+  /** A parsed type: canonical base name and its numeric modifiers (empty when none). */
+  public record Type(String base, List<Integer> args, boolean array) {
+    @Override
+    public String toString() {
+      String a = args.isEmpty() ? "" : "(" + String.join(",", args.stream().map(String::valueOf).toList()) + ")";
+      return base + a + (array ? "[]" : "");
+    }
+  }
+
+  private static final Map<String, String> ALIASES = Map.ofEntries(
+      Map.entry("character varying", "varchar"),
+      Map.entry("char varying", "varchar"),
+      Map.entry("character", "bpchar"),
+      Map.entry("char", "bpchar"),
+      Map.entry("bpchar", "bpchar"),
+      Map.entry("int", "integer"),
+      Map.entry("int4", "integer"),
+      Map.entry("integer", "integer"),
+      Map.entry("int8", "bigint"),
+      Map.entry("int2", "smallint"),
+      Map.entry("decimal", "numeric"),
+      Map.entry("bool", "boolean"),
+      Map.entry("float8", "double precision"),
+      Map.entry("float4", "real"),
+      Map.entry("timestamp without time zone", "timestamp"),
+      Map.entry("timestamp with time zone", "timestamptz"),
+      Map.entry("time without time zone", "time"),
+      Map.entry("time with time zone", "timetz"),
+      Map.entry("bit varying", "varbit"));
+
+  private static final Pattern TYPE =
+      Pattern.compile("^\\s*([a-z_][a-z0-9_ .]*?)\\s*(?:\\(\\s*([0-9 ,]*)\\s*\\))?\\s*((?:with|without) time zone)?\\s*(\\[\\s*\\])?\\s*$");
+
+  public static Type parse(String written) {
+    if (written == null) return null;
+    String t = written.trim().toLowerCase(Locale.ROOT).replace("\"", "").replaceAll("\\s+", " ");
+    t = t.replaceFirst("^pg_catalog\\.", "");
+    Matcher m = TYPE.matcher(t);
+    if (!m.matches()) return new Type(t, List.of(), false);
+    String base = m.group(1).trim();
+    if (m.group(3) != null) base = base + " " + m.group(3);
+    base = ALIASES.getOrDefault(base, base);
+    List<Integer> args = m.group(2) == null || m.group(2).isBlank()
+        ? List.of()
+        : java.util.Arrays.stream(m.group(2).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+            .map(Integer::valueOf).toList();
+    return new Type(base, args, m.group(4) != null);
+  }
+
+  /**
+   * True when changing a column from {@code from} to {@code to} keeps the stored data as it is
+   * (no table rewrite). {@code using} is the USING expression or {@code null}.
+   */
+  public static boolean isInPlace(String from, String to, String using, Dialect dialect) {
+    Type a = parse(from);
+    Type b = parse(to);
+    if (a == null || b == null) return false;
+    if (a.equals(b)) return true;
+    if (using != null && !using.isBlank()) return false;
+    if (a.array() != b.array()) return false;
+    if (dialect == Dialect.MYSQL) {
+      return a.base().equals("varchar") && b.base().equals("varchar") && widens(a, b);
+    }
+    String x = a.base();
+    String y = b.base();
+    if (x.equals("varchar") && y.equals("varchar")) return widens(a, b);
+    if (x.equals("varchar") && y.equals("text")) return true;
+    if (x.equals("text") && y.equals("varchar")) return b.args().isEmpty();
+    if (x.equals("numeric") && y.equals("numeric")) {
+      if (b.args().isEmpty()) return true;
+      if (a.args().isEmpty()) return false;
+      int pa = a.args().get(0);
+      int sa = a.args().size() > 1 ? a.args().get(1) : 0;
+      int pb = b.args().get(0);
+      int sb = b.args().size() > 1 ? b.args().get(1) : 0;
+      return pb >= pa && sb == sa;
+    }
+    if (x.equals("varbit") && y.equals("varbit")) return widens(a, b);
+    if (x.equals("cidr") && y.equals("inet")) return true;
+    return false;
+  }
+
+  /** Length modifier grows or is removed. */
+  private static boolean widens(Type a, Type b) {
+    if (b.args().isEmpty()) return true;
+    if (a.args().isEmpty()) return false;
+    return b.args().get(0) >= a.args().get(0);
+  }
+}
