@@ -16,17 +16,21 @@ import dev.specgate.sql.LockLevel;
 import dev.specgate.sql.Names;
 import dev.specgate.sql.Operation;
 import dev.specgate.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * DROP COLUMN / DROP TABLE / TRUNCATE on an existing table in a forward migration. Rollback
- * scripts are exempt: dropping what the up migration created is their purpose. The finding names
- * what stands in the way of a safe cleanup: the same change expanding or backfilling the table,
- * files at head still referencing the name. PostgreSQL and MySQL.
+ * scripts are exempt: dropping what the up migration created is their purpose. Also exempt: a
+ * drop a packet declares as its cleanup phase, with a non-zero compatibility window, when nothing
+ * else in the change expands or backfills that table and no file at head outside the migrations
+ * and packets still references the name (unprovable without the whole head tree). Otherwise the
+ * finding names what stands in the way. PostgreSQL and MySQL.
  */
 @RuleInfo(
     id = "destructive-drop",
@@ -80,15 +84,32 @@ public final class DestructiveDrop implements Rule {
         }
       }
     }
+    Packet declaring = null;
+    for (Packet p : context.packets()) {
+      if (p.declaresCleanupOf(tableName, column)) {
+        declaring = p;
+        break;
+      }
+    }
+    if (declaring == null) {
+      blockers.add(0, "no packet's cleanup phase declares this drop");
+    } else {
+      Optional<Duration> window = declaring.compatibilityWindow();
+      if (window.isEmpty() || window.get().isZero() || window.get().isNegative()) {
+        blockers.add(0, "the packet " + packetName(declaring) + " declares the cleanup but names no"
+            + " non-zero compatibility window");
+      }
+    }
+    if (blockers.isEmpty()) return; // a declared cleanup phase shipped on its own: the exception
     String message = what + " of existing " + object + ": "
         + (what.equals("TRUNCATE") ? "deletes every row" : "the data is gone and code still using it breaks")
-        + "; no packet declares it as a cleanup phase shipped on its own";
+        + "; " + blockers.get(0);
     String why = SqlRuleSupport.lock(LockLevel.ACCESS_EXCLUSIVE, table) + " (brief; "
         + (what.equals("DROP COLUMN") ? "PostgreSQL only marks the column dropped, no rewrite"
             : "no scan") + "). The loss cannot be undone by a down migration: a rollback can"
         + " recreate the " + (column == null ? "table" : "column") + ", not its data. During a"
         + " rolling deploy, code still running the previous version fails on the missing name."
-        + (blockers.isEmpty() ? "" : " Also: " + String.join("; ", blockers) + ".");
+        + (blockers.size() < 2 ? "" : " Also: " + String.join("; ", blockers.subList(1, blockers.size())) + ".");
     String fix = "Contract only after expanding: stop reading and writing "
         + (column == null ? table : column) + " in a release of its own, wait out the"
         + " compatibility window, take a snapshot, then drop it in a separate cleanup migration that"
@@ -96,6 +117,10 @@ public final class DestructiveDrop implements Rule {
         + " this drop is intended and safe, suppress it with a reason:\n"
         + "-- specgate:ignore destructive-drop: <why no deployed code or data depends on it>";
     out.report(SqlRuleSupport.location(at), message, why, fix);
+  }
+
+  private static String packetName(Packet p) {
+    return p.folder().isEmpty() ? "at the root" : p.folder();
   }
 
   /** Other changes to the same table in this change: added columns, updates, inserts, indexes. */
