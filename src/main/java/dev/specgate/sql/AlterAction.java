@@ -36,6 +36,21 @@ public sealed interface AlterAction {
   record SetLogged(boolean logged) implements AlterAction {}
 
   /**
+   * MySQL {@code ADD INDEX|KEY|FULLTEXT|SPATIAL [name] (cols)} inside ALTER TABLE: a plain
+   * (non-unique) index built by the ALTER. {@code ADD UNIQUE [KEY|INDEX]} is an
+   * {@link AddConstraint} of kind UNIQUE instead, like PostgreSQL's ADD UNIQUE. {@code kind} is
+   * INDEX, FULLTEXT or SPATIAL; {@code name} may be null.
+   */
+  record AddIndex(String name, java.util.List<String> columns, String kind) implements AlterAction {
+    public AddIndex {
+      columns = java.util.List.copyOf(columns);
+    }
+  }
+
+  /** MySQL {@code DROP INDEX|KEY name} inside ALTER TABLE. */
+  record DropIndex(String name) implements AlterAction {}
+
+  /**
    * An action the rules do not read (SET STATISTICS, OWNER TO, ENABLE TRIGGER, …), kept so a
    * statement is never silently empty. {@code text} is the action as written.
    */

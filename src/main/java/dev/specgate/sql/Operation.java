@@ -41,6 +41,11 @@ public sealed interface Operation {
     }
   }
 
+  /**
+   * CREATE INDEX. {@code columns}: plain key columns normalized, expressions as written.
+   * {@code method} is the access method of {@code USING method} lower-cased (gin, gist, btree, …)
+   * or {@code null} when not written.
+   */
   record CreateIndex(
       String name,
       String table,
@@ -48,16 +53,27 @@ public sealed interface Operation {
       boolean unique,
       boolean concurrently,
       boolean ifNotExists,
-      String where) implements Operation {
+      String where,
+      String method) implements Operation {
     public CreateIndex {
       columns = List.copyOf(columns);
     }
+
+    public CreateIndex(String name, String table, List<String> columns, boolean unique,
+        boolean concurrently, boolean ifNotExists, String where) {
+      this(name, table, columns, unique, concurrently, ifNotExists, where, null);
+    }
   }
 
-  record DropIndex(List<String> names, boolean concurrently, boolean ifExists)
+  /** DROP INDEX. {@code table} is set for MySQL's {@code DROP INDEX name ON table}, else null. */
+  record DropIndex(List<String> names, boolean concurrently, boolean ifExists, String table)
       implements Operation {
     public DropIndex {
       names = List.copyOf(names);
+    }
+
+    public DropIndex(List<String> names, boolean concurrently, boolean ifExists) {
+      this(names, concurrently, ifExists, null);
     }
   }
 

@@ -1,0 +1,564 @@
+package dev.specgate.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A hand-written recogniser for the statements migrations are made of, run before JSqlParser: it
+ * is exact on the PostgreSQL forms JSqlParser rejects (DROP INDEX CONCURRENTLY IF EXISTS, bare
+ * BEGIN, COMMENT ON anything, ALTER INDEX … RENAME, PG 18 {@code CONSTRAINT c NOT NULL col}, MySQL
+ * DROP FOREIGN KEY, …) and fast. {@link #recognise} returns {@code null} when the statement's
+ * leading keyword is not one it knows (JSqlParser then tries), and throws
+ * {@link RecogniseException} when a known form is malformed.
+ *
+ * <p>Utility statements that change no schema (SELECT, COMMENT ON, GRANT, CALL, COPY, EXPLAIN, …)
+ * are classified by their leading keywords only and become {@link Operation.Other}.
+ */
+final class DdlRecogniser {
+  private DdlRecogniser() {}
+
+  private static final Set<String> UTILITY = Set.of(
+      "CALL", "EXPLAIN", "COPY", "LISTEN", "NOTIFY", "UNLISTEN", "PREPARE", "EXECUTE", "EXEC",
+      "DEALLOCATE", "DECLARE", "FETCH", "CLOSE", "MOVE", "DISCARD", "LOAD", "CHECKPOINT",
+      "SECURITY", "IMPORT", "REASSIGN", "USE", "FLUSH", "OPTIMIZE", "MERGE", "SHOW", "DESCRIBE",
+      "DESC", "HANDLER", "INSTALL", "UNINSTALL", "KILL", "PURGE", "RESIGNAL", "SIGNAL", "REPAIR",
+      "CHECKSUM", "CACHE", "XA");
+
+  private static final Set<String> OBJECT_KINDS = Set.of(
+      "FUNCTION", "PROCEDURE", "TRIGGER", "TYPE", "EXTENSION", "VIEW", "SEQUENCE", "SCHEMA",
+      "DOMAIN", "POLICY", "ROLE", "USER", "GROUP", "DATABASE", "RULE", "AGGREGATE", "OPERATOR",
+      "CAST", "COLLATION", "CONVERSION", "SERVER", "PUBLICATION", "SUBSCRIPTION", "STATISTICS",
+      "LANGUAGE", "TABLESPACE", "EVENT", "TRANSFORM", "ROUTINE", "SYNONYM", "PACKAGE");
+
+  static Operation recognise(TokenCursor c) throws RecogniseException {
+    SqlToken first = c.peek();
+    if (first == null) return null;
+    if (first.isOp("(")) return selectLike(c);
+    if (!first.isWord()) return null;
+    String w = first.upper();
+    switch (w) {
+      case "BEGIN":
+        return begin(c);
+      case "START":
+        c.pos++;
+        c.expect("TRANSACTION");
+        return new Operation.Transaction(Operation.Transaction.Kind.BEGIN);
+      case "COMMIT":
+        c.pos++;
+        if (c.accept("PREPARED")) return new Operation.Other("COMMIT PREPARED");
+        return new Operation.Transaction(Operation.Transaction.Kind.COMMIT);
+      case "END":
+        c.pos++;
+        if (c.mysql()) throw new RecogniseException("END outside a BEGIN … END block", first.start());
+        expectTransactionTail(c);
+        return new Operation.Transaction(Operation.Transaction.Kind.COMMIT);
+      case "ROLLBACK":
+      case "ABORT":
+        c.pos++;
+        c.accept("WORK");
+        c.accept("TRANSACTION");
+        if (c.accept("TO")) return new Operation.Other("ROLLBACK TO SAVEPOINT");
+        if (c.accept("PREPARED")) return new Operation.Other("ROLLBACK PREPARED");
+        return new Operation.Transaction(Operation.Transaction.Kind.ROLLBACK);
+      case "SAVEPOINT":
+        c.pos++;
+        c.name();
+        return new Operation.Transaction(Operation.Transaction.Kind.SAVEPOINT);
+      case "RELEASE":
+        c.pos++;
+        c.accept("SAVEPOINT");
+        c.name();
+        return new Operation.Transaction(Operation.Transaction.Kind.RELEASE);
+      case "SET":
+        c.pos++;
+        return set(c);
+      case "RESET":
+        c.pos++;
+        return new Operation.SetParameter(
+            c.accept("ALL") ? "all" : c.name().toLowerCase(Locale.ROOT), null, false);
+      case "VACUUM":
+        c.pos++;
+        return vacuum(c);
+      case "ANALYZE":
+      case "ANALYSE":
+        c.pos++;
+        return analyze(c);
+      case "CLUSTER":
+        c.pos++;
+        return cluster(c);
+      case "REINDEX":
+        c.pos++;
+        return reindex(c);
+      case "REFRESH":
+        c.pos++;
+        c.expect("MATERIALIZED");
+        c.expect("VIEW");
+        boolean conc = c.accept("CONCURRENTLY");
+        return new Operation.Maintenance(
+            Operation.Maintenance.Kind.REFRESH_MATERIALIZED_VIEW, c.name(), false, conc);
+      case "DO":
+        c.pos++;
+        return doBlock(c);
+      case "CREATE":
+        c.pos++;
+        return create(c);
+      case "ALTER":
+        c.pos++;
+        return alter(c);
+      case "DROP":
+        c.pos++;
+        return drop(c);
+      case "TRUNCATE":
+        c.pos++;
+        return truncate(c);
+      case "COMMENT":
+        c.pos++;
+        c.expect("ON");
+        return new Operation.Other("COMMENT");
+      case "GRANT":
+      case "REVOKE":
+        return new Operation.Other(w);
+      case "SELECT":
+      case "VALUES":
+      case "TABLE":
+        return new Operation.Other("SELECT");
+      case "WITH":
+        return with(c);
+      case "INSERT":
+      case "REPLACE":
+        c.pos++;
+        return DmlRecogniser.insert(c);
+      case "UPDATE":
+        c.pos++;
+        return DmlRecogniser.update(c);
+      case "DELETE":
+        c.pos++;
+        return DmlRecogniser.delete(c);
+      case "LOCK":
+        return new Operation.Other("LOCK");
+      case "UNLOCK":
+        return new Operation.Other("UNLOCK");
+      case "RENAME":
+        c.pos++;
+        return renameTables(c);
+      default:
+        if (UTILITY.contains(w)) return new Operation.Other(w);
+        return null;
+    }
+  }
+
+  private static Operation selectLike(TokenCursor c) {
+    int k = 0;
+    while (c.isOp(k, "(")) k++;
+    SqlToken t = c.peek(k);
+    if (t != null && (t.isWord("SELECT") || t.isWord("WITH") || t.isWord("VALUES") || t.isWord("TABLE"))) {
+      return new Operation.Other("SELECT");
+    }
+    return null;
+  }
+
+  private static Operation begin(TokenCursor c) throws RecogniseException {
+    c.pos++;
+    if (c.atEnd() || c.isWord("WORK") || c.isWord("TRANSACTION") || c.isWord("ISOLATION")
+        || c.isWord("READ") || c.isWord("NOT") || c.isWord("DEFERRABLE")) {
+      return new Operation.Transaction(Operation.Transaction.Kind.BEGIN);
+    }
+    throw c.error("expected end of statement after BEGIN (a transaction start)");
+  }
+
+  private static void expectTransactionTail(TokenCursor c) throws RecogniseException {
+    c.accept("WORK");
+    c.accept("TRANSACTION");
+    if (!c.atEnd() && !c.isWord("AND")) throw c.error("expected end of statement");
+  }
+
+  private static Operation set(TokenCursor c) throws RecogniseException {
+    boolean local = false;
+    if (c.accept("LOCAL")) local = true;
+    else if (!c.accept("SESSION")) {
+      if (!c.accept("GLOBAL")) c.accept("PERSIST");
+    }
+    if (c.isWord("TRANSACTION") || c.isWord("CHARACTERISTICS")) return new Operation.Other("SET TRANSACTION");
+    if (c.isWord("CONSTRAINTS")) return new Operation.Other("SET CONSTRAINTS");
+    if (c.isWord("ROLE") || c.isWord("AUTHORIZATION")) return new Operation.Other("SET ROLE");
+    if (c.isWord("SESSION") && c.isWord(1, "AUTHORIZATION")) return new Operation.Other("SET ROLE");
+    if (c.accept("TIME", "ZONE")) {
+      return new Operation.SetParameter("timezone", c.textToEnd(c.pos), local);
+    }
+    if (c.isWord("NAMES") || c.isWord("CHARSET") || c.isWord("CHARACTER")) {
+      c.accept("NAMES");
+      c.accept("CHARSET");
+      c.accept("CHARACTER", "SET");
+      return new Operation.SetParameter("names", c.textToEnd(c.pos), local);
+    }
+    StringBuilder name = new StringBuilder();
+    while (c.acceptOp("@")) name.append('@');
+    if (!c.atIdentifier()) throw c.error("expected a parameter name");
+    name.append(c.rawName());
+    if (!(c.accept("TO") || c.acceptOp("=") || c.acceptOp(":="))) {
+      throw c.error("expected TO or '='");
+    }
+    int from = c.pos;
+    if (c.mysql()) c.skipToComma();
+    else c.pos = c.tokens.size();
+    if (c.pos == from) throw c.error("expected a value");
+    String n = name.toString();
+    return new Operation.SetParameter(
+        n.startsWith("@") ? n : Names.normalize(n).toLowerCase(Locale.ROOT), c.text(from, c.pos), local);
+  }
+
+  private static Operation vacuum(TokenCursor c) throws RecogniseException {
+    boolean full = false;
+    while (true) {
+      if (c.accept("FULL")) full = true;
+      else if (c.accept("FREEZE") || c.accept("VERBOSE") || c.accept("ANALYZE") || c.accept("ANALYSE")) {
+        // options without effect on locking
+      } else if (c.isOp("(")) {
+        full |= optionListHas(c, "FULL");
+      } else break;
+    }
+    String target = c.atIdentifier() ? c.name() : null;
+    return new Operation.Maintenance(Operation.Maintenance.Kind.VACUUM, target, full, false);
+  }
+
+  /** At '(': an option list such as (FULL, ANALYZE) or (FULL true); true when {@code opt} is on. */
+  private static boolean optionListHas(TokenCursor c, String opt) {
+    int open = c.pos;
+    c.skipParens();
+    for (int k = open + 1; k < c.pos - 1; k++) {
+      SqlToken t = c.tokens.get(k);
+      if (t.isWord(opt)) {
+        SqlToken v = c.tokens.get(k + 1);
+        return !(v.isWord("FALSE") || v.isWord("OFF") || v.text().equals("0"));
+      }
+    }
+    return false;
+  }
+
+  private static Operation analyze(TokenCursor c) throws RecogniseException {
+    c.accept("VERBOSE");
+    if (c.isOp("(")) c.skipParens();
+    String target = c.atIdentifier() ? c.name() : null;
+    return new Operation.Maintenance(Operation.Maintenance.Kind.ANALYZE, target, false, false);
+  }
+
+  private static Operation cluster(TokenCursor c) throws RecogniseException {
+    c.accept("VERBOSE");
+    if (c.isOp("(")) c.skipParens();
+    String target = null;
+    if (c.atIdentifier()) {
+      String first = c.name();
+      if (c.accept("ON")) target = c.name(); // CLUSTER index ON table (old form)
+      else target = first;
+    }
+    return new Operation.Maintenance(Operation.Maintenance.Kind.CLUSTER, target, false, false);
+  }
+
+  private static Operation reindex(TokenCursor c) throws RecogniseException {
+    if (c.isOp("(")) c.skipParens();
+    if (!(c.accept("INDEX") || c.accept("TABLE") || c.accept("SCHEMA") || c.accept("DATABASE")
+        || c.accept("SYSTEM"))) {
+      throw c.error("expected INDEX, TABLE, SCHEMA, DATABASE or SYSTEM");
+    }
+    boolean conc = c.accept("CONCURRENTLY");
+    String target = c.atIdentifier() ? c.name() : null;
+    return new Operation.Maintenance(Operation.Maintenance.Kind.REINDEX, target, false, conc);
+  }
+
+  private static Operation doBlock(TokenCursor c) throws RecogniseException {
+    String language = "plpgsql";
+    if (c.accept("LANGUAGE")) language = languageName(c);
+    if (c.atEnd() || c.peek().kind() != SqlToken.Kind.STRING) throw c.error("expected the DO block's body");
+    c.pos++;
+    if (c.accept("LANGUAGE")) language = languageName(c);
+    if (!c.atEnd()) throw c.error("expected end of statement");
+    return new Operation.DoBlock(language);
+  }
+
+  private static String languageName(TokenCursor c) throws RecogniseException {
+    SqlToken t = c.peek();
+    if (t == null) throw c.error("expected a language name");
+    c.pos++;
+    String s = t.text();
+    if (t.kind() == SqlToken.Kind.STRING && s.length() >= 2) s = s.substring(1, s.length() - 1);
+    return Names.normalize(s).toLowerCase(Locale.ROOT);
+  }
+
+  private static Operation with(TokenCursor c) throws RecogniseException {
+    c.pos++;
+    c.accept("RECURSIVE");
+    do {
+      c.rawName();
+      if (c.isOp("(")) c.skipParens();
+      c.expect("AS");
+      c.accept("NOT");
+      c.accept("MATERIALIZED");
+      if (!c.isOp("(")) throw c.error("expected '(' after AS");
+      c.skipParens();
+    } while (c.acceptOp(","));
+    Operation main = recognise(c);
+    if (main == null) throw c.error("expected SELECT, INSERT, UPDATE or DELETE after WITH");
+    return main;
+  }
+
+  /** MySQL RENAME TABLE a TO b [, c TO d]: the first rename as an ALTER TABLE … RENAME TO. */
+  private static Operation renameTables(TokenCursor c) throws RecogniseException {
+    if (!c.accept("TABLE")) {
+      if (c.accept("USER")) return new Operation.Other("RENAME USER");
+      throw c.error("expected TABLE");
+    }
+    String from = c.name();
+    c.expect("TO");
+    String to = c.name();
+    List<AlterAction> actions = new ArrayList<>();
+    actions.add(new AlterAction.RenameTable(to));
+    return new Operation.AlterTable(from, actions, false);
+  }
+
+  // ---- CREATE ----
+
+  private static Operation create(TokenCursor c) throws RecogniseException {
+    c.accept("OR", "REPLACE");
+    boolean temporary = false;
+    boolean unique = false;
+    String indexKind = null;
+    List<String> modifiers = new ArrayList<>();
+    while (true) {
+      if (c.accept("TEMP") || c.accept("TEMPORARY")) temporary = true;
+      else if (c.accept("UNIQUE")) unique = true;
+      else if (c.accept("FULLTEXT") || c.accept("SPATIAL")) indexKind = "FULLTEXT";
+      else if (c.accept("GLOBAL") || c.accept("LOCAL") || c.accept("UNLOGGED")
+          || c.accept("RECURSIVE") || c.accept("TRUSTED") || c.accept("PROCEDURAL")
+          || c.accept("ONLINE") || c.accept("OFFLINE") || c.accept("NONCLUSTERED")) {
+        // no fact the rules read
+      } else if (c.isWord("DEFINER") || c.isWord("ALGORITHM") || c.isWord("SQL")) {
+        skipMysqlClause(c);
+      } else if (c.isWord("CONSTRAINT") && c.isWord(1, "TRIGGER")) {
+        c.pos++;
+      } else if (c.isWord("DEFAULT") && c.isWord(1, "CONVERSION")) {
+        c.pos++;
+      } else if (c.isWord("MATERIALIZED") || c.isWord("FOREIGN") || c.isWord("TEXT")
+          || c.isWord("ACCESS") || c.isWord("EVENT") || c.isWord("PROPERTY")) {
+        modifiers.add(c.next().upper());
+      } else break;
+    }
+    if (c.accept("TABLE")) return createTable(c, temporary);
+    if (c.accept("INDEX")) return createIndex(c, unique);
+    SqlToken kindTok = c.peek();
+    if (kindTok == null || !kindTok.isWord()) throw c.error("expected the kind of object to create");
+    String kind = kindTok.upper();
+    c.pos++;
+    if (modifiers.contains("TEXT")) {
+      kind = "TEXT SEARCH " + (c.atEnd() ? "" : c.next().upper());
+    } else if (modifiers.contains("ACCESS") || modifiers.contains("PROPERTY")) {
+      kind = modifiers.get(modifiers.size() - 1) + " " + kind;
+    } else if (modifiers.contains("FOREIGN") && kind.equals("DATA")) {
+      c.accept("WRAPPER");
+      kind = "FOREIGN DATA WRAPPER";
+    } else if (modifiers.contains("MATERIALIZED")) {
+      kind = "MATERIALIZED " + kind;
+    } else if (modifiers.contains("EVENT")) {
+      kind = kind.equals("TRIGGER") ? "EVENT TRIGGER" : "EVENT";
+      if (!kind.equals("EVENT TRIGGER")) c.pos--;
+    } else if (kind.equals("OPERATOR") && (c.isWord("CLASS") || c.isWord("FAMILY"))) {
+      kind = "OPERATOR " + c.next().upper();
+    } else if (kind.equals("USER") && c.isWord("MAPPING")) {
+      c.pos++;
+      return new Operation.CreateObject("USER MAPPING", null);
+    }
+    if (!OBJECT_KINDS.contains(kind) && !kind.contains(" ")) {
+      throw new RecogniseException("unknown object kind " + kindTok.text(), kindTok.start());
+    }
+    c.accept("IF", "NOT", "EXISTS");
+    String name = null;
+    if (c.atIdentifier() && !c.isWord("AUTHORIZATION") && !kind.equals("CAST")) name = c.name();
+    return new Operation.CreateObject(kind, name);
+  }
+
+  /** MySQL DEFINER = user@host, ALGORITHM = x, SQL SECURITY x before VIEW/PROCEDURE/…. */
+  private static void skipMysqlClause(TokenCursor c) {
+    String w = c.next().upper();
+    if (w.equals("SQL")) {
+      c.accept("SECURITY");
+      if (!c.atEnd()) c.pos++;
+      return;
+    }
+    c.acceptOp("=");
+    if (!c.atEnd()) c.pos++;
+    if (c.isOp("(") && w.equals("DEFINER")) c.skipParens(); // CURRENT_USER()
+    while (c.acceptOp("@")) if (!c.atEnd()) c.pos++;
+  }
+
+  private static Operation createTable(TokenCursor c, boolean temporary) throws RecogniseException {
+    boolean ine = c.accept("IF", "NOT", "EXISTS");
+    String table = c.name();
+    List<ColumnDef> columns = new ArrayList<>();
+    List<ConstraintDef> constraints = new ArrayList<>();
+    boolean asSelect = false;
+    if (c.accept("PARTITION", "OF") || c.accept("OF")) {
+      c.name();
+    } else if (c.accept("LIKE")) {
+      c.name();
+    } else if (c.isOp("(") && !(c.isWord(1, "SELECT") || c.isWord(1, "WITH"))) {
+      c.pos++;
+      while (!c.atEnd() && !c.isOp(")")) {
+        if (c.isWord("LIKE")) {
+          c.skipToComma();
+        } else if (ColumnParser.startsTableConstraint(c)) {
+          constraints.add(ColumnParser.tableConstraint(c).def());
+        } else if (c.mysql() && (c.isWord("INDEX") || c.isWord("KEY") || c.isWord("FULLTEXT")
+            || c.isWord("SPATIAL"))) {
+          c.skipToComma(); // MySQL inline index: not a constraint, not modelled
+        } else {
+          columns.add(ColumnParser.columnDef(c));
+        }
+        if (!c.acceptOp(",")) break;
+      }
+      c.expectOp(")");
+    }
+    // INHERITS, PARTITION BY, WITH (…), TABLESPACE, ENGINE=…: not read; AS SELECT is.
+    int depth = 0;
+    while (!c.atEnd()) {
+      SqlToken t = c.next();
+      if (t.isOp("(")) depth++;
+      else if (t.isOp(")")) depth--;
+      else if (depth == 0 && (t.isWord("AS") || t.isWord("SELECT"))) {
+        asSelect = true;
+        break;
+      }
+    }
+    return new Operation.CreateTable(table, columns, constraints, ine, asSelect, temporary);
+  }
+
+  private static Operation createIndex(TokenCursor c, boolean unique) throws RecogniseException {
+    boolean conc = c.accept("CONCURRENTLY");
+    boolean ine = c.accept("IF", "NOT", "EXISTS");
+    String name = null;
+    String method = null;
+    if (!c.isWord("ON")) name = c.name();
+    if (c.accept("USING")) method = c.next().text().toLowerCase(Locale.ROOT); // MySQL
+    c.expect("ON");
+    c.accept("ONLY");
+    String table = c.name();
+    if (c.accept("USING")) {
+      if (!c.atIdentifier()) throw c.error("expected an index method");
+      method = c.next().text().toLowerCase(Locale.ROOT);
+    }
+    List<String> columns = ColumnParser.columnList(c);
+    String where = null;
+    while (!c.atEnd()) {
+      if (c.accept("WHERE")) {
+        where = c.textToEnd(c.pos);
+        c.pos = c.tokens.size();
+      } else if (c.isOp("(")) {
+        c.skipParens();
+      } else {
+        c.pos++; // INCLUDE, NULLS NOT DISTINCT, WITH, TABLESPACE, ALGORITHM=, LOCK=, …
+      }
+    }
+    return new Operation.CreateIndex(
+        name, table, columns, unique, conc, ine, where, method);
+  }
+
+  // ---- ALTER ----
+
+  private static Operation alter(TokenCursor c) throws RecogniseException {
+    c.accept("ONLINE");
+    c.accept("IGNORE");
+    while (c.isWord("DEFINER") || c.isWord("ALGORITHM") || (c.isWord("SQL") && c.isWord(1, "SECURITY"))) {
+      skipMysqlClause(c);
+    }
+    if (c.accept("TABLE") || c.accept("FOREIGN", "TABLE")) return AlterTableRecogniser.alterTable(c);
+    SqlToken kindTok = c.peek();
+    if (kindTok == null || !kindTok.isWord()) throw c.error("expected the kind of object to alter");
+    c.pos++;
+    String kind = kindTok.upper();
+    if (kind.equals("MATERIALIZED") && c.accept("VIEW")) kind = "MATERIALIZED VIEW";
+    else if (kind.equals("INDEX") || OBJECT_KINDS.contains(kind)) {
+      // a single-word kind
+    } else if (kind.equals("DEFAULT") || kind.equals("LARGE") || kind.equals("TEXT")
+        || kind.equals("SYSTEM") || kind.equals("INSTANCE")) {
+      return new Operation.Other("ALTER " + kind);
+    } else {
+      throw new RecogniseException("unknown object kind " + kindTok.text(), kindTok.start());
+    }
+    if (kind.equals("INDEX") && c.isWord("ALL")) return new Operation.Other("ALTER INDEX");
+    c.accept("IF", "EXISTS");
+    if (!c.atIdentifier()) return new Operation.Other("ALTER " + kind);
+    String name = c.name();
+    if (c.isOp("(")) c.skipParens(); // function arguments
+    if (c.accept("ON")) c.name(); // TRIGGER/POLICY/RULE name ON table
+    if (c.accept("RENAME", "TO")) return new Operation.RenameObject(kind, name, c.name());
+    return new Operation.Other("ALTER " + kind);
+  }
+
+  // ---- DROP ----
+
+  private static Operation drop(TokenCursor c) throws RecogniseException {
+    boolean temporary = c.accept("TEMPORARY");
+    if (c.accept("TABLE") || c.accept("FOREIGN", "TABLE")) {
+      boolean ie = c.accept("IF", "EXISTS");
+      List<String> tables = c.names();
+      boolean cascade = c.accept("CASCADE");
+      c.accept("RESTRICT");
+      return new Operation.DropTable(tables, ie, cascade);
+    }
+    if (temporary) throw c.error("expected TABLE");
+    if (c.accept("INDEX")) {
+      boolean conc = c.accept("CONCURRENTLY");
+      boolean ie = c.accept("IF", "EXISTS");
+      List<String> names = c.names();
+      String table = null;
+      if (c.accept("ON")) table = c.name();
+      return new Operation.DropIndex(names, conc, ie, table);
+    }
+    if (c.accept("OWNED")) return new Operation.Other("DROP OWNED");
+    SqlToken kindTok = c.peek();
+    if (kindTok == null || !kindTok.isWord()) throw c.error("expected the kind of object to drop");
+    c.pos++;
+    String kind = kindTok.upper();
+    if (kind.equals("MATERIALIZED") && c.accept("VIEW")) kind = "MATERIALIZED VIEW";
+    else if (kind.equals("TEXT") && c.accept("SEARCH")) kind = "TEXT SEARCH " + c.next().upper();
+    else if (kind.equals("EVENT") && c.accept("TRIGGER")) kind = "EVENT TRIGGER";
+    else if (kind.equals("FOREIGN") && c.accept("DATA", "WRAPPER")) kind = "FOREIGN DATA WRAPPER";
+    else if (kind.equals("ACCESS") && c.accept("METHOD")) kind = "ACCESS METHOD";
+    else if (kind.equals("USER") && c.accept("MAPPING")) return new Operation.DropObject("USER MAPPING", List.of(), false);
+    else if (kind.equals("OPERATOR") && (c.isWord("CLASS") || c.isWord("FAMILY"))) kind = "OPERATOR " + c.next().upper();
+    else if (kind.equals("PREPARE")) return new Operation.Other("DEALLOCATE");
+    else if (!OBJECT_KINDS.contains(kind)) {
+      throw new RecogniseException("unknown object kind " + kindTok.text(), kindTok.start());
+    }
+    boolean ie = c.accept("IF", "EXISTS");
+    List<String> names = new ArrayList<>();
+    if (kind.equals("CAST")) {
+      if (c.isOp("(")) c.skipParens();
+    } else if (kind.equals("OPERATOR")) {
+      while (!c.atEnd() && !c.isOp("(")) c.pos++;
+      if (c.isOp("(")) c.skipParens();
+    } else {
+      do {
+        if (!c.atIdentifier()) throw c.error("expected a name");
+        names.add(c.name());
+        if (c.isOp("(")) c.skipParens();
+        if (c.accept("ON")) c.name();
+      } while (c.acceptOp(","));
+    }
+    c.accept("CASCADE");
+    c.accept("RESTRICT");
+    if (!c.atEnd()) throw c.error("expected end of statement");
+    return new Operation.DropObject(kind, names, ie);
+  }
+
+  private static Operation truncate(TokenCursor c) throws RecogniseException {
+    c.accept("TABLE");
+    List<String> tables = new ArrayList<>();
+    do {
+      c.accept("ONLY");
+      tables.add(c.name());
+      c.acceptOp("*");
+    } while (c.acceptOp(","));
+    return new Operation.Truncate(tables);
+  }
+}

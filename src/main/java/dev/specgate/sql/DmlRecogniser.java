@@ -1,0 +1,147 @@
+package dev.specgate.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** INSERT, UPDATE and DELETE: the target table, the SET columns and the WHERE clause as written. */
+final class DmlRecogniser {
+  private DmlRecogniser() {}
+
+  /** After INSERT or REPLACE. */
+  static Operation insert(TokenCursor c) throws RecogniseException {
+    while (c.accept("IGNORE") || c.accept("LOW_PRIORITY") || c.accept("DELAYED")
+        || c.accept("HIGH_PRIORITY")) {
+      // MySQL modifiers
+    }
+    c.accept("INTO");
+    String table = c.name();
+    if (c.accept("AS") && c.atIdentifier()) c.pos++;
+    if (c.isOp("(") && !(c.isWord(1, "SELECT") || c.isWord(1, "WITH"))) c.skipParens();
+    if (c.accept("OVERRIDING")) {
+      c.pos += 2;
+    }
+    boolean fromSelect = c.isWord("SELECT") || c.isWord("WITH") || c.isWord("TABLE") || c.isOp("(");
+    if (!fromSelect && !c.isWord("VALUES") && !c.isWord("VALUE") && !c.isWord("DEFAULT")
+        && !c.isWord("SET")) {
+      throw c.error("expected VALUES, SELECT, DEFAULT VALUES or SET");
+    }
+    return new Operation.Insert(table, fromSelect);
+  }
+
+  /** After UPDATE. */
+  static Operation update(TokenCursor c) throws RecogniseException {
+    c.accept("LOW_PRIORITY");
+    c.accept("IGNORE");
+    c.accept("ONLY");
+    String table = c.name();
+    c.acceptOp("*");
+    // alias, MySQL joins: up to SET at depth 0
+    int depth = 0;
+    while (!c.atEnd() && !(depth == 0 && c.isWord("SET"))) {
+      if (c.isOp("(")) depth++;
+      else if (c.isOp(")")) depth--;
+      c.pos++;
+    }
+    c.expect("SET");
+    List<String> columns = new ArrayList<>();
+    while (!c.atEnd()) {
+      if (c.isOp("(")) {
+        c.pos++;
+        while (!c.atEnd() && !c.isOp(")")) {
+          columns.add(Names.unqualified(c.name()));
+          if (!c.acceptOp(",")) break;
+        }
+        c.expectOp(")");
+      } else {
+        columns.add(Names.unqualified(c.name()));
+      }
+      if (!c.acceptOp("=")) throw c.error("expected '='");
+      if (!skipExpression(c)) break;
+    }
+    return new Operation.Update(table, columns, whereOf(c), limitedAfter(c));
+  }
+
+  /** After DELETE. */
+  static Operation delete(TokenCursor c) throws RecogniseException {
+    while (c.accept("LOW_PRIORITY") || c.accept("QUICK") || c.accept("IGNORE")) {
+      // MySQL modifiers
+    }
+    String table;
+    if (c.accept("FROM")) {
+      c.accept("ONLY");
+      table = c.name();
+    } else {
+      table = c.name(); // MySQL: DELETE t FROM t JOIN …
+    }
+    c.acceptOp("*");
+    int depth = 0;
+    while (!c.atEnd() && !(depth == 0 && (c.isWord("WHERE") || c.isWord("LIMIT")
+        || c.isWord("ORDER") || c.isWord("RETURNING")))) {
+      if (c.isOp("(")) depth++;
+      else if (c.isOp(")")) depth--;
+      c.pos++;
+    }
+    return new Operation.Delete(table, whereOf(c), limitedAfter(c));
+  }
+
+  /**
+   * Skips one SET value to a ',' at depth 0 (consumed; returns true) or to WHERE, FROM, RETURNING,
+   * ORDER BY, LIMIT or the end (returns false).
+   */
+  private static boolean skipExpression(TokenCursor c) {
+    int depth = 0;
+    while (!c.atEnd()) {
+      SqlToken t = c.peek();
+      if (t.isOp("(") || t.isOp("[") || t.isWord("CASE")) depth++;
+      else if (t.isOp(")") || t.isOp("]") || t.isWord("END")) depth--;
+      else if (depth == 0) {
+        if (t.isOp(",")) {
+          c.pos++;
+          return true;
+        }
+        if (t.isWord("WHERE") || t.isWord("FROM") || t.isWord("RETURNING") || t.isWord("LIMIT")
+            || (t.isWord("ORDER") && c.isWord(1, "BY"))) return false;
+      }
+      c.pos++;
+    }
+    return false;
+  }
+
+  /** Moves past FROM/USING to WHERE; returns the WHERE text (or null) and leaves the cursor after it. */
+  private static String whereOf(TokenCursor c) {
+    int depth = 0;
+    while (!c.atEnd() && !(depth == 0 && (c.isWord("WHERE") || c.isWord("RETURNING")
+        || c.isWord("LIMIT") || (c.isWord("ORDER") && c.isWord(1, "BY"))))) {
+      if (c.isOp("(")) depth++;
+      else if (c.isOp(")")) depth--;
+      c.pos++;
+    }
+    if (!c.accept("WHERE")) return null;
+    int from = c.pos;
+    depth = 0;
+    while (!c.atEnd()) {
+      SqlToken t = c.peek();
+      if (t.isOp("(")) depth++;
+      else if (t.isOp(")")) depth--;
+      else if (depth == 0 && (t.isWord("RETURNING") || t.isWord("LIMIT")
+          || (t.isWord("ORDER") && c.isWord(1, "BY")))) break;
+      c.pos++;
+    }
+    c.whereFrom = from;
+    c.whereTo = c.pos;
+    return c.text(from, c.pos);
+  }
+
+  /** True when a LIMIT follows, or the WHERE clause just read bounds a batch. */
+  private static boolean limitedAfter(TokenCursor c) {
+    boolean batched = c.whereFrom >= 0 && BatchPredicate.isBatched(c.tokens, c.whereFrom, c.whereTo);
+    int depth = 0;
+    while (!c.atEnd()) {
+      SqlToken t = c.next();
+      if (t.isOp("(")) depth++;
+      else if (t.isOp(")")) depth--;
+      else if (depth == 0 && t.isWord("LIMIT")) return true;
+    }
+    return batched;
+  }
+}
