@@ -1,0 +1,5 @@
+CREATE TABLE orders (
+  id integer PRIMARY KEY,
+  reference varchar(40),
+  note text
+);

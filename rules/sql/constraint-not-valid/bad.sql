@@ -1,0 +1,5 @@
+-- expect: constraint-not-valid
+ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id);
+
+-- expect: constraint-not-valid
+ALTER TABLE accounts ADD CONSTRAINT accounts_balance_check CHECK (balance >= 0);

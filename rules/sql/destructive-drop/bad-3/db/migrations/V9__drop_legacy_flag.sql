@@ -1,0 +1,2 @@
+-- expect: destructive-drop
+ALTER TABLE accounts DROP COLUMN legacy_flag;

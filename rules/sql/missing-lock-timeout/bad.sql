@@ -1,0 +1,3 @@
+-- expect: missing-lock-timeout
+ALTER TABLE accounts ADD COLUMN status text;
+ALTER TABLE accounts ADD COLUMN plan text;

@@ -1,0 +1,2 @@
+-- expect: nullable-first
+ALTER TABLE `orders` ADD COLUMN `region_id` BIGINT NOT NULL;

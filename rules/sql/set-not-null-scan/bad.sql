@@ -1,0 +1,7 @@
+-- expect: set-not-null-scan
+ALTER TABLE accounts ALTER COLUMN email SET NOT NULL;
+
+-- a check that was never validated proves nothing
+ALTER TABLE accounts ADD CONSTRAINT accounts_phone_not_null CHECK (phone IS NOT NULL) NOT VALID;
+-- expect: set-not-null-scan
+ALTER TABLE accounts ALTER COLUMN phone SET NOT NULL;

@@ -1,0 +1,1 @@
+UPDATE currencies SET symbol = code WHERE symbol IS NULL;
