@@ -35,6 +35,16 @@ public final class Glob {
     return false;
   }
 
+  /** A pattern that matches exactly {@code path} (its glob characters escaped). */
+  public static String literal(String path) {
+    StringBuilder b = new StringBuilder("/");
+    for (char c : path.replace('\\', '/').toCharArray()) {
+      if ("*?[\\".indexOf(c) >= 0) b.append('\\');
+      b.append(c);
+    }
+    return b.toString();
+  }
+
   public static List<Glob> all(List<String> patterns) {
     return patterns.stream().map(Glob::of).toList();
   }
@@ -52,6 +62,11 @@ public final class Glob {
     int i = 0;
     while (i < p.length()) {
       char c = p.charAt(i);
+      if (c == '\\' && i + 1 < p.length()) {
+        re.append(Pattern.quote(String.valueOf(p.charAt(i + 1))));
+        i += 2;
+        continue;
+      }
       if (c == '*') {
         boolean dbl = i + 1 < p.length() && p.charAt(i + 1) == '*';
         if (dbl) {
@@ -85,7 +100,7 @@ public final class Glob {
           continue;
         }
         re.append("\\[");
-      } else if ("\\.+()^$|{}".indexOf(c) >= 0) {
+      } else if (".+()^$|{}".indexOf(c) >= 0) {
         re.append('\\').append(c);
       } else {
         re.append(c);

@@ -82,6 +82,11 @@ public record Config(
         requiredPacketFiles, largeTableRows, failOn, ruleSeverities, guardrailCategories, source);
   }
 
+  public Config withMigrations(List<String> globs) {
+    return new Config(dialect, postgresVersion, migrationTool, globs, packets,
+        requiredPacketFiles, largeTableRows, failOn, ruleSeverities, guardrailCategories, source);
+  }
+
   public Config withRuleSeverities(Map<String, Optional<Severity>> severities) {
     return new Config(dialect, postgresVersion, migrationTool, migrations, packets,
         requiredPacketFiles, largeTableRows, failOn, severities, guardrailCategories, source);

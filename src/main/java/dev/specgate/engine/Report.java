@@ -11,12 +11,14 @@ import java.util.List;
  * @param migrations paths of the migration files analysed
  * @param packets folders of the packets in scope ("" for a packet at the root)
  * @param filesAnalysed how many input files the engine read
+ * @param statementsAnalysed how many SQL statements the migrations held
  */
 public record Report(
     List<Finding> findings,
     List<String> migrations,
     List<String> packets,
     int filesAnalysed,
+    int statementsAnalysed,
     Severity failOn) {
 
   public Report {

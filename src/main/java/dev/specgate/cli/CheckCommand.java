@@ -1,0 +1,120 @@
+package dev.specgate.cli;
+
+import dev.specgate.core.ChangeSet;
+import dev.specgate.core.Glob;
+import dev.specgate.core.Severity;
+import dev.specgate.core.SourceFile;
+import dev.specgate.engine.Analysis;
+import dev.specgate.engine.Config;
+import dev.specgate.engine.Report;
+import dev.specgate.git.GitRange;
+import dev.specgate.git.GitSourceException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code specgate check [PATH…] [--base REF [--head REF]]}. A directory: the migrations its globs
+ * find, its packets and config. Files: analysed whatever their path. With {@code --base}: the
+ * change between two commits of the git repository at PATH.
+ */
+@Command(name = "check", description = "Check migrations, packets and guardrails; exit 1 on findings at or above --fail-on.")
+final class CheckCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "a directory (default: .) or migration files")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--base", paramLabel = "REF", description = "check the change from this commit (git range)")
+  String base;
+
+  @Option(names = "--head", paramLabel = "REF", description = "the head commit of the range (default: HEAD)")
+  String head;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text | json | sarif | markdown | github (default: text)")
+  String format = "text";
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "error | warning | notice (default: error, or failOn in the config)")
+  String failOn;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: .specgate.yml at the root)")
+  Path configFile;
+
+  @Override
+  public Integer call() {
+    OutputFormat out = Formats.parse(format);
+    if (head != null && base == null) throw new UserError("--head needs --base");
+    Input input = base != null ? gitRange() : paths();
+    Config config = input.config();
+    if (failOn != null) {
+      config = config.withFailOn(Severity.parse(failOn).orElseThrow(() ->
+          new UserError("--fail-on: expected error, warning or notice, found '" + failOn + "'")));
+    }
+    Report report = Analysis.run(input.changes(), config);
+    PrintWriter w = spec.commandLine().getOut();
+    w.print(out.render(report, input.changes(), OutputFormat.colourWanted()));
+    w.flush();
+    return report.exitCode();
+  }
+
+  private record Input(ChangeSet changes, Config config) {}
+
+  private Input gitRange() {
+    if (paths.size() > 1) throw new UserError("--base takes one PATH inside a git repository, got " + paths.size());
+    Path start = paths.isEmpty() ? Path.of(".") : paths.get(0);
+    Path repo = gitRoot(start);
+    ChangeSet changes;
+    try {
+      changes = GitRange.changeSet(repo, base, head);
+    } catch (GitSourceException e) {
+      throw new UserError(e.getMessage());
+    }
+    Config config;
+    if (configFile != null) {
+      config = ConfigResolver.resolve(configFile, repo);
+    } else {
+      config = changes.file(ConfigResolver.FILE_NAME)
+          .filter(SourceFile::exists)
+          .map(f -> ConfigResolver.fromText(f.content() == null ? "" : f.content(), ConfigResolver.FILE_NAME))
+          .orElse(Config.defaults());
+    }
+    return new Input(changes, config);
+  }
+
+  private Input paths() {
+    if (paths.isEmpty()) paths.add(Path.of("."));
+    if (paths.size() == 1 && Files.isDirectory(paths.get(0))) {
+      Path root = paths.get(0);
+      return new Input(PathSource.directory(root), ConfigResolver.resolve(configFile, root));
+    }
+    Path cwd = Path.of("");
+    List<SourceFile> files = PathSource.files(cwd, paths);
+    Config config = ConfigResolver.resolve(configFile, cwd);
+    // A file named on the command line is a migration whatever its path (.sql files only).
+    List<String> globs = new ArrayList<>(config.migrations());
+    for (int i = 0; i < paths.size(); i++) {
+      Path p = paths.get(i);
+      if (!Files.isDirectory(p) && p.toString().toLowerCase(Locale.ROOT).endsWith(".sql")) {
+        globs.add(Glob.literal(PathSource.relative(cwd, p)));
+      }
+    }
+    return new Input(ChangeSet.ofPaths(files), config.withMigrations(globs));
+  }
+
+  private static Path gitRoot(Path start) {
+    Path p = start.toAbsolutePath().normalize();
+    while (p != null) {
+      if (Files.exists(p.resolve(".git"))) return p;
+      p = p.getParent();
+    }
+    throw new UserError(start + " is not inside a git repository (--base needs one)");
+  }
+}

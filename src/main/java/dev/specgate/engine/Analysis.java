@@ -1,0 +1,99 @@
+package dev.specgate.engine;
+
+import dev.specgate.core.ChangeSet;
+import dev.specgate.core.Finding;
+import dev.specgate.core.Location;
+import dev.specgate.core.Severity;
+import dev.specgate.core.SourceFile;
+import dev.specgate.packet.Packet;
+import dev.specgate.rules.Findings;
+import dev.specgate.rules.Rule;
+import dev.specgate.rules.RuleRegistry;
+import dev.specgate.sql.schema.SchemaHistory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pipeline of DESIGN section 1: ChangeSet → Workspace → parse → rules → suppressions →
+ * Report. Pure: no disk, git or network; the CLI, the Action and the service all call this.
+ */
+public final class Analysis {
+  private static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::file)
+          .thenComparingInt(Finding::line)
+          .thenComparingInt(f -> f.location().column())
+          .thenComparing(Finding::rule)
+          .thenComparing(Finding::message);
+
+  private Analysis() {}
+
+  /** Runs every registered rule that the config does not turn off. */
+  public static Report run(ChangeSet changes, Config config) {
+    return run(changes, config, RuleRegistry.all());
+  }
+
+  /** Runs the given rules only (tests run one rule over its fixtures). */
+  public static Report run(ChangeSet changes, Config config, List<Rule> rules) {
+    Workspace ws = Workspace.discover(changes, config);
+    SchemaHistory schema = SchemaHistory.replay(ws.migrations());
+    AnalysisContext context =
+        new AnalysisContext(config, changes, ws.migrations(), ws.packetsInScope(), schema);
+
+    List<Finding> raw = new ArrayList<>();
+    for (Rule rule : rules) {
+      Optional<Severity> severity = config.severityOf(rule.id(), rule.info().severity());
+      if (severity.isEmpty()) continue;
+      Findings out = new Findings(rule.info());
+      try {
+        rule.check(context, out);
+      } catch (RuntimeException e) {
+        raw.add(internalError(rule, e, changes));
+        continue;
+      }
+      for (Finding f : out.all()) raw.add(f.withSeverity(severity.get()));
+    }
+    List<Finding> kept = new ArrayList<>();
+    for (Finding f : Suppressions.apply(raw, changes.files())) {
+      if (touchedByChange(f, changes, ws.packetsInScope())) kept.add(f);
+    }
+    kept.sort(ORDER);
+
+    int statements = ws.migrations().stream().mapToInt(m -> m.migration().statements().size()).sum();
+    return new Report(
+        kept,
+        ws.migrations().stream().map(MigrationFile::path).toList(),
+        ws.packetsInScope().stream().map(Packet::folder).toList(),
+        (int) changes.files().stream().filter(SourceFile::isChanged).count(),
+        statements,
+        config.failOn());
+  }
+
+  /**
+   * For a change, findings land only on what it touched: changed lines of changed files, and
+   * anywhere in the files of packets in scope (packet-level findings). A snapshot keeps all.
+   */
+  private static boolean touchedByChange(Finding f, ChangeSet changes, List<Packet> packets) {
+    if (changes.isSnapshot()) return true;
+    // Guardrail rules report only on the change itself, incl. removed lines (old numbers), deleted files and spec items.
+    if (f.rule().startsWith("guardrail-")) return true;
+    Optional<SourceFile> file = changes.file(f.file());
+    if (file.isEmpty()) return true; // a finding about something absent (e.g. a missing packet file)
+    SourceFile s = file.get();
+    for (Packet p : packets) {
+      if (Workspace.folderOf(s.path()).equals(p.folder()) && s.path().endsWith(".md")) return true;
+    }
+    if (!s.isChanged()) return false;
+    if (f.rule().equals(EngineDiagnostics.INTERNAL_ERROR)) return true;
+    return s.touches(f.line(), f.location().endLine());
+  }
+
+  private static Finding internalError(Rule rule, RuntimeException e, ChangeSet changes) {
+    String where = changes.files().isEmpty() ? "." : changes.files().get(0).path();
+    return new Finding(EngineDiagnostics.INTERNAL_ERROR, Severity.WARNING, Location.line(where, 1),
+        "rule " + rule.id() + " failed and reported nothing: " + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+        "specgate never hides a failure; please report this input to the specgate maintainers.", "");
+  }
+}

@@ -1,0 +1,127 @@
+package dev.specgate.engine;
+
+import dev.specgate.core.Finding;
+import dev.specgate.core.Location;
+import dev.specgate.core.Severity;
+import dev.specgate.core.SourceFile;
+import dev.specgate.rules.RuleRegistry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Applies inline suppressions after all rules ran (rules never see them):
+ * {@code -- specgate:ignore rule-a, rule-b: reason} on the line(s) above a statement,
+ * {@code -- specgate:ignore-file rule-a: reason} for a whole file, and the same inside
+ * {@code <!-- … -->} in Markdown. A suppression without a reason, naming an unknown rule, or
+ * matching nothing is itself reported as {@value EngineDiagnostics#INVALID_SUPPRESSION}.
+ */
+final class Suppressions {
+  private static final Pattern DIRECTIVE =
+      Pattern.compile("specgate:(ignore-file|ignore)\\b\\s*([^:>]*?)\\s*(?::\\s*(.*?))?\\s*(?:-->\\s*)?$");
+
+  private record Directive(
+      String file, int line, boolean wholeFile, List<String> rules, String reason, int targetLine) {}
+
+  private Suppressions() {}
+
+  /** Returns the findings that survive, plus findings about bad or unused suppressions. */
+  static List<Finding> apply(List<Finding> findings, List<SourceFile> files) {
+    Map<String, List<Directive>> byFile = new HashMap<>();
+    List<Finding> out = new ArrayList<>();
+    for (SourceFile f : files) {
+      if (f.content() == null || !f.content().contains("specgate:ignore")) continue;
+      List<Directive> ds = parse(f, out);
+      if (!ds.isEmpty()) byFile.put(f.path(), ds);
+    }
+    Map<Directive, Integer> used = new HashMap<>();
+    for (Finding finding : findings) {
+      Directive by = null;
+      for (Directive d : byFile.getOrDefault(finding.file(), List.of())) {
+        if (!d.rules().contains(finding.rule())) continue;
+        if (d.wholeFile()
+            || (d.targetLine() >= finding.line() && d.targetLine() <= finding.location().endLine())) {
+          by = d;
+          break;
+        }
+      }
+      if (by == null) {
+        out.add(finding);
+      } else {
+        used.merge(by, 1, Integer::sum);
+      }
+    }
+    for (List<Directive> ds : byFile.values()) {
+      for (Directive d : ds) {
+        if (!used.containsKey(d)) {
+          out.add(invalid(d.file(), d.line(),
+              "suppression of " + String.join(", ", d.rules()) + " matches no finding",
+              "A suppression that suppresses nothing hides the next real problem on that line; remove it."));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Directive> parse(SourceFile f, List<Finding> problems) {
+    String[] lines = f.content().split("\r?\n", -1);
+    List<Directive> out = new ArrayList<>();
+    for (int i = 0; i < lines.length; i++) {
+      String text = lines[i];
+      int at = text.indexOf("specgate:ignore");
+      if (at < 0 || !isComment(text.substring(0, at))) continue;
+      Matcher m = DIRECTIVE.matcher(text.substring(at));
+      int lineNo = i + 1;
+      if (!m.find()) continue;
+      boolean wholeFile = m.group(1).equals("ignore-file");
+      List<String> ids = Arrays.stream(m.group(2).split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+      String reason = m.group(3) == null ? "" : m.group(3).trim();
+      if (ids.isEmpty()) {
+        problems.add(invalid(f.path(), lineNo, "suppression names no rule",
+            "Write `specgate:ignore rule-id: reason`."));
+        continue;
+      }
+      List<String> unknown = ids.stream()
+          .filter(id -> !RuleRegistry.isKnown(id) && !id.equals(EngineDiagnostics.INVALID_SUPPRESSION))
+          .toList();
+      if (!unknown.isEmpty()) {
+        problems.add(invalid(f.path(), lineNo, "suppression names unknown rule " + String.join(", ", unknown),
+            "Run `specgate rules` for the rule ids."));
+        continue;
+      }
+      if (reason.isEmpty()) {
+        problems.add(invalid(f.path(), lineNo, "suppression of " + String.join(", ", ids) + " gives no reason",
+            "A suppression must say why the finding does not apply, e.g. "
+                + "`specgate:ignore nullable-first: table is empty in every environment`."));
+        continue;
+      }
+      out.add(new Directive(f.path(), lineNo, wholeFile, ids, reason, targetLine(lines, i)));
+    }
+    return out;
+  }
+
+  /** The first line after the directive that is neither blank nor only a comment. */
+  private static int targetLine(String[] lines, int directiveIndex) {
+    for (int j = directiveIndex + 1; j < lines.length; j++) {
+      String t = lines[j].trim();
+      if (t.isEmpty() || t.startsWith("--") || (t.startsWith("<!--") && t.endsWith("-->"))) continue;
+      return j + 1;
+    }
+    return directiveIndex + 1;
+  }
+
+  private static boolean isComment(String before) {
+    String b = before.trim();
+    return b.endsWith("--") || b.endsWith("<!--") || b.endsWith("#") || b.endsWith("//")
+        || b.endsWith("/*");
+  }
+
+  private static Finding invalid(String file, int line, String message, String fix) {
+    return new Finding(EngineDiagnostics.INVALID_SUPPRESSION, Severity.WARNING, Location.line(file, line),
+        message, "Suppressions must name a known rule and a reason, and must still suppress something.", fix);
+  }
+}

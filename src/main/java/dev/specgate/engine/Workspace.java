@@ -1,0 +1,153 @@
+package dev.specgate.engine;
+
+import dev.specgate.core.ChangeSet;
+import dev.specgate.core.Glob;
+import dev.specgate.core.SourceFile;
+import dev.specgate.packet.Packet;
+import dev.specgate.sql.Migration;
+import dev.specgate.sql.MigrationParser;
+import dev.specgate.sql.schema.MigrationOrder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds what a ChangeSet holds: migrations (by the configured globs, parsed and ordered the way
+ * their tool runs them) and packets (the folder of each matching spec.md), and decides which
+ * packets are in scope.
+ */
+final class Workspace {
+  private final List<MigrationFile> migrations;
+  private final List<Packet> packets;
+  private final List<Packet> packetsInScope;
+
+  private Workspace(List<MigrationFile> migrations, List<Packet> packets, List<Packet> inScope) {
+    this.migrations = migrations;
+    this.packets = packets;
+    this.packetsInScope = inScope;
+  }
+
+  static Workspace discover(ChangeSet changes, Config config) {
+    List<MigrationFile> migrations = migrations(changes, config);
+    List<Packet> packets = packets(changes, config);
+    return new Workspace(migrations, packets, inScope(changes, packets, migrations));
+  }
+
+  List<MigrationFile> migrations() {
+    return migrations;
+  }
+
+  List<Packet> packets() {
+    return packets;
+  }
+
+  List<Packet> packetsInScope() {
+    return packetsInScope;
+  }
+
+  static boolean isMigrationPath(String path, List<Glob> globs) {
+    return path.toLowerCase(Locale.ROOT).endsWith(".sql") && Glob.anyMatches(globs, path);
+  }
+
+  private static List<MigrationFile> migrations(ChangeSet changes, Config config) {
+    List<Glob> globs = Glob.all(config.migrations());
+    List<SourceFile> sqlFiles = changes.files().stream()
+        .filter(f -> f.exists() && !f.binary() && f.content() != null)
+        .filter(f -> isMigrationPath(f.path(), globs))
+        .toList();
+    // Parsing dominates the run time; files are independent, so parse them on every core.
+    List<MigrationFile> parsed = sqlFiles.parallelStream()
+        .map(f -> toMigrationFile(f, config))
+        .toList();
+    List<MigrationFile> ordered = new ArrayList<>(parsed);
+    ordered.sort(Comparator.comparing(MigrationFile::orderKey).thenComparing(MigrationFile::path));
+    return List.copyOf(ordered);
+  }
+
+  private static MigrationFile toMigrationFile(SourceFile f, Config config) {
+    Migration m = MigrationParser.parse(f.path(), f.content(), config.dialect());
+    return new MigrationFile(
+        f,
+        m,
+        MigrationOrder.direction(f.path()),
+        MigrationOrder.orderKey(f.path(), config.migrationTool()),
+        MigrationOrder.runsInTransaction(f.path(), f.content(), config.migrationTool()));
+  }
+
+  private static List<Packet> packets(ChangeSet changes, Config config) {
+    List<Glob> globs = Glob.all(config.packets());
+    Map<String, Map<String, SourceFile>> byFolder = new LinkedHashMap<>();
+    for (SourceFile f : changes.files()) {
+      if (f.exists() && Glob.anyMatches(globs, f.path())) byFolder.put(folderOf(f.path()), new LinkedHashMap<>());
+    }
+    for (SourceFile f : changes.files()) {
+      if (!f.exists() || f.content() == null) continue;
+      String folder = folderOf(f.path());
+      Map<String, SourceFile> files = byFolder.get(folder);
+      if (files != null && f.fileName().toLowerCase(Locale.ROOT).endsWith(".md")) {
+        files.put(f.fileName().toLowerCase(Locale.ROOT), f);
+      }
+    }
+    List<Packet> out = new ArrayList<>();
+    byFolder.forEach((folder, files) -> out.add(new Packet(folder, files)));
+    return List.copyOf(out);
+  }
+
+  /** PATHS: every packet. A change: packets it edits, and packets naming a changed migration or its tables. */
+  private static List<Packet> inScope(ChangeSet changes, List<Packet> packets, List<MigrationFile> migrations) {
+    if (changes.isSnapshot()) return packets;
+    List<MigrationFile> changed = migrations.stream().filter(MigrationFile::inChange).toList();
+    List<Packet> out = new ArrayList<>();
+    for (Packet p : packets) {
+      boolean edited = changes.files().stream()
+          .anyMatch(f -> f.isChanged() && folderOf(f.path()).equals(p.folder())
+              && f.fileName().toLowerCase(Locale.ROOT).endsWith(".md"));
+      if (edited || names(p, changed)) out.add(p);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * A packet covers a migration when its Markdown names the migration's file (by path or file
+   * name) or one of the tables it touches, as a whole word.
+   */
+  private static boolean names(Packet p, List<MigrationFile> changed) {
+    StringBuilder text = new StringBuilder();
+    for (SourceFile f : p.files().values()) {
+      if (f.content() != null) text.append(f.content().toLowerCase(Locale.ROOT)).append('\n');
+    }
+    String all = text.toString();
+    for (MigrationFile m : changed) {
+      if (all.contains(m.source().fileName().toLowerCase(Locale.ROOT))) return true;
+      for (String t : TouchedTables.of(m.migration())) {
+        if (mentionsWord(all, t.toLowerCase(Locale.ROOT))) return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean mentionsWord(String text, String word) {
+    int from = 0;
+    while (true) {
+      int at = text.indexOf(word, from);
+      if (at < 0) return false;
+      int end = at + word.length();
+      boolean startOk = at == 0 || !isWordChar(text.charAt(at - 1));
+      boolean endOk = end >= text.length() || !isWordChar(text.charAt(end));
+      if (startOk && endOk) return true;
+      from = at + 1;
+    }
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
+  static String folderOf(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+}
