@@ -248,7 +248,7 @@ public final class MarkdownDoc {
   }
 
   /** 1–6 for a heading, 7 for a one-line top-level "Label:" paragraph, 0 for anything else. */
-  static int sectionLevel(Block b) {
+  public static int sectionLevel(Block b) {
     if (b.type() == Block.Type.HEADING) return b.depth();
     if (b.type() == Block.Type.PARAGRAPH && b.lines().size() == 1) {
       String t = b.text().strip();

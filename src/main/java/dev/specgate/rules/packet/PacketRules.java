@@ -8,6 +8,22 @@ public final class PacketRules {
   private PacketRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(
+        new PacketIncomplete(),
+        new SpecMissingSection(),
+        new TableSizeUnstated(),
+        new BackfillPlanIncomplete(),
+        new ParityThresholdUnnamed(),
+        new CompatWindowUnnamed(),
+        new RollbackPerPhase(),
+        new StopSignalsUnnamed(),
+        new DeployOrderUnstated(),
+        new AcceptanceNotTestable(),
+        new VagueLanguage(),
+        new EvidenceBlank(),
+        new TasksOpen(),
+        new SameReleaseCleanup(),
+        new NonGoalViolated(),
+        new MigrationWithoutPacket());
   }
 }

@@ -1,0 +1,155 @@
+package dev.specgate.rules.packet;
+
+import dev.specgate.core.Location;
+import dev.specgate.core.Severity;
+import dev.specgate.core.SourceFile;
+import dev.specgate.engine.MigrationFile;
+import dev.specgate.packet.Packet;
+import dev.specgate.packet.Section;
+import dev.specgate.packet.SectionKind;
+import dev.specgate.packet.TextLine;
+import dev.specgate.rules.Family;
+import dev.specgate.rules.Findings;
+import dev.specgate.rules.Rule;
+import dev.specgate.rules.RuleContext;
+import dev.specgate.rules.RuleInfo;
+import dev.specgate.sql.AlterAction;
+import dev.specgate.sql.Operation;
+import dev.specgate.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The change does what a non-goal excludes: drops, renames or retypes a column a non-goal names;
+ * drops, truncates or renames a table a non-goal names; changes a table a non-goal fences off
+ * ("No change to the invoices table"); or touches a path a non-goal names in backticks.
+ */
+@RuleInfo(id = "non-goal-violated", family = Family.PACKET, severity = Severity.ERROR,
+    summary = "The change does what a non-goal excludes (drops a column a non-goal keeps, "
+        + "changes what it fences off)")
+public final class NonGoalViolated implements Rule {
+  private static final Pattern FENCE = Pattern.compile(
+      "\\b(?:no|not|never|without|do not|don't)\\b.*\\b(?:chang|alter|touch|modif|redesign|migrat"
+          + "|rewrit)\\w*|\\bunchanged\\b|\\bas is\\b|\\bleave\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern PATH = Pattern.compile("`([^`\\s]*/[^`\\s]*)`");
+
+  @Override
+  public void check(RuleContext ctx, Findings out) {
+    for (Packet p : ctx.packets()) {
+      List<TextLine> nonGoals = new ArrayList<>();
+      for (Section s : p.specSections(SectionKind.NON_GOALS)) nonGoals.addAll(s.textLines());
+      if (nonGoals.isEmpty()) continue;
+      String spec = p.pathOf(Packet.SPEC);
+      for (MigrationFile m : PacketScope.coveredMigrations(ctx, p)) {
+        for (Statement s : m.migration().statements()) {
+          Violation v = violation(s.op(), nonGoals);
+          if (v == null) continue;
+          TextLine ng = v.nonGoal();
+          out.report(Location.line(m.path(), s.line()),
+              "%s, which a non-goal excludes (%s:%d: \"%s\")".formatted(
+                  v.what(), spec, ng.line(), AcceptanceNotTestable.abbreviate(ng.text())),
+              Seeds.NON_GOAL,
+              "Take this statement out of the change; if the non-goal no longer holds, change the "
+                  + "spec first and get it reviewed.");
+        }
+      }
+      checkPaths(ctx, p, nonGoals, spec, out);
+    }
+  }
+
+  /** What the statement does, and the non-goal line it goes against. */
+  private record Violation(String what, TextLine nonGoal) {}
+
+  private static Violation violation(Operation op, List<TextLine> nonGoals) {
+    if (op instanceof Operation.AlterTable at) {
+      String table = PacketScope.key(at.table());
+      for (AlterAction a : at.actions()) {
+        String column = null;
+        String verb = null;
+        if (a instanceof AlterAction.DropColumn dc) { column = dc.column(); verb = "drops"; }
+        else if (a instanceof AlterAction.RenameColumn rc) { column = rc.from(); verb = "renames"; }
+        else if (a instanceof AlterAction.AlterColumnType ct) { column = ct.column(); verb = "changes the type of"; }
+        if (column != null) {
+          TextLine l = lineNaming(nonGoals, column, false);
+          if (l != null) {
+            return new Violation("this statement %s column `%s` of `%s`".formatted(verb, column, table), l);
+          }
+        }
+        if (a instanceof AlterAction.RenameTable) {
+          TextLine l = lineNaming(nonGoals, table, false);
+          if (l != null) {
+            return new Violation("this statement renames table `%s`".formatted(table), l);
+          }
+        }
+      }
+      TextLine fenced = lineNaming(nonGoals, table, true);
+      if (fenced != null) {
+        return new Violation("this statement changes table `%s`".formatted(table), fenced);
+      }
+      return null;
+    }
+    List<String> tables = new ArrayList<>();
+    String verb = null;
+    if (op instanceof Operation.DropTable dt) { tables.addAll(dt.tables()); verb = "drops"; }
+    else if (op instanceof Operation.Truncate tr) { tables.addAll(tr.tables()); verb = "truncates"; }
+    else if (op instanceof Operation.CreateIndex ci) { tables.add(ci.table()); verb = "indexes"; }
+    else if (op instanceof Operation.Update u) { tables.add(u.table()); verb = "updates"; }
+    else if (op instanceof Operation.Delete d) { tables.add(d.table()); verb = "deletes from"; }
+    if (verb == null) return null;
+    boolean destructive = op instanceof Operation.DropTable || op instanceof Operation.Truncate;
+    for (String t : tables) {
+      String key = PacketScope.key(t);
+      TextLine l = lineNaming(nonGoals, key, !destructive);
+      if (l != null) {
+        return new Violation("this statement %s table `%s`".formatted(verb, key), l);
+      }
+    }
+    return null;
+  }
+
+  /** A non-goal line naming the identifier as a whole word (and fencing it off, if asked). */
+  private static TextLine lineNaming(List<TextLine> lines, String ident, boolean fenceOnly) {
+    Pattern word = Pattern.compile("(?<![\\w])" + Pattern.quote(ident) + "(?![\\w])",
+        Pattern.CASE_INSENSITIVE);
+    for (TextLine l : lines) {
+      if (!word.matcher(l.text()).find()) continue;
+      if (fenceOnly && !FENCE.matcher(l.text()).find()) continue;
+      return l;
+    }
+    return null;
+  }
+
+  private static void checkPaths(RuleContext ctx, Packet p, List<TextLine> nonGoals, String spec,
+      Findings out) {
+    List<TextLine> raw = p.spec().map(d -> {
+      List<TextLine> lines = new ArrayList<>();
+      String[] all = d.content().split("\r?\n", -1);
+      for (TextLine l : nonGoals) {
+        if (l.line() - 1 < all.length) lines.add(new TextLine(l.line(), all[l.line() - 1]));
+      }
+      return lines;
+    }).orElse(List.of());
+    for (TextLine l : raw) {
+      Matcher m = PATH.matcher(l.text());
+      while (m.find()) {
+        String prefix = m.group(1).replaceAll("\\*+.*$", "");
+        if (prefix.isEmpty()) continue;
+        for (SourceFile f : ctx.changeSet().changedFiles()) {
+          if (f.path().startsWith(prefix) || f.path().toLowerCase(Locale.ROOT)
+              .startsWith(prefix.toLowerCase(Locale.ROOT))) {
+            out.report(Location.line(spec, l.line()),
+                "the change touches `%s`, which this non-goal fences off".formatted(f.path()),
+                Seeds.NON_GOAL,
+                "Take the change to `%s` out of this PR, or change the non-goal first."
+                    .formatted(f.path()));
+            break;
+          }
+        }
+      }
+    }
+  }
+}

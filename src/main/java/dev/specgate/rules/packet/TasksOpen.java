@@ -1,0 +1,37 @@
+package dev.specgate.rules.packet;
+
+import dev.specgate.core.Location;
+import dev.specgate.core.Severity;
+import dev.specgate.packet.Block;
+import dev.specgate.packet.MarkdownDoc;
+import dev.specgate.packet.Packet;
+import dev.specgate.rules.Family;
+import dev.specgate.rules.Findings;
+import dev.specgate.rules.Rule;
+import dev.specgate.rules.RuleContext;
+import dev.specgate.rules.RuleInfo;
+
+/**
+ * Unchecked tasks in tasks.md. DESIGN scopes this to "when the PR is marked ready"; the engine
+ * does not know a PR's draft state, so the rule reports open tasks in every analysis (a notice)
+ * and teams that check drafts can turn it off in .specgate.yml.
+ */
+@RuleInfo(id = "tasks-open", family = Family.PACKET, severity = Severity.NOTICE,
+    summary = "Unchecked tasks when the PR is marked ready")
+public final class TasksOpen implements Rule {
+  @Override
+  public void check(RuleContext ctx, Findings out) {
+    for (Packet p : ctx.packets()) {
+      if (p.doc(Packet.TASKS).isEmpty()) continue;
+      MarkdownDoc d = p.doc(Packet.TASKS).get();
+      for (Block b : d.items()) {
+        if (!Boolean.FALSE.equals(b.checked())) continue;
+        out.report(Location.line(d.path(), b.line()),
+            "open task: \"%s\"".formatted(AcceptanceNotTestable.abbreviate(b.text())),
+            Seeds.TASKS,
+            "Finish it and check it (- [x]), or move it to a follow-up packet if it is not part "
+                + "of this change.");
+      }
+    }
+  }
+}
