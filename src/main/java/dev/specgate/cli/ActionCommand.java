@@ -1,0 +1,352 @@
+package dev.specgate.cli;
+
+import dev.specgate.core.ChangeSet;
+import dev.specgate.core.Finding;
+import dev.specgate.core.Glob;
+import dev.specgate.core.Severity;
+import dev.specgate.core.SourceFile;
+import dev.specgate.engine.Analysis;
+import dev.specgate.engine.Config;
+import dev.specgate.engine.ConfigException;
+import dev.specgate.engine.ConfigLoader;
+import dev.specgate.engine.Report;
+import dev.specgate.git.GitRange;
+import dev.specgate.git.GitSourceException;
+import dev.specgate.github.CheckRunPublisher;
+import dev.specgate.github.CheckRunRequest;
+import dev.specgate.github.GitHubClient;
+import dev.specgate.github.GitHubException;
+import dev.specgate.github.GitHubRepo;
+import dev.specgate.github.RetryPolicy;
+import dev.specgate.github.ReviewPublisher;
+import dev.specgate.github.actions.ActionsEvent;
+import dev.specgate.github.actions.WorkflowFiles;
+import dev.specgate.report.FindingFingerprints;
+import dev.specgate.report.GithubAnnotationsRenderer;
+import dev.specgate.report.MarkdownRenderer;
+import dev.specgate.report.SarifRenderer;
+import dev.specgate.rules.RuleRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code specgate action}: the check inside a GitHub Actions job.
+ *
+ * <p>Reads the event ({@code GITHUB_EVENT_PATH}: a pull request's base and head, a push's before
+ * and after), checks that git range of {@code GITHUB_WORKSPACE}, prints workflow-command
+ * annotations, appends the Markdown summary to {@code GITHUB_STEP_SUMMARY}, writes outputs to
+ * {@code GITHUB_OUTPUT}, optionally writes SARIF, and — with {@code GITHUB_TOKEN} — publishes one
+ * Check Run and one pull request review. A token that may not write (a fork's pull request) is
+ * not an error: the annotations and the summary carry the results and the summary says so. The
+ * exit code follows {@code --fail-on} only (2 for bad input).
+ */
+@Command(
+    name = "action",
+    mixinStandardHelpOptions = true,
+    description = "Run the check inside GitHub Actions: annotations, job summary, outputs, "
+        + "optional SARIF, Check Run and pull request review.")
+public final class ActionCommand implements Callable<Integer> {
+  static final String DEFAULT_CHECK_NAME = "specgate";
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Config file, relative to the workspace (default: .specgate.yml at the head commit).")
+  String configFile;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY",
+      description = "error, warning or notice (default: the config's failOn, else error).")
+  String failOn;
+
+  @Option(names = "--paths", paramLabel = "GLOBS",
+      description = "Only report findings in files matching these globs (comma or newline separated).")
+  String paths;
+
+  @Option(names = "--sarif-file", paramLabel = "FILE", description = "Also write SARIF 2.1.0 to FILE.")
+  Path sarifFile;
+
+  @Option(names = "--review-comments", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+      description = "Post a pull request review with inline comments (default: true).")
+  boolean reviewComments = true;
+
+  @Option(names = "--check-run", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+      description = "Publish a Check Run with annotations (default: true).")
+  boolean checkRun = true;
+
+  @Option(names = "--check-name", paramLabel = "NAME", description = "Check Run name (default: specgate).")
+  String checkName = DEFAULT_CHECK_NAME;
+
+  @Option(names = "--base", paramLabel = "REF", description = "Compare against REF instead of the event's base.")
+  String base;
+
+  @Option(names = "--head", paramLabel = "REF", description = "Check REF instead of the event's head.")
+  String head;
+
+  @Spec CommandSpec spec;
+
+  private final Map<String, String> env;
+  private final RetryPolicy retry;
+  private final HttpClient http;
+
+  public ActionCommand() {
+    this(System.getenv(), RetryPolicy.defaults(),
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build());
+  }
+
+  /** For tests: the environment, retry policy and HTTP client to use. */
+  public ActionCommand(Map<String, String> env, RetryPolicy retry, HttpClient http) {
+    this.env = Map.copyOf(env);
+    this.retry = retry;
+    this.http = http;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      return run(out, err);
+    } catch (ActionError e) {
+      err.println("specgate: " + e.getMessage());
+      out.println("::error title=specgate::" + GithubAnnotationsRenderer.escapeData(e.getMessage()));
+      out.flush();
+      err.flush();
+      return 2;
+    }
+  }
+
+  private int run(PrintWriter out, PrintWriter err) {
+    Path workspace = Path.of(env.getOrDefault("GITHUB_WORKSPACE", ".")).toAbsolutePath().normalize();
+    ActionsEvent event = event();
+    String headRef = head != null ? head : event.headSha();
+    String baseRef = base != null ? base : event.baseSha() != null ? event.baseSha() : headRef + "^";
+
+    ChangeSet changes;
+    try {
+      changes = GitRange.changeSet(workspace, baseRef, headRef);
+    } catch (GitSourceException e) {
+      throw new ActionError(e.getMessage()
+          + " (check out the repository with actions/checkout and fetch-depth: 0 so both commits are present)");
+    }
+    Config config = config(workspace, changes);
+    Report report = onlyPaths(Analysis.run(changes, config), paths);
+    List<String> fingerprints = FindingFingerprints.of(report, changes);
+
+    out.print(GithubAnnotationsRenderer.render(report));
+    out.flush();
+
+    if (sarifFile != null) writeSarif(workspace, report, changes);
+
+    List<String> notes = new ArrayList<>();
+    String linkBase = env.getOrDefault("GITHUB_SERVER_URL", "https://github.com") + "/"
+        + env.getOrDefault("GITHUB_REPOSITORY", "") + "/blob/" + headRef + "/";
+    if (env.getOrDefault("GITHUB_REPOSITORY", "").isBlank()) linkBase = "";
+    publish(event, headRef, report, fingerprints, changes, linkBase, notes, out, err);
+
+    String note = notes.isEmpty() ? null : String.join("\n", notes);
+    String summary = MarkdownRenderer.render(
+        report, new MarkdownRenderer.Options(linkBase, MarkdownRenderer.STEP_SUMMARY_LIMIT, note));
+    try {
+      String summaryFile = env.get("GITHUB_STEP_SUMMARY");
+      if (summaryFile != null && !summaryFile.isBlank()) WorkflowFiles.appendSummary(Path.of(summaryFile), summary);
+      String outputFile = env.get("GITHUB_OUTPUT");
+      if (outputFile != null && !outputFile.isBlank()) {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("errors", String.valueOf(report.count(Severity.ERROR)));
+        outputs.put("warnings", String.valueOf(report.count(Severity.WARNING)));
+        outputs.put("notices", String.valueOf(report.count(Severity.NOTICE)));
+        outputs.put("conclusion", report.failed() ? "failure" : "success");
+        if (sarifFile != null) outputs.put("sarif-file", sarifFile.toString());
+        WorkflowFiles.appendOutputs(Path.of(outputFile), outputs);
+      }
+    } catch (IOException e) {
+      throw new ActionError("cannot write the job summary or outputs: " + e.getMessage());
+    }
+    err.printf("specgate: %d error(s), %d warning(s), %d notice(s); %s (fails on %s)%n",
+        report.count(Severity.ERROR), report.count(Severity.WARNING), report.count(Severity.NOTICE),
+        report.failed() ? "failed" : "passed", report.failOn().label());
+    err.flush();
+    return report.exitCode();
+  }
+
+  private ActionsEvent event() {
+    String eventPath = env.get("GITHUB_EVENT_PATH");
+    if (eventPath == null || eventPath.isBlank()) {
+      if (head != null || env.get("GITHUB_SHA") != null) {
+        return new ActionsEvent("", null, head != null ? head : env.get("GITHUB_SHA"), 0, false);
+      }
+      throw new ActionError("GITHUB_EVENT_PATH is not set: run inside GitHub Actions, or pass --base and --head");
+    }
+    try {
+      return ActionsEvent.read(env.get("GITHUB_EVENT_NAME"), Path.of(eventPath), env.get("GITHUB_SHA"));
+    } catch (IllegalArgumentException e) {
+      throw new ActionError(e.getMessage());
+    }
+  }
+
+  private Config config(Path workspace, ChangeSet changes) {
+    Config config;
+    try {
+      if (configFile != null) {
+        Path file = workspace.resolve(configFile);
+        if (!Files.isRegularFile(file)) throw new ActionError("config file " + configFile + " not found in " + workspace);
+        config = ConfigLoader.parse(Files.readString(file, StandardCharsets.UTF_8), configFile);
+      } else {
+        Optional<String> atHead = changes.file(".specgate.yml").filter(SourceFile::exists).map(SourceFile::content);
+        config = atHead.isPresent() ? ConfigLoader.parse(atHead.get(), ".specgate.yml") : Config.defaults();
+      }
+    } catch (ConfigException e) {
+      throw new ActionError(e.getMessage());
+    } catch (IOException e) {
+      throw new ActionError("cannot read " + configFile + ": " + e.getMessage());
+    }
+    if (failOn != null) {
+      Severity s = Severity.parse(failOn).orElseThrow(
+          () -> new ActionError("--fail-on: expected error, warning or notice, found '" + failOn + "'"));
+      config = config.withFailOn(s);
+    }
+    return config;
+  }
+
+  /** The report restricted to findings in files matching {@code globs} (all when none given). */
+  static Report onlyPaths(Report report, String globs) {
+    if (globs == null || globs.isBlank()) return report;
+    List<Glob> patterns = new ArrayList<>();
+    for (String p : globs.split("[,\\n]")) if (!p.isBlank()) patterns.add(Glob.of(p.trim()));
+    if (patterns.isEmpty()) return report;
+    List<Finding> kept = report.findings().stream().filter(f -> Glob.anyMatches(patterns, f.file())).toList();
+    return new Report(kept, report.migrations(), report.packets(), report.filesAnalysed(),
+        report.statementsAnalysed(), report.failOn());
+  }
+
+  private void writeSarif(Path workspace, Report report, ChangeSet changes) {
+    Optional<URI> docs = Optional.empty();
+    String actionRepo = env.get("GITHUB_ACTION_REPOSITORY");
+    String actionRef = env.get("GITHUB_ACTION_REF");
+    if (actionRepo != null && !actionRepo.isBlank() && actionRef != null && !actionRef.isBlank()) {
+      docs = Optional.of(URI.create(env.getOrDefault("GITHUB_SERVER_URL", "https://github.com") + "/"
+          + actionRepo + "/blob/" + actionRef + "/"));
+    } else if (env.get("SPECGATE_DOCS_URL") != null) {
+      docs = Optional.of(URI.create(env.get("SPECGATE_DOCS_URL")));
+    }
+    String sarif = SarifRenderer.render(report, changes, RuleRegistry.all(), docs,
+        ActionCommand.class.getPackage().getImplementationVersion());
+    Path file = workspace.resolve(sarifFile);
+    try {
+      if (file.getParent() != null) Files.createDirectories(file.getParent());
+      Files.writeString(file, sarif, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ActionError("cannot write the SARIF file " + sarifFile + ": " + e.getMessage());
+    }
+  }
+
+  private void publish(
+      ActionsEvent event, String headRef, Report report, List<String> fingerprints, ChangeSet changes,
+      String linkBase, List<String> notes, PrintWriter out, PrintWriter err) {
+    if (!checkRun && !(reviewComments && event.isPullRequest())) return;
+    String token = env.get("GITHUB_TOKEN");
+    String repoName = env.get("GITHUB_REPOSITORY");
+    if (token == null || token.isBlank() || repoName == null || repoName.isBlank()) {
+      notes.add("No GITHUB_TOKEN (or GITHUB_REPOSITORY) was given, so no Check Run or review was posted;"
+          + " the results are in the annotations and this summary.");
+      return;
+    }
+    GitHubRepo repo;
+    try {
+      repo = GitHubRepo.parse(repoName);
+    } catch (IllegalArgumentException e) {
+      throw new ActionError("GITHUB_REPOSITORY: " + e.getMessage());
+    }
+    String headSha = event.headSha() != null && head == null ? event.headSha() : headRef;
+    GitHubClient client = new GitHubClient(
+        URI.create(env.getOrDefault("GITHUB_API_URL", "https://api.github.com")), () -> token, http, retry);
+
+    if (checkRun) {
+      try {
+        String title = title(report);
+        String summary = MarkdownRenderer.render(
+            report, new MarkdownRenderer.Options(linkBase, MarkdownRenderer.CHECK_RUN_LIMIT, null));
+        List<dev.specgate.github.Annotation> annotations = new ArrayList<>();
+        for (Finding f : report.findings()) annotations.add(CheckRunPublisher.annotation(f));
+        CheckRunRequest req = CheckRunRequest.completed(
+            checkName, headSha, report.failed() ? "failure" : "success", title, summary, annotations);
+        if (event.isPullRequest()) req = req.withExternalId("pr-" + event.pullNumber());
+        new CheckRunPublisher(client).publish(repo, req);
+      } catch (GitHubException e) {
+        fallback("Check Run", e, event, notes, out, err);
+      }
+    }
+    if (reviewComments && event.isPullRequest() && head == null) {
+      try {
+        List<ReviewPublisher.Item> items = new ArrayList<>();
+        for (int i = 0; i < report.findings().size(); i++) {
+          Finding f = report.findings().get(i);
+          items.add(new ReviewPublisher.Item(f, fingerprints.get(i), textOf(changes, f)));
+        }
+        new ReviewPublisher(client).publish(repo, event.pullNumber(), headSha, items,
+            "**specgate:** " + title(report) + (report.failed() ? " — the check fails." : "."));
+      } catch (GitHubException e) {
+        fallback("pull request review", e, event, notes, out, err);
+      }
+    }
+  }
+
+  private static void fallback(
+      String what, GitHubException e, ActionsEvent event, List<String> notes, PrintWriter out, PrintWriter err) {
+    String message;
+    if (e.isPermissionProblem()) {
+      message = "The token may not create the " + what + " (GitHub answered " + e.status() + ")"
+          + (event.fromFork()
+              ? ": this pull request comes from a fork, whose token is read-only."
+              : ": grant the job `checks: write` and `pull-requests: write`.")
+          + " The results are in the annotations and this job summary instead.";
+      out.println("::notice title=specgate::" + GithubAnnotationsRenderer.escapeData(message));
+    } else {
+      message = "Could not publish the " + what + ": " + e.getMessage()
+          + ". The results are in the annotations and this job summary.";
+      out.println("::warning title=specgate::" + GithubAnnotationsRenderer.escapeData(message));
+    }
+    out.flush();
+    err.println("specgate: " + message);
+    notes.add(message);
+  }
+
+  private static String title(Report r) {
+    long e = r.count(Severity.ERROR);
+    long w = r.count(Severity.WARNING);
+    long n = r.count(Severity.NOTICE);
+    if (e + w + n == 0) return "No findings";
+    return e + " error" + (e == 1 ? "" : "s") + ", " + w + " warning" + (w == 1 ? "" : "s") + ", "
+        + n + " notice" + (n == 1 ? "" : "s");
+  }
+
+  private static String textOf(ChangeSet changes, Finding f) {
+    String content = changes.file(f.file()).map(SourceFile::content).orElse(null);
+    if (content == null) return null;
+    String[] lines = content.split("\r?\n", -1);
+    if (f.line() > lines.length) return null;
+    int end = Math.min(lines.length, Math.max(f.line(), f.location().endLine()));
+    return String.join("\n", java.util.Arrays.asList(lines).subList(f.line() - 1, end));
+  }
+
+  /** Bad input for the action: reported as one line, exit code 2. */
+  private static final class ActionError extends RuntimeException {
+    ActionError(String message) {
+      super(message);
+    }
+  }
+}
