@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       RulesCommand.class,
       ExplainCommand.class,
+      ActionCommand.class,
+      GuardCommand.class,
     })
 public final class Main implements Runnable {
   public static final int EXIT_OK = 0;

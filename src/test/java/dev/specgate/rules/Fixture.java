@@ -52,6 +52,8 @@ public record Fixture(String name, boolean bad, ChangeSet changes, Config config
           config = ConfigLoader.parse(text, name + "/.specgate.yml");
         } else if (rel.startsWith("base/")) {
           files.add(SourceFile.unchanged(rel.substring("base/".length()), text));
+        } else if (DiffFixture.isDiffFixture(fixture)) {
+          files.addAll(DiffFixture.files(rel, text, expected));
         } else {
           files.add(SourceFile.added(rel, blankMarkers(text, rel, expected)));
         }
@@ -62,7 +64,9 @@ public record Fixture(String name, boolean bad, ChangeSet changes, Config config
       String path = lower.endsWith(".md") ? "spec.md" : "db/migrations/" + name;
       files.add(SourceFile.added(path, blankMarkers(text, path, expected)));
     }
-    return new Fixture(name, bad, ChangeSet.ofPaths(files), config, List.copyOf(expected));
+    ChangeSet changes = Files.isDirectory(fixture) && DiffFixture.isDiffFixture(fixture)
+        ? DiffFixture.changeSet(files) : ChangeSet.ofPaths(files);
+    return new Fixture(name, bad, changes, config, List.copyOf(expected));
   }
 
   /** Replaces marker lines by empty lines and records what each expects. */

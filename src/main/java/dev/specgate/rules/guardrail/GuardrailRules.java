@@ -8,6 +8,6 @@ public final class GuardrailRules {
   private GuardrailRules() {}
 
   public static List<Rule> all() {
-    return List.of();
+    return List.of(new GuardrailForbidden(), new GuardrailOutOfScope(), new GuardrailUnmapped());
   }
 }

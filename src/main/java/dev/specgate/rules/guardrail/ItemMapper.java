@@ -1,0 +1,139 @@
+package dev.specgate.rules.guardrail;
+
+import dev.specgate.core.Glob;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns a "Do not" item into a {@link ForbiddenCheck}, or says why it cannot. */
+final class ItemMapper {
+  private static final Pattern QUALIFIER = Pattern.compile(
+      "\\b(?:unrelated to|not related to|except(?: for)?|other than|apart from|outside(?: of)?|beyond)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern LEADING_NEGATION = Pattern.compile(
+      "^(?:do not|don't|don’t|must not|never|no)\\s+", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CODE = Pattern.compile("`([^`]*)`");
+  private static final Pattern FILE_NAME = Pattern.compile("[\\w.-]+\\.[A-Za-z]{1,5}");
+
+  static final Set<String> STOPWORDS = Set.of(
+      "a", "an", "the", "any", "new", "existing", "old", "current", "file", "files", "for", "of",
+      "to", "in", "on", "with", "and", "or", "from", "into", "this", "that", "these", "those",
+      "its", "it", "their", "our", "release", "yet", "anything", "everything", "all", "other",
+      "some", "more", "during", "before", "after", "same", "only", "just", "whole", "entire",
+      "per", "own", "than", "be", "is", "are", "was", "were", "not", "no", "without", "unless",
+      "until", "via", "by", "as", "at", "up", "field", "fields", "attribute", "attributes", "logic",
+      "code", "behavior", "behaviour", "thing", "things", "stuff", "implementation", "part",
+      "parts", "state");
+  /** Too general to exempt a line on their own ("unrelated to status reads" exempts status lines). */
+  private static final Set<String> GENERIC = Set.of(
+      "read", "write", "use", "usage", "change", "update", "call", "work", "related");
+  private static final Set<String> SCHEMA_WORDS = Set.of("schema", "table", "column", "ddl");
+  private static final Set<String> MODEL_WORDS = Set.of("model", "entity", "domain");
+
+  private ItemMapper() {}
+
+  /** A check, or the reason the item cannot become one. */
+  record Mapping(ForbiddenCheck check, String unmappedReason) {}
+
+  static Mapping forbidden(GuardrailItem item, Set<String> knownNames) {
+    String text = item.text();
+    List<ItemObject.Identifier> identifiers = new ArrayList<>();
+    List<Glob> globs = new ArrayList<>();
+    for (String c : item.code()) addCode(c.strip(), identifiers, globs);
+    String rest = CODE.matcher(text).replaceAll(" ");
+    rest = LEADING_NEGATION.matcher(rest.strip()).replaceFirst("");
+
+    String exclusionText = "";
+    Matcher q = QUALIFIER.matcher(rest);
+    if (q.find()) {
+      exclusionText = rest.substring(q.end());
+      rest = rest.substring(0, q.start());
+    }
+    List<String> words = new ArrayList<>();
+    for (String w : rest.split("\\s+")) {
+      String t = trimPunct(w);
+      if (!t.isEmpty()) words.add(t);
+    }
+    Verb verb = null;
+    String lower0 = words.isEmpty() ? "" : words.get(0).toLowerCase(Locale.ROOT);
+    if (words.size() >= 2 && lower0.startsWith("clean")
+        && words.get(1).equalsIgnoreCase("up")) {
+      verb = Verb.REWRITE;
+      words = words.subList(2, words.size());
+    } else {
+      for (int i = 0; i < words.size(); i++) {
+        Optional<Verb> v = Verb.of(words.get(i).toLowerCase(Locale.ROOT));
+        if (v.isPresent()) {
+          verb = v.get();
+          List<String> left = new ArrayList<>(words);
+          left.remove(i);
+          words = left;
+          break;
+        }
+      }
+    }
+    if (verb == null) {
+      return new Mapping(null, "it names no verb specgate checks (remove/drop/delete, rename,"
+          + " change/modify/rewrite/redesign/clean up, add/introduce/create)");
+    }
+    List<String> nouns = new ArrayList<>();
+    ItemObject.Kind kind = ItemObject.Kind.ANY;
+    for (String w : words) {
+      String lower = w.toLowerCase(Locale.ROOT);
+      if (w.contains("/") || w.contains("*") || FILE_NAME.matcher(w).matches()) {
+        globs.add(Glob.of(w));
+      } else if (Words.looksLikeIdentifier(w) || knownNames.contains(lower)) {
+        identifiers.add(new ItemObject.Identifier(w, Words.ofIdentifier(w)));
+      } else if (!STOPWORDS.contains(lower) && lower.chars().anyMatch(Character::isLetter)) {
+        String s = Words.stem(lower);
+        if (SCHEMA_WORDS.contains(s)) {
+          kind = ItemObject.Kind.SCHEMA;
+        } else if (MODEL_WORDS.contains(s)) {
+          kind = ItemObject.Kind.MODEL;
+        } else {
+          nouns.add(s);
+        }
+      }
+    }
+    Set<String> exclusions = new LinkedHashSet<>();
+    for (String w : exclusionText.split("[^A-Za-z0-9_]+")) {
+      for (String part : Words.ofIdentifier(w)) {
+        String s = Words.stem(part);
+        if (!s.isEmpty() && !STOPWORDS.contains(part) && !GENERIC.contains(s)) exclusions.add(s);
+      }
+    }
+    if (!identifiers.isEmpty() || !globs.isEmpty()) {
+      nouns = List.of();
+      kind = ItemObject.Kind.ANY;
+    }
+    ItemObject object = new ItemObject(identifiers, globs, nouns, kind, exclusions);
+    if (object.isEmpty()) {
+      return new Mapping(null, "after its verb \"" + verb.label() + "\" it names nothing specgate"
+          + " can find: no identifier, path glob, table, column or domain noun");
+    }
+    return new Mapping(new ForbiddenCheck(item, verb, object), null);
+  }
+
+  private static void addCode(String c, List<ItemObject.Identifier> ids, List<Glob> globs) {
+    if (c.isEmpty()) return;
+    if (c.contains("/") || c.contains("*") || FILE_NAME.matcher(c).matches()) {
+      globs.add(Glob.of(c));
+    } else {
+      List<String> words = Words.ofIdentifier(c);
+      if (!words.isEmpty()) ids.add(new ItemObject.Identifier(c, words));
+    }
+  }
+
+  private static String trimPunct(String w) {
+    int a = 0;
+    int b = w.length();
+    while (a < b && ",.;:!?()\"'[]{}".indexOf(w.charAt(a)) >= 0) a++;
+    while (b > a && ",.;:!?()\"'[]{}".indexOf(w.charAt(b - 1)) >= 0) b--;
+    return w.substring(a, b);
+  }
+}
