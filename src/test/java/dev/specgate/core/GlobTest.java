@@ -14,7 +14,7 @@ class GlobTest {
     "**/migrations/**/*.sql, db/migration/1.sql, false",
     "**/migrations/**/*.sql, migrations/1.sql.bak, false",
     "**/V*__*.sql, V1__init.sql, true",
-    "**/V*__*.sql, src/main/resources/db/V2_1__x.sql, false",
+    "**/V*__*.sql, src/main/resources/db/V2_1__x.sql, true",
     "**/V*__*.sql, src/main/resources/db/V2_1__x.sql.txt, false",
     "**/*.up.sql, a/b/20240101_x.up.sql, true",
     "spec.md, docs/changes/spec.md, true",

@@ -81,7 +81,7 @@ class ConfigLoaderTest {
 
   @Test
   void brokenYamlIsReportedWithItsLine() {
-    assertThatThrownBy(() -> ConfigLoader.parse("dialect: postgres\nrules: [unclosed\n", "c.yml"))
+    assertThatThrownBy(() -> ConfigLoader.parse("dialect: postgres\nfailOn: \"unclosed\n", "c.yml"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("c.yml:")
         .hasMessageContaining("not valid YAML");

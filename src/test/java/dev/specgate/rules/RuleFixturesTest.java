@@ -30,8 +30,8 @@ class RuleFixturesTest {
       Path folder = RULES.resolve(rule.info().family().folder()).resolve(rule.id());
       List<DynamicNode> tests = new ArrayList<>();
       for (Path fixture : fixtures(folder)) {
-        tests.add(DynamicTest.dynamicTest(fixture.getFileName().toString(), fixture.toUri(),
-            () -> check(rule, fixture)));
+        // No URI test source: Surefire's -Dtest filter would drop such tests.
+        tests.add(DynamicTest.dynamicTest(fixture.getFileName().toString(), () -> check(rule, fixture)));
       }
       return DynamicContainer.dynamicContainer(rule.id(), tests.stream());
     });
