@@ -226,6 +226,7 @@ public final class MarkdownDoc {
 
   private static List<Section> buildSections(List<Block> blocks) {
     List<Section> out = new ArrayList<>();
+    Block docTitle = documentTitle(blocks);
     for (int i = 0; i < blocks.size(); i++) {
       Block b = blocks.get(i);
       int level = sectionLevel(b);
@@ -240,11 +241,24 @@ public final class MarkdownDoc {
         body.add(c);
         end = Math.max(end, c.endLine());
       }
-      SectionKind kind = SectionKind.of(title);
+      // the document's title ("# Backfill order totals") names the document, not a section
+      SectionKind kind = b == docTitle ? SectionKind.OTHER : SectionKind.of(title);
       PhaseName phase = kind == SectionKind.PHASE ? PhaseName.startOf(title).orElse(null) : null;
       out.add(new Section(title, kind, phase, level, b.line(), end, body));
     }
     return out;
+  }
+
+  /** The first heading when it is the only level-1 heading: the document's title. */
+  private static Block documentTitle(List<Block> blocks) {
+    Block first = null;
+    int h1 = 0;
+    for (Block b : blocks) {
+      if (b.type() != Block.Type.HEADING) continue;
+      if (first == null) first = b;
+      if (b.depth() == 1) h1++;
+    }
+    return first != null && first.depth() == 1 && h1 == 1 ? first : null;
   }
 
   /** 1–6 for a heading, 7 for a one-line top-level "Label:" paragraph, 0 for anything else. */
