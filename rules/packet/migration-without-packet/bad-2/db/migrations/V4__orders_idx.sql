@@ -1,0 +1,2 @@
+-- expect: migration-without-packet
+CREATE INDEX orders_created_at_idx ON orders (created_at);

@@ -1,0 +1,1 @@
+SELECT id, account_status FROM accounts;
