@@ -107,8 +107,11 @@ public final class DestructiveDrop implements Rule {
     String why = SqlRuleSupport.lock(LockLevel.ACCESS_EXCLUSIVE, table) + " (brief; "
         + (what.equals("DROP COLUMN") ? "PostgreSQL only marks the column dropped, no rewrite"
             : "no scan") + "). The loss cannot be undone by a down migration: a rollback can"
-        + " recreate the " + (column == null ? "table" : "column") + ", not its data. During a"
-        + " rolling deploy, code still running the previous version fails on the missing name."
+        + (what.equals("TRUNCATE")
+            ? " not bring the rows back."
+            : " recreate the " + (column == null ? "table" : "column") + ", not its data. During a"
+                + " rolling deploy, code still running the previous version fails on the missing"
+                + " name.")
         + (blockers.size() < 2 ? "" : " Also: " + String.join("; ", blockers.subList(1, blockers.size())) + ".");
     String fix = "Contract only after expanding: stop reading and writing "
         + (column == null ? table : column) + " in a release of its own, wait out the"

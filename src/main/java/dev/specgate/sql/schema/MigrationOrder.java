@@ -24,15 +24,15 @@ public final class MigrationOrder {
   private static final Pattern DIGITS = Pattern.compile("\\d+");
 
   private static final Pattern GOOSE_NO_TX =
-      Pattern.compile("(?im)^\\s*--\\s*\\+goose\\s+NO\\s+TRANSACTION\\b");
-  private static final Pattern GOOSE_MARKER = Pattern.compile("(?im)^\\s*--\\s*\\+goose\\s+(up|down)\\b");
-  private static final Pattern DBMATE_UP = Pattern.compile("(?im)^\\s*--\\s*migrate:up\\b(.*)$");
-  private static final Pattern DBMATE_MARKER = Pattern.compile("(?im)^\\s*--\\s*migrate:(up|down)\\b");
+      Pattern.compile("(?im)^[ \\t]*--\\s*\\+goose\\s+NO\\s+TRANSACTION\\b");
+  private static final Pattern GOOSE_MARKER = Pattern.compile("(?im)^[ \\t]*--\\s*\\+goose\\s+(up|down)\\b");
+  private static final Pattern DBMATE_UP = Pattern.compile("(?im)^[ \\t]*--\\s*migrate:up\\b(.*)$");
+  private static final Pattern DBMATE_MARKER = Pattern.compile("(?im)^[ \\t]*--\\s*migrate:(up|down)\\b");
   private static final Pattern FLYWAY_NO_TX =
-      Pattern.compile("(?im)^\\s*--\\s*flyway:executeInTransaction\\s*=\\s*false\\b");
+      Pattern.compile("(?im)^[ \\t]*--\\s*flyway:executeInTransaction\\s*=\\s*false\\b");
   /** Where the down part of a single-file up/down migration starts (goose, dbmate). */
   private static final Pattern DOWN_SECTION =
-      Pattern.compile("(?im)^\\s*--\\s*(\\+goose\\s+down|migrate:down)\\b");
+      Pattern.compile("(?im)^[ \\t]*--\\s*(\\+goose\\s+down|migrate:down)\\b");
 
   /**
    * A key that sorts migrations in the order their tool runs them. Flyway versions compare part by

@@ -1,0 +1,129 @@
+package dev.specgate.sql.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.specgate.engine.MigrationFile.Direction;
+import dev.specgate.engine.MigrationTool;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MigrationOrderTest {
+
+  private static List<String> sorted(MigrationTool tool, String... paths) {
+    List<String> out = new ArrayList<>(List.of(paths));
+    out.sort(Comparator.comparing(p -> MigrationOrder.orderKey(p, tool)));
+    return out;
+  }
+
+  @Test
+  void flywayVersionsCompareNumericallyPartByPart() {
+    assertThat(sorted(MigrationTool.FLYWAY,
+        "db/V2__b.sql", "db/V1.10__d.sql", "db/V1.2__c.sql", "db/V1__a.sql", "db/V1.1__x.sql",
+        "db/R__views.sql", "db/V10__z.sql"))
+        .containsExactly("db/V1__a.sql", "db/V1.1__x.sql", "db/V1.2__c.sql", "db/V1.10__d.sql",
+            "db/V2__b.sql", "db/V10__z.sql", "db/R__views.sql");
+  }
+
+  @Test
+  void flywayUnderscoreVersionSeparatorsAndSubfolders() {
+    assertThat(sorted(MigrationTool.AUTO, "db/2024/V3__c.sql", "db/V1_5__b.sql", "db/V1__a.sql"))
+        .containsExactly("db/V1__a.sql", "db/V1_5__b.sql", "db/2024/V3__c.sql");
+  }
+
+  @Test
+  void numericAndTimestampPrefixesSortAsNumbers() {
+    assertThat(sorted(MigrationTool.PLAIN,
+        "migrations/10_ten.sql", "migrations/2_two.sql", "migrations/1_one.sql"))
+        .containsExactly("migrations/1_one.sql", "migrations/2_two.sql", "migrations/10_ten.sql");
+    assertThat(sorted(MigrationTool.GOLANG_MIGRATE,
+        "m/20240102000000_b.up.sql", "m/20231231235959_a.up.sql", "m/20240102000000_b.down.sql"))
+        .startsWith("m/20231231235959_a.up.sql");
+  }
+
+  @Test
+  void dieselFoldersCarryTheOrderOfGenericFileNames() {
+    assertThat(sorted(MigrationTool.AUTO,
+        "migrations/2023-02-01-000000_second/up.sql",
+        "migrations/2023-01-01-000000_first/up.sql",
+        "migrations/2023-01-01-000000_first/down.sql"))
+        .containsExactly(
+            "migrations/2023-01-01-000000_first/down.sql",
+            "migrations/2023-01-01-000000_first/up.sql",
+            "migrations/2023-02-01-000000_second/up.sql");
+  }
+
+  @Test
+  void directionOfRollbackScripts() {
+    assertThat(MigrationOrder.direction("m/000001_init.down.sql")).isEqualTo(Direction.DOWN);
+    assertThat(MigrationOrder.direction("migrations/2023-01-01-000000_x/down.sql")).isEqualTo(Direction.DOWN);
+    assertThat(MigrationOrder.direction("sqitch/revert/accounts.sql")).isEqualTo(Direction.DOWN);
+    assertThat(MigrationOrder.direction("db/U3__undo.sql")).isEqualTo(Direction.DOWN);
+    assertThat(MigrationOrder.direction("m/20240101_x.postgres.down.sql")).isEqualTo(Direction.DOWN);
+    assertThat(MigrationOrder.direction("m/000001_init.up.sql")).isEqualTo(Direction.UP);
+    assertThat(MigrationOrder.direction("db/V3__add.sql")).isEqualTo(Direction.UP);
+    assertThat(MigrationOrder.direction("sqitch/deploy/accounts.sql")).isEqualTo(Direction.UP);
+    assertThat(MigrationOrder.direction("db/migrations/update_users.sql")).isEqualTo(Direction.UP);
+  }
+
+  @Test
+  void gooseRunsInTransactionUnlessAnnotated() {
+    String tx = "-- +goose Up\nCREATE INDEX CONCURRENTLY i ON t (a);\n";
+    String noTx = "-- +goose NO TRANSACTION\n" + tx;
+    assertThat(MigrationOrder.runsInTransaction("m/1_x.sql", tx, MigrationTool.GOOSE)).isTrue();
+    assertThat(MigrationOrder.runsInTransaction("m/1_x.sql", noTx, MigrationTool.GOOSE)).isFalse();
+    assertThat(MigrationOrder.runsInTransaction("m/1_x.sql", tx, MigrationTool.AUTO)).isTrue();
+    assertThat(MigrationOrder.runsInTransaction("m/1_x.sql", noTx, MigrationTool.AUTO)).isFalse();
+  }
+
+  @Test
+  void dbmateRunsInTransactionUnlessTransactionFalse() {
+    String tx = "-- migrate:up\nCREATE INDEX CONCURRENTLY i ON t (a);\n-- migrate:down\nDROP INDEX i;\n";
+    String noTx = tx.replace("-- migrate:up", "-- migrate:up transaction:false");
+    assertThat(MigrationOrder.runsInTransaction("db/1_x.sql", tx, MigrationTool.DBMATE)).isTrue();
+    assertThat(MigrationOrder.runsInTransaction("db/1_x.sql", noTx, MigrationTool.DBMATE)).isFalse();
+    assertThat(MigrationOrder.resolve("db/1_x.sql", tx, MigrationTool.AUTO)).isEqualTo(MigrationTool.DBMATE);
+  }
+
+  @Test
+  void flywayRunsInTransactionUnlessOnlyNonTransactionalStatements() {
+    String only = "-- index\nCREATE INDEX CONCURRENTLY i ON t (a);\n";
+    String mixed = "CREATE TABLE x (id int);\nCREATE INDEX CONCURRENTLY i ON t (a);\n";
+    assertThat(MigrationOrder.runsInTransaction("db/V2__i.sql", only, MigrationTool.FLYWAY)).isFalse();
+    assertThat(MigrationOrder.runsInTransaction("db/V2__i.sql", mixed, MigrationTool.FLYWAY)).isTrue();
+    assertThat(MigrationOrder.runsInTransaction("db/V2__i.sql", mixed, MigrationTool.AUTO)).isTrue();
+    assertThat(MigrationOrder.runsInTransaction("db/V2__i.sql",
+        "-- flyway:executeInTransaction=false\n" + mixed, MigrationTool.FLYWAY)).isFalse();
+  }
+
+  @Test
+  void golangMigrateIsOneImplicitTransactionOnlyForSeveralStatements() {
+    String one = "CREATE INDEX CONCURRENTLY i ON t (a);\n";
+    String two = "CREATE TABLE x (id int);\n" + one;
+    assertThat(MigrationOrder.runsInTransaction("m/1_i.up.sql", one, MigrationTool.GOLANG_MIGRATE)).isFalse();
+    assertThat(MigrationOrder.runsInTransaction("m/1_i.up.sql", two, MigrationTool.GOLANG_MIGRATE)).isTrue();
+    // a semicolon inside a string or a dollar-quoted body does not split
+    String quoted = "INSERT INTO t VALUES ('a;b');\n";
+    String body = "DO $$ BEGIN PERFORM 1; PERFORM 2; END $$;\n";
+    assertThat(MigrationOrder.runsInTransaction("m/1_i.up.sql", quoted, MigrationTool.GOLANG_MIGRATE)).isFalse();
+    assertThat(MigrationOrder.runsInTransaction("m/1_i.up.sql", body, MigrationTool.GOLANG_MIGRATE)).isFalse();
+  }
+
+  @Test
+  void plainAndSqitchNeverWrap() {
+    String two = "CREATE TABLE x (id int);\nCREATE INDEX CONCURRENTLY i ON t (a);\n";
+    assertThat(MigrationOrder.runsInTransaction("db/migrations/x.sql", two, MigrationTool.PLAIN)).isFalse();
+    assertThat(MigrationOrder.runsInTransaction("db/migrations/x.sql", two, MigrationTool.AUTO)).isFalse();
+    assertThat(MigrationOrder.runsInTransaction("deploy/x.sql", two, MigrationTool.SQITCH)).isFalse();
+  }
+
+  @Test
+  void downSectionOfSingleFileMigrations() {
+    String goose = "-- +goose Up\nCREATE TABLE t (id int);\n-- +goose Down\nDROP TABLE t;\n";
+    assertThat(MigrationOrder.downSectionStart(goose)).isEqualTo(goose.indexOf("-- +goose Down"));
+    String dbmate = "-- migrate:up\nCREATE TABLE t (id int);\n\n-- migrate:down\nDROP TABLE t;\n";
+    assertThat(MigrationOrder.downSectionStart(dbmate)).isEqualTo(dbmate.indexOf("-- migrate:down"));
+    assertThat(MigrationOrder.downSectionStart("CREATE TABLE t (id int);")).isEqualTo(-1);
+  }
+}
