@@ -52,21 +52,30 @@ final class RepoReads {
     return new Tree(out, n.path("truncated").asBoolean(false));
   }
 
-  /** Our Check Run for this pull request at this head, if one was created before. */
-  Optional<Long> existingCheckRun(WorkItem w, String name, String appId) throws GitHubCallException, InterruptedException {
+  /** A Check Run of ours found on the head commit. */
+  record ExistingRun(long id, String status, java.time.Instant completedAt) {
+    boolean completed() {
+      return "completed".equals(status);
+    }
+  }
+
+  /** Our Check Run for this pull request at this head, if one was created before (newest first). */
+  Optional<ExistingRun> existingCheckRun(WorkItem w, String name, String appId) throws GitHubCallException, InterruptedException {
     String path = "/repos/" + w.repo() + "/commits/" + w.headSha() + "/check-runs?check_name="
         + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&filter=all&per_page=100";
     JsonNode n = get(path, "listing Check Runs");
-    Long fallback = null;
+    ExistingRun best = null;
     for (JsonNode run : n.path("check_runs")) {
       if (!name.equals(run.path("name").asText())) continue;
       JsonNode app = run.path("app").path("id");
       if (!app.isMissingNode() && appId.matches("\\d+") && app.asLong() != Long.parseLong(appId)) continue;
-      String external = run.path("external_id").asText("");
-      if (external.equals(Integer.toString(w.prNumber()))) return Optional.of(run.path("id").asLong());
-      if (external.isEmpty() && fallback == null) fallback = run.path("id").asLong();
+      if (!run.path("external_id").asText("").equals(Integer.toString(w.prNumber()))) continue;
+      String completed = run.path("completed_at").asText("");
+      ExistingRun r = new ExistingRun(run.path("id").asLong(), run.path("status").asText(""),
+          completed.isEmpty() ? null : java.time.Instant.parse(completed));
+      if (best == null || r.id() > best.id()) best = r;
     }
-    return Optional.ofNullable(fallback);
+    return Optional.ofNullable(best);
   }
 
   private JsonNode get(String path, String what) throws GitHubCallException, InterruptedException {

@@ -58,7 +58,8 @@ public record ServiceSettings(
     Path dataDir = Path.of(nonBlank(env.get(DATA_DIR), "./specgate-data"));
     String dbUrl = nonBlank(env.get(DATABASE_URL), null);
     if (dbUrl == null) {
-      dbUrl = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("specgate").toString().replace('\\', '/');
+      // retry: reopens the file when a worker thread is interrupted during I/O (shutdown)
+      dbUrl = "jdbc:h2:retry:" + dataDir.toAbsolutePath().normalize().resolve("specgate").toString().replace('\\', '/');
     } else if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
       throw new SettingsException(DATABASE_URL + " must start with jdbc:postgresql: or jdbc:h2:, got '" + dbUrl + "'");
     }
