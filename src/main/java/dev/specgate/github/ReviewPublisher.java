@@ -26,17 +26,23 @@ import java.util.regex.Pattern;
  *       left alone (or its text updated when it changed); one whose finding is gone is deleted,
  *       unless someone replied to it; only findings without a comment yet are posted, in one new
  *       review; the summary review's body is updated in place.
- *   <li>When the fix is SQL and the finding's lines end a statement inside one hunk, the fix is
- *       offered as a {@code suggestion} block replacing those lines (one click to apply).
+ *   <li>When the fix's SQL is complete (no {@code <placeholder>}, no "-- or" alternatives) and the
+ *       finding's lines end a statement inside one hunk, the SQL is offered as a {@code
+ *       suggestion} block replacing those lines (one click to apply); otherwise it is shown as
+ *       an SQL block to adapt.
  * </ul>
  */
 public final class ReviewPublisher {
   public static final String REVIEW_MARKER = "<!-- specgate:review -->";
   private static final Pattern FINDING_MARKER = Pattern.compile("<!-- specgate:finding ([0-9a-f]+) -->");
-  /** Inline comments per review; the rest are listed in the body (reviewdog posts at most 30). */
+  /**
+   * Inline comments in all (kept and new); the rest are listed in the review body, so a re-run
+   * does not trickle further comments in (reviewdog posts at most 30).
+   */
   static final int MAX_COMMENTS = 50;
   private static final int BODY_LIMIT = 60_000;
   private static final int MAX_BODY_ITEMS = 100;
+  private static final Pattern PLACEHOLDER = Pattern.compile("<[A-Za-z][A-Za-z0-9 _-]*>");
 
   private final GitHubClient client;
 
@@ -89,7 +95,7 @@ public final class ReviewPublisher {
         } else {
           kept++;
         }
-      } else if (fresh.size() < MAX_COMMENTS) {
+      } else if (kept + updated + fresh.size() < MAX_COMMENTS) {
         fresh.add(new ReviewRequest.Comment(f.file(), anchor.start == anchor.end ? null : anchor.start, anchor.end, body));
       } else {
         current.remove(item.fingerprint());
@@ -151,10 +157,16 @@ public final class ReviewPublisher {
     if (!f.why().isBlank()) b.append(f.why().strip()).append("\n\n");
     if (!f.fix().isBlank()) {
       String fix = f.fix().strip();
-      if (anchor.wholeRange() && isSql(fix) && endsStatement(item.headText())) {
-        b.append("Suggested fix (replaces the statement):\n\n").append(fence("suggestion", fix)).append("\n\n");
+      String[] parts = splitFix(fix);
+      if (anchor.wholeRange() && parts != null && suggestible(parts[1]) && endsStatement(item.headText())) {
+        if (!parts[0].isBlank()) b.append(parts[0].strip()).append("\n\n");
+        b.append(fence("suggestion", parts[1])).append("\n\n");
+      } else if (parts != null) {
+        b.append("**Fix:**");
+        if (!parts[0].isBlank()) b.append(' ').append(parts[0].strip());
+        b.append("\n\n").append(fence("sql", parts[1])).append("\n\n");
       } else {
-        b.append("**Fix:**\n\n").append(fence(isSql(fix) ? "sql" : "", fix)).append("\n\n");
+        b.append("**Fix:** ").append(fix).append("\n\n");
       }
     }
     b.append("<!-- specgate:finding ").append(item.fingerprint()).append(" -->");
@@ -188,19 +200,40 @@ public final class ReviewPublisher {
     };
   }
 
-  static boolean isSql(String fix) {
-    String first = "";
-    for (String l : fix.split("\r?\n")) {
-      String t = l.strip();
-      if (!t.isEmpty() && !t.startsWith("--")) {
-        first = t.toUpperCase(Locale.ROOT);
-        break;
+  /**
+   * Splits a fix written as "prose:\nSQL…" (the rules' convention) into {prose, sql}, or returns
+   * null when no line starts with an SQL statement.
+   */
+  static String[] splitFix(String fix) {
+    String[] lines = fix.split("\r?\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (startsSql(lines[i])) {
+        String prose = String.join("\n", java.util.Arrays.asList(lines).subList(0, i));
+        String sql = String.join("\n", java.util.Arrays.asList(lines).subList(i, lines.length)).strip();
+        return new String[] {prose, sql};
       }
     }
-    for (String k : List.of("ALTER ", "CREATE ", "DROP ", "UPDATE ", "DELETE ", "INSERT ", "SET ", "BEGIN", "COMMIT", "WITH ", "DO ")) {
-      if (first.startsWith(k)) return true;
+    return null;
+  }
+
+  private static boolean startsSql(String line) {
+    String t = line.strip().toUpperCase(Locale.ROOT);
+    for (String k : List.of("ALTER ", "CREATE ", "DROP ", "UPDATE ", "DELETE ", "INSERT ", "SET ", "BEGIN", "COMMIT", "WITH ", "DO ", "REINDEX ", "VACUUM", "CLUSTER ", "REFRESH ")) {
+      if (t.startsWith(k)) return true;
     }
     return false;
+  }
+
+  /**
+   * True when the SQL can replace the statement with one click: no {@code <placeholder>} or
+   * ellipsis to fill in, and no "-- or" alternative to choose from.
+   */
+  static boolean suggestible(String sql) {
+    if (PLACEHOLDER.matcher(sql).find() || sql.contains("…")) return false;
+    for (String l : sql.split("\r?\n")) {
+      if (l.strip().toLowerCase(Locale.ROOT).matches("--\\s*or\\b.*")) return false;
+    }
+    return true;
   }
 
   /** True when the flagged lines run to the end of a statement, so replacing them is safe. */

@@ -42,17 +42,17 @@ import java.util.Set;
  * The commentable lines are declared by the test by hand (hunk by hunk), independently of {@link
  * ReviewLines}, so a bug there cannot hide itself.
  */
-final class FakeGitHub implements AutoCloseable {
-  static final String TOKEN = "ghs_fake_token";
-  static final String REVIEW_VALIDATOR = "review-lines-validator";
-  static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+public final class FakeGitHub implements AutoCloseable {
+  public static final String TOKEN = "ghs_fake_token";
+  public static final String REVIEW_VALIDATOR = "review-lines-validator";
+  public static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
-  final WireMockServer wm;
+  public final WireMockServer wm;
   private final ReviewValidator validator = new ReviewValidator();
   /** Waits the client asked for instead of sleeping. */
-  final List<Duration> sleeps = new ArrayList<>();
+  public final List<Duration> sleeps = new ArrayList<>();
 
-  FakeGitHub() {
+  public FakeGitHub() {
     wm = new WireMockServer(options().dynamicPort().extensions(validator));
     wm.start();
     strictDefaults();
@@ -72,23 +72,23 @@ final class FakeGitHub implements AutoCloseable {
   }
 
   /** Declares the RIGHT-side lines of {@code path} that are in the diff, one set per hunk. */
-  void commentable(String path, List<Set<Integer>> hunks) {
+  public void commentable(String path, List<Set<Integer>> hunks) {
     validator.hunks.put(path, hunks);
   }
 
-  URI base() {
+  public URI base() {
     return URI.create(wm.baseUrl());
   }
 
-  GitHubClient client() {
+  public GitHubClient client() {
     return client(TOKEN);
   }
 
-  GitHubClient client(String token) {
+  public GitHubClient client(String token) {
     return new GitHubClient(base(), () -> token, HttpClient.newHttpClient(), retryPolicy());
   }
 
-  RetryPolicy retryPolicy() {
+  public RetryPolicy retryPolicy() {
     return RetryPolicy.defaults().withSleeper(sleeps::add).withClock(Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
@@ -151,11 +151,11 @@ final class FakeGitHub implements AutoCloseable {
     }
   }
 
-  static String bearer() {
+  public static String bearer() {
     return "Bearer " + TOKEN;
   }
 
-  static com.github.tomakehurst.wiremock.matching.StringValuePattern auth() {
+  public static com.github.tomakehurst.wiremock.matching.StringValuePattern auth() {
     return equalTo(bearer());
   }
 }
