@@ -131,7 +131,8 @@ final class ColumnParser {
           || c.accept("COMPRESSION") || c.accept("COLUMN_FORMAT") || c.accept("SRID")
           || c.accept("INITIALLY") || c.accept("ENCODE")) {
         c.acceptOp("=");
-        if (!c.atEnd() && !c.isOp(",") && !c.isOp(")")) c.rawName();
+        if (c.atIdentifier()) c.rawName();
+        else if (!c.atEnd() && !c.isOp(",") && !c.isOp(")")) c.pos++; // a string: COMMENT 'x'
       } else if (c.isOp("(")) {
         c.skipParens();
       } else {

@@ -26,15 +26,26 @@ final class DdlRecogniser {
       "DESC", "HANDLER", "INSTALL", "UNINSTALL", "KILL", "PURGE", "RESIGNAL", "SIGNAL", "REPAIR",
       "CHECKSUM", "CACHE", "XA");
 
-  private static final Set<String> OBJECT_KINDS = Set.of(
+  /** Object kinds CREATE/ALTER/DROP know besides TABLE and INDEX. */
+  private static final Set<String> KINDS = Set.of(
       "FUNCTION", "PROCEDURE", "TRIGGER", "TYPE", "EXTENSION", "VIEW", "SEQUENCE", "SCHEMA",
       "DOMAIN", "POLICY", "ROLE", "USER", "GROUP", "DATABASE", "RULE", "AGGREGATE", "OPERATOR",
       "CAST", "COLLATION", "CONVERSION", "SERVER", "PUBLICATION", "SUBSCRIPTION", "STATISTICS",
-      "LANGUAGE", "TABLESPACE", "EVENT", "TRANSFORM", "ROUTINE", "SYNONYM", "PACKAGE");
+      "LANGUAGE", "TABLESPACE", "EVENT", "TRANSFORM", "ROUTINE", "SYNONYM", "PACKAGE",
+      "MATERIALIZED VIEW", "FOREIGN DATA WRAPPER", "FOREIGN TABLE", "PROPERTY GRAPH",
+      "TEXT SEARCH CONFIGURATION", "TEXT SEARCH DICTIONARY", "TEXT SEARCH PARSER",
+      "TEXT SEARCH TEMPLATE", "EVENT TRIGGER", "OPERATOR CLASS", "OPERATOR FAMILY", "LARGE OBJECT",
+      "DEFAULT PRIVILEGES", "USER MAPPING", "ACCESS METHOD", "SYSTEM", "INSTANCE", "LOGFILE");
+
+  private static final Set<String> MAIN_STATEMENT = Set.of(
+      "SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "VALUES", "TABLE", "(");
 
   static Operation recognise(TokenCursor c) throws RecogniseException {
     SqlToken first = c.peek();
-    if (first == null) return null;
+    if (first == null) {
+      // only MySQL executable comments hold code the lexer keeps; an empty one does nothing
+      return c.mysql() ? new Operation.Other("MYSQL CONDITIONAL COMMENT") : null;
+    }
     if (first.isOp("(")) return selectLike(c);
     if (!first.isWord()) return null;
     String w = first.upper();
@@ -297,6 +308,11 @@ final class DdlRecogniser {
       c.accept("MATERIALIZED");
       if (!c.isOp("(")) throw c.error("expected '(' after AS");
       c.skipParens();
+      while (c.isWord("SEARCH") || c.isWord("CYCLE")) {
+        // SEARCH DEPTH FIRST BY … SET col / CYCLE … SET col USING col
+        c.pos++;
+        while (!c.atEnd() && !c.isOp(",") && !MAIN_STATEMENT.contains(c.peek().upper())) c.pos++;
+      }
     } while (c.acceptOp(","));
     Operation main = recognise(c);
     if (main == null) throw c.error("expected SELECT, INSERT, UPDATE or DELETE after WITH");
@@ -323,58 +339,87 @@ final class DdlRecogniser {
     c.accept("OR", "REPLACE");
     boolean temporary = false;
     boolean unique = false;
-    String indexKind = null;
-    List<String> modifiers = new ArrayList<>();
     while (true) {
       if (c.accept("TEMP") || c.accept("TEMPORARY")) temporary = true;
       else if (c.accept("UNIQUE")) unique = true;
-      else if (c.accept("FULLTEXT") || c.accept("SPATIAL")) indexKind = "FULLTEXT";
-      else if (c.accept("GLOBAL") || c.accept("LOCAL") || c.accept("UNLOGGED")
-          || c.accept("RECURSIVE") || c.accept("TRUSTED") || c.accept("PROCEDURAL")
-          || c.accept("ONLINE") || c.accept("OFFLINE") || c.accept("NONCLUSTERED")) {
+      else if (c.accept("FULLTEXT") || c.accept("SPATIAL") || c.accept("GLOBAL") || c.accept("LOCAL")
+          || c.accept("UNLOGGED") || c.accept("RECURSIVE") || c.accept("TRUSTED")
+          || c.accept("PROCEDURAL") || c.accept("ONLINE") || c.accept("OFFLINE")
+          || c.accept("NONCLUSTERED")) {
         // no fact the rules read
-      } else if (c.isWord("DEFINER") || c.isWord("ALGORITHM") || c.isWord("SQL")) {
+      } else if (c.isWord("DEFINER") || c.isWord("ALGORITHM") || (c.isWord("SQL") && c.isWord(1, "SECURITY"))) {
         skipMysqlClause(c);
       } else if (c.isWord("CONSTRAINT") && c.isWord(1, "TRIGGER")) {
         c.pos++;
       } else if (c.isWord("DEFAULT") && c.isWord(1, "CONVERSION")) {
         c.pos++;
-      } else if (c.isWord("MATERIALIZED") || c.isWord("FOREIGN") || c.isWord("TEXT")
-          || c.isWord("ACCESS") || c.isWord("EVENT") || c.isWord("PROPERTY")) {
-        modifiers.add(c.next().upper());
       } else break;
     }
     if (c.accept("TABLE")) return createTable(c, temporary);
     if (c.accept("INDEX")) return createIndex(c, unique);
     SqlToken kindTok = c.peek();
-    if (kindTok == null || !kindTok.isWord()) throw c.error("expected the kind of object to create");
-    String kind = kindTok.upper();
-    c.pos++;
-    if (modifiers.contains("TEXT")) {
-      kind = "TEXT SEARCH " + (c.atEnd() ? "" : c.next().upper());
-    } else if (modifiers.contains("ACCESS") || modifiers.contains("PROPERTY")) {
-      kind = modifiers.get(modifiers.size() - 1) + " " + kind;
-    } else if (modifiers.contains("FOREIGN") && kind.equals("DATA")) {
-      c.accept("WRAPPER");
-      kind = "FOREIGN DATA WRAPPER";
-    } else if (modifiers.contains("MATERIALIZED")) {
-      kind = "MATERIALIZED " + kind;
-    } else if (modifiers.contains("EVENT")) {
-      kind = kind.equals("TRIGGER") ? "EVENT TRIGGER" : "EVENT";
-      if (!kind.equals("EVENT TRIGGER")) c.pos--;
-    } else if (kind.equals("OPERATOR") && (c.isWord("CLASS") || c.isWord("FAMILY"))) {
-      kind = "OPERATOR " + c.next().upper();
-    } else if (kind.equals("USER") && c.isWord("MAPPING")) {
-      c.pos++;
-      return new Operation.CreateObject("USER MAPPING", null);
+    String kind = objectKind(c);
+    if (kind.equals("FOREIGN TABLE")) return createTable(c, temporary);
+    if (kind.equals("USER MAPPING") || kind.equals("CAST") || kind.equals("TRANSFORM")) {
+      return new Operation.CreateObject(kind, null);
     }
-    if (!OBJECT_KINDS.contains(kind) && !kind.contains(" ")) {
+    if (!KINDS.contains(kind)) {
       throw new RecogniseException("unknown object kind " + kindTok.text(), kindTok.start());
     }
     c.accept("IF", "NOT", "EXISTS");
     String name = null;
-    if (c.atIdentifier() && !c.isWord("AUTHORIZATION") && !kind.equals("CAST")) name = c.name();
+    if (c.atIdentifier() && !c.isWord("AUTHORIZATION")) name = c.name();
     return new Operation.CreateObject(kind, name);
+  }
+
+  /**
+   * The kind of object after CREATE/ALTER/DROP, one to three words: FUNCTION, MATERIALIZED VIEW,
+   * FOREIGN DATA WRAPPER, TEXT SEARCH CONFIGURATION, EVENT TRIGGER, …
+   */
+  private static String objectKind(TokenCursor c) throws RecogniseException {
+    SqlToken t = c.peek();
+    if (t == null || !t.isWord()) throw c.error("expected the kind of object");
+    c.pos++;
+    String w = t.upper();
+    switch (w) {
+      case "MATERIALIZED":
+        c.expect("VIEW");
+        return "MATERIALIZED VIEW";
+      case "FOREIGN":
+        if (c.accept("DATA", "WRAPPER")) return "FOREIGN DATA WRAPPER";
+        c.expect("TABLE");
+        return "FOREIGN TABLE";
+      case "PROPERTY":
+        c.expect("GRAPH");
+        return "PROPERTY GRAPH";
+      case "TEXT":
+        c.expect("SEARCH");
+        if (!c.atIdentifier()) throw c.error("expected CONFIGURATION, DICTIONARY, PARSER or TEMPLATE");
+        return "TEXT SEARCH " + c.next().upper();
+      case "EVENT":
+        return c.accept("TRIGGER") ? "EVENT TRIGGER" : "EVENT";
+      case "OPERATOR":
+        if (c.accept("CLASS")) return "OPERATOR CLASS";
+        if (c.accept("FAMILY")) return "OPERATOR FAMILY";
+        return "OPERATOR";
+      case "LARGE":
+        c.expect("OBJECT");
+        return "LARGE OBJECT";
+      case "DEFAULT":
+        c.expect("PRIVILEGES");
+        return "DEFAULT PRIVILEGES";
+      case "USER":
+        return c.accept("MAPPING") ? "USER MAPPING" : "USER";
+      case "ACCESS":
+        c.expect("METHOD");
+        return "ACCESS METHOD";
+      case "ROW":
+        c.expect("LEVEL");
+        c.expect("SECURITY");
+        return "ROW LEVEL SECURITY";
+      default:
+        return w;
+    }
   }
 
   /** MySQL DEFINER = user@host, ALGORITHM = x, SQL SECURITY x before VIEW/PROCEDURE/…. */
@@ -470,25 +515,25 @@ final class DdlRecogniser {
     while (c.isWord("DEFINER") || c.isWord("ALGORITHM") || (c.isWord("SQL") && c.isWord(1, "SECURITY"))) {
       skipMysqlClause(c);
     }
-    if (c.accept("TABLE") || c.accept("FOREIGN", "TABLE")) return AlterTableRecogniser.alterTable(c);
+    if (c.accept("TABLE")) return AlterTableRecogniser.alterTable(c);
+    if (c.accept("INDEX")) {
+      if (c.isWord("ALL")) return new Operation.Other("ALTER INDEX");
+      c.accept("IF", "EXISTS");
+      String name = c.name();
+      if (c.accept("RENAME", "TO")) return new Operation.RenameObject("INDEX", name, c.name());
+      return new Operation.Other("ALTER INDEX");
+    }
     SqlToken kindTok = c.peek();
-    if (kindTok == null || !kindTok.isWord()) throw c.error("expected the kind of object to alter");
-    c.pos++;
-    String kind = kindTok.upper();
-    if (kind.equals("MATERIALIZED") && c.accept("VIEW")) kind = "MATERIALIZED VIEW";
-    else if (kind.equals("INDEX") || OBJECT_KINDS.contains(kind)) {
-      // a single-word kind
-    } else if (kind.equals("DEFAULT") || kind.equals("LARGE") || kind.equals("TEXT")
-        || kind.equals("SYSTEM") || kind.equals("INSTANCE")) {
-      return new Operation.Other("ALTER " + kind);
-    } else {
+    String kind = objectKind(c);
+    if (kind.equals("FOREIGN TABLE")) return AlterTableRecogniser.alterTable(c);
+    if (!KINDS.contains(kind)) {
       throw new RecogniseException("unknown object kind " + kindTok.text(), kindTok.start());
     }
-    if (kind.equals("INDEX") && c.isWord("ALL")) return new Operation.Other("ALTER INDEX");
     c.accept("IF", "EXISTS");
-    if (!c.atIdentifier()) return new Operation.Other("ALTER " + kind);
+    if (!c.atIdentifier() || kind.equals("DEFAULT PRIVILEGES")) return new Operation.Other("ALTER " + kind);
     String name = c.name();
     if (c.isOp("(")) c.skipParens(); // function arguments
+    if (c.accept("USING") && c.atIdentifier()) c.pos++; // operator class/family USING method
     if (c.accept("ON")) c.name(); // TRIGGER/POLICY/RULE name ON table
     if (c.accept("RENAME", "TO")) return new Operation.RenameObject(kind, name, c.name());
     return new Operation.Other("ALTER " + kind);
@@ -515,19 +560,16 @@ final class DdlRecogniser {
       return new Operation.DropIndex(names, conc, ie, table);
     }
     if (c.accept("OWNED")) return new Operation.Other("DROP OWNED");
+    if (c.accept("PREPARE")) return new Operation.Other("DEALLOCATE");
     SqlToken kindTok = c.peek();
-    if (kindTok == null || !kindTok.isWord()) throw c.error("expected the kind of object to drop");
-    c.pos++;
-    String kind = kindTok.upper();
-    if (kind.equals("MATERIALIZED") && c.accept("VIEW")) kind = "MATERIALIZED VIEW";
-    else if (kind.equals("TEXT") && c.accept("SEARCH")) kind = "TEXT SEARCH " + c.next().upper();
-    else if (kind.equals("EVENT") && c.accept("TRIGGER")) kind = "EVENT TRIGGER";
-    else if (kind.equals("FOREIGN") && c.accept("DATA", "WRAPPER")) kind = "FOREIGN DATA WRAPPER";
-    else if (kind.equals("ACCESS") && c.accept("METHOD")) kind = "ACCESS METHOD";
-    else if (kind.equals("USER") && c.accept("MAPPING")) return new Operation.DropObject("USER MAPPING", List.of(), false);
-    else if (kind.equals("OPERATOR") && (c.isWord("CLASS") || c.isWord("FAMILY"))) kind = "OPERATOR " + c.next().upper();
-    else if (kind.equals("PREPARE")) return new Operation.Other("DEALLOCATE");
-    else if (!OBJECT_KINDS.contains(kind)) {
+    String kind = objectKind(c);
+    if (kind.equals("FOREIGN TABLE")) {
+      boolean ie = c.accept("IF", "EXISTS");
+      List<String> tables = c.names();
+      return new Operation.DropTable(tables, ie, c.accept("CASCADE"));
+    }
+    if (kind.equals("USER MAPPING")) return new Operation.DropObject(kind, List.of(), false);
+    if (!KINDS.contains(kind)) {
       throw new RecogniseException("unknown object kind " + kindTok.text(), kindTok.start());
     }
     boolean ie = c.accept("IF", "EXISTS");
@@ -543,6 +585,7 @@ final class DdlRecogniser {
         names.add(c.name());
         if (c.isOp("(")) c.skipParens();
         if (c.accept("ON")) c.name();
+        if (c.accept("USING") && c.atIdentifier()) c.pos++;
       } while (c.acceptOp(","));
     }
     c.accept("CASCADE");

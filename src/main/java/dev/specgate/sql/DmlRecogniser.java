@@ -54,6 +54,11 @@ final class DmlRecogniser {
         c.expectOp(")");
       } else {
         columns.add(Names.unqualified(c.name()));
+        while (c.isOp("[")) {
+          // array subscript: SET a[1:2] = …
+          while (!c.atEnd() && !c.isOp("]")) c.pos++;
+          c.acceptOp("]");
+        }
       }
       if (!c.acceptOp("=")) throw c.error("expected '='");
       if (!skipExpression(c)) break;

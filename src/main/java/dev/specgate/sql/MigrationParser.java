@@ -62,17 +62,6 @@ public final class MigrationParser {
     if (part.problem() != null) return new Operation.Unparsed(part.problem());
     String sql = part.text();
     int base = part.span().startOffset();
-    if (d == Dialect.MYSQL && sql.startsWith("/*!") && sql.endsWith("*/")) {
-      // mysqldump executable comment: /*!40101 SET … */ runs the inner text on MySQL
-      int k = 3;
-      while (k < sql.length() && Character.isDigit(sql.charAt(k))) k++;
-      String inner = sql.substring(k, sql.length() - 2);
-      int lead = 0;
-      while (lead < inner.length() && Character.isWhitespace(inner.charAt(lead))) lead++;
-      String trimmed = inner.strip();
-      if (trimmed.isEmpty()) return new Operation.Other("MYSQL CONDITIONAL COMMENT");
-      return understand(trimmed, d, base + k + lead, lines);
-    }
     return understand(sql, d, base, lines);
   }
 
@@ -90,7 +79,9 @@ public final class MigrationParser {
       internal = "internal error in the SQL recogniser: " + e;
     }
     JSqlParserAdapter.Result r = JSqlParserAdapter.parse(sql, d);
-    if (r.ok()) return r.op();
+    // JSqlParser's ALTER TABLE is mapped only coarsely (every action an OtherAction): when the
+    // recogniser found an ALTER TABLE malformed, its precise reason wins over that lenient pass.
+    if (r.ok() && !(known != null && r.op() instanceof Operation.AlterTable)) return r.op();
     if (known != null) {
       int at = base + Math.min(known.offset, sql.length());
       return new Operation.Unparsed(known.getMessage() + " (line " + lines.line(at)

@@ -18,14 +18,24 @@ final class SqlLexer {
     List<SqlToken> out = new ArrayList<>();
     int n = s.length();
     int i = 0;
+    int openExecutable = 0;
     while (i < n) {
       char c = s.charAt(i);
       if (Character.isWhitespace(c)) {
         i++;
-      } else if (c == '-' && i + 1 < n && s.charAt(i + 1) == '-') {
+      } else if (c == '-' && i + 1 < n && s.charAt(i + 1) == '-'
+          && !(mysql && i + 2 < n && Character.isDigit(s.charAt(i + 2)))) {
         while (i < n && s.charAt(i) != '\n' && s.charAt(i) != '\r') i++;
       } else if (c == '#' && mysql) {
         while (i < n && s.charAt(i) != '\n' && s.charAt(i) != '\r') i++;
+      } else if (mysql && c == '/' && i + 2 < n && s.charAt(i + 1) == '*' && s.charAt(i + 2) == '!') {
+        // MySQL executable comment: its content is code; the opening and the closing are dropped
+        i += 3;
+        while (i < n && Character.isDigit(s.charAt(i))) i++;
+        openExecutable++;
+      } else if (mysql && openExecutable > 0 && c == '*' && i + 1 < n && s.charAt(i + 1) == '/') {
+        i += 2;
+        openExecutable--;
       } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
         i = skipComment(s, i, !mysql);
       } else if (c == '\'') {

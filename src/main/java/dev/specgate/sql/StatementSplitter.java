@@ -33,6 +33,7 @@ public final class StatementSplitter {
   private boolean routine;
   private int blockDepth;
   private boolean copyFromStdin;
+  private boolean sawParen;
 
   private StatementSplitter(String text, Dialect dialect) {
     this.s = text == null ? "" : text;
@@ -63,7 +64,7 @@ public final class StatementSplitter {
       }
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
         i++;
-      } else if (c == '-' && next(1) == '-' && (!mysql || isSpaceOrEnd(2))) {
+      } else if (c == '-' && next(1) == '-' && !(mysql && Character.isDigit(next(2)))) {
         skipToLineEnd();
       } else if (c == '#' && mysql) {
         skipToLineEnd();
@@ -90,6 +91,7 @@ public final class StatementSplitter {
       } else if (isIdentStart(c)) {
         word();
       } else {
+        if (c == '(') sawParen = true;
         mark(i, i + 1);
         i++;
       }
@@ -100,11 +102,6 @@ public final class StatementSplitter {
   private char next(int k) {
     int j = i + k;
     return j < s.length() ? s.charAt(j) : '\0';
-  }
-
-  private boolean isSpaceOrEnd(int k) {
-    int j = i + k;
-    return j >= s.length() || Character.isWhitespace(s.charAt(j));
   }
 
   private boolean atLineStart(int at) {
@@ -204,7 +201,8 @@ public final class StatementSplitter {
   private void word() {
     int from = i;
     int n = s.length();
-    while (i < n && isIdentPart(s.charAt(i))) i++;
+    boolean custom = !";".equals(delimiter);
+    while (i < n && isIdentPart(s.charAt(i)) && !(custom && i > from && s.startsWith(delimiter, i))) i++;
     int len = i - from;
     if (len == 1 && (s.charAt(from) == 'E' || s.charAt(from) == 'e') && i < n && s.charAt(i) == '\'') {
       mark(from, i);
@@ -225,7 +223,7 @@ public final class StatementSplitter {
     String upper = s.substring(from, i).toUpperCase(Locale.ROOT);
     wordCount++;
     if (wordCount == 1) firstWord = upper;
-    if ("CREATE".equals(firstWord) && wordCount <= 10 && !routine) {
+    if ("CREATE".equals(firstWord) && wordCount <= 10 && !routine && !sawParen) {
       routine = upper.equals("PROCEDURE") || upper.equals("FUNCTION") || upper.equals("TRIGGER")
           || upper.equals("EVENT");
     }
@@ -281,13 +279,31 @@ public final class StatementSplitter {
     routine = false;
     blockDepth = 0;
     copyFromStdin = false;
+    sawParen = false;
     if (skipCopyData) skipCopyData();
   }
 
   /** COPY … FROM stdin is followed by data lines up to a line holding only a backslash-dot. */
   private void skipCopyData() {
     int n = s.length();
+    int save = i;
     skipToLineEnd();
+    int end = i;
+    boolean found = false;
+    while (end < n) {
+      int nl = s.indexOf('\n', end + 1);
+      int lineEnd = nl < 0 ? n : nl;
+      int ls = end + 1;
+      if (ls <= n && s.substring(Math.min(ls, n), lineEnd).trim().equals("\\.")) {
+        found = true;
+        break;
+      }
+      end = lineEnd;
+    }
+    if (!found) {
+      i = save; // no data block follows: nothing to skip
+      return;
+    }
     while (i < n) {
       if (s.charAt(i) == '\r' || s.charAt(i) == '\n') {
         i++;
