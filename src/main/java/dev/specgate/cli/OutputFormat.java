@@ -7,12 +7,15 @@ import dev.specgate.report.TextRenderer;
 
 /** The output formats of {@code check} and {@code guard}, and how each renders a report. */
 enum OutputFormat {
-  text, json;
+  text, json, sarif, markdown, github;
 
   String render(Report report, ChangeSet changes, boolean colour) {
     return switch (this) {
       case text -> new TextRenderer(colour).render(report, changes);
       case json -> JsonRenderer.render(report);
+      case sarif -> dev.specgate.report.SarifRenderer.render(report, changes);
+      case markdown -> dev.specgate.report.MarkdownRenderer.render(report);
+      case github -> dev.specgate.report.GithubAnnotationsRenderer.render(report);
     };
   }
 
