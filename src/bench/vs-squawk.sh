@@ -65,16 +65,16 @@ fi
 jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
 read -r -a java_opts <<< "${JAVA_OPTS:-}"
 
-# One timed run of each tool; appends "seconds peak_kb" to $tmp/<tool>.times. GNU time writes a
+# One timed run of each tool; appends "wall_s peak_kb user_s sys_s" to $tmp/<tool>.times. GNU time writes a
 # "Command exited with non-zero status" line first when the tool exits non-zero: keep the last line.
 timed_squawk() {
   # squawk exits 1 when it reports violations: its exit code is ignored.
-  (cd "$base" && /usr/bin/time -f '%e %M' -o "$tmp/one.time" "$squawk" "${files[@]}" > "$tmp/squawk.out" 2>&1) || true
+  (cd "$base" && /usr/bin/time -f '%e %M %U %S' -o "$tmp/one.time" "$squawk" "${files[@]}" > "$tmp/squawk.out" 2>&1) || true
   tail -1 "$tmp/one.time" >> "$tmp/squawk.times"
 }
 timed_specgate() {
   local rc=0
-  (cd "$base" && /usr/bin/time -f '%e %M' -o "$tmp/one.time" java "${java_opts[@]}" -jar "$jar" check "${files[@]}" --format json \
+  (cd "$base" && /usr/bin/time -f '%e %M %U %S' -o "$tmp/one.time" java "${java_opts[@]}" -jar "$jar" check "${files[@]}" --format json \
     > "$tmp/specgate.json" 2> "$tmp/specgate.err") || rc=$?
   if [[ $rc -gt 1 ]]; then
     echo "specgate exited $rc (expected 0 or 1):" >&2; head -20 "$tmp/specgate.err" >&2; exit 1
@@ -99,6 +99,9 @@ sq_wall=$(cut -d' ' -f1 "$tmp/squawk.times" | median)
 sq_rss=$(cut -d' ' -f2 "$tmp/squawk.times" | median)
 sg_wall=$(cut -d' ' -f1 "$tmp/specgate.times" | median)
 sg_rss=$(cut -d' ' -f2 "$tmp/specgate.times" | median)
+# CPU time (user + sys) is shown too: on a shared machine it is less disturbed than wall time.
+sq_cpu=$(awk '{ print $3 + $4 }' "$tmp/squawk.times" | median)
+sg_cpu=$(awk '{ print $3 + $4 }' "$tmp/specgate.times" | median)
 
 # specgate's own counts, from the JSON of its last run.
 counts="$(node -e '
@@ -117,8 +120,10 @@ counts="$(node -e '
 echo "== specgate vs squawk: $nfiles files ($label), median of $rounds alternating rounds =="
 echo "squawk:   ${squawk_version:-squawk}"
 echo "specgate: java -jar $(basename "$jar") check <files> --format json${JAVA_OPTS:+ (JAVA_OPTS=$JAVA_OPTS)}"
-printf '%-9s wall %6.2f s   peak RSS %6d MB\n' squawk "$sq_wall" "$((sq_rss / 1024))"
-printf '%-9s wall %6.2f s   peak RSS %6d MB\n' specgate "$sg_wall" "$((sg_rss / 1024))"
-awk -v a="$sg_wall" -v b="$sq_wall" 'BEGIN { if (b > 0) printf "ratio specgate/squawk (wall): %.2fx (goal <= 1.00x)\n", a / b }'
+printf '%-9s wall %6.2f s   cpu %6.2f s   peak RSS %6d MB\n' squawk "$sq_wall" "$sq_cpu" "$(awk -v k="$sq_rss" 'BEGIN { printf "%d", k / 1024 }')"
+printf '%-9s wall %6.2f s   cpu %6.2f s   peak RSS %6d MB\n' specgate "$sg_wall" "$sg_cpu" "$(awk -v k="$sg_rss" 'BEGIN { printf "%d", k / 1024 }')"
+awk -v a="$sg_wall" -v b="$sq_wall" -v c="$sg_cpu" -v d="$sq_cpu" 'BEGIN {
+  if (b > 0) printf "ratio specgate/squawk: wall %.2fx (goal <= 1.00x), cpu %.2fx\n", a / b, (d > 0 ? c / d : 0) }'
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "$counts"
-echo "raw (seconds, peak KB): squawk [$(tr '\n' ';' < "$tmp/squawk.times")] specgate [$(tr '\n' ';' < "$tmp/specgate.times")]"
+echo "raw (wall s, peak KB, user s, sys s): squawk [$(tr '\n' ';' < "$tmp/squawk.times")] specgate [$(tr '\n' ';' < "$tmp/specgate.times")]"
