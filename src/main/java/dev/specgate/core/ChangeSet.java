@@ -5,19 +5,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Every input of one analysis, in memory: the files the change touched and, as context, files at
  * head it did not touch (earlier migrations, packets, config, code searched for references).
- *
- * @param kind where the files came from; decides what "existing table" means (section 1 of DESIGN)
- * @param headTreeComplete true when every text file of the head tree is present, so a search for
- *     references to a dropped name can be trusted
+ * Files are indexed by path (a path appears once; the last one given wins).
  */
-public record ChangeSet(Kind kind, List<SourceFile> files, boolean headTreeComplete) {
+public final class ChangeSet {
 
-  /** Where the inputs came from. */
+  /** Where the inputs came from; decides what "existing table" means (DESIGN section 1). */
   public enum Kind {
     /** A directory or files on disk: every file is treated as added. */
     PATHS,
@@ -27,21 +25,42 @@ public record ChangeSet(Kind kind, List<SourceFile> files, boolean headTreeCompl
     DIFF
   }
 
-  public ChangeSet {
+  private final Kind kind;
+  private final List<SourceFile> files;
+  private final Map<String, SourceFile> byPath;
+  private final boolean headTreeComplete;
+
+  /**
+   * @param headTreeComplete true when every text file of the head tree is present, so a search for
+   *     references to a dropped name can be trusted
+   */
+  public ChangeSet(Kind kind, List<SourceFile> files, boolean headTreeComplete) {
+    this.kind = Objects.requireNonNull(kind);
     Map<String, SourceFile> unique = new LinkedHashMap<>();
     for (SourceFile f : files) unique.put(f.path(), f);
-    files = List.copyOf(unique.values());
+    this.byPath = Collections.unmodifiableMap(unique);
+    this.files = List.copyOf(unique.values());
+    this.headTreeComplete = headTreeComplete;
   }
 
   public static ChangeSet ofPaths(List<SourceFile> files) {
     return new ChangeSet(Kind.PATHS, files, true);
   }
 
+  public Kind kind() {
+    return kind;
+  }
+
+  public List<SourceFile> files() {
+    return files;
+  }
+
+  public boolean headTreeComplete() {
+    return headTreeComplete;
+  }
+
   public Optional<SourceFile> file(String path) {
-    for (SourceFile f : files) {
-      if (f.path().equals(path)) return Optional.of(f);
-    }
-    return Optional.empty();
+    return Optional.ofNullable(byPath.get(path));
   }
 
   public List<SourceFile> changedFiles() {
@@ -53,5 +72,10 @@ public record ChangeSet(Kind kind, List<SourceFile> files, boolean headTreeCompl
   /** True when the whole analysis treats files as a snapshot rather than a change. */
   public boolean isSnapshot() {
     return kind == Kind.PATHS;
+  }
+
+  @Override
+  public String toString() {
+    return "ChangeSet[" + kind + ", " + files.size() + " files]";
   }
 }

@@ -45,6 +45,23 @@ public final class Glob {
     return b.toString();
   }
 
+  /** The path a {@link #literal} pattern stands for, or {@code null} when it holds wildcards. */
+  public static String literalPath(String pattern) {
+    if (!pattern.startsWith("/")) return null;
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\' && i + 1 < pattern.length()) {
+        b.append(pattern.charAt(++i));
+      } else if (c == '*' || c == '?' || c == '[') {
+        return null;
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
   public static List<Glob> all(List<String> patterns) {
     return patterns.stream().map(Glob::of).toList();
   }

@@ -1,7 +1,7 @@
 package dev.specgate.engine;
 
 import dev.specgate.core.ChangeSet;
-import dev.specgate.core.Glob;
+import dev.specgate.core.GlobSet;
 import dev.specgate.core.SourceFile;
 import dev.specgate.packet.Packet;
 import dev.specgate.sql.Migration;
@@ -48,12 +48,12 @@ final class Workspace {
     return packetsInScope;
   }
 
-  static boolean isMigrationPath(String path, List<Glob> globs) {
-    return path.toLowerCase(Locale.ROOT).endsWith(".sql") && Glob.anyMatches(globs, path);
+  static boolean isMigrationPath(String path, GlobSet globs) {
+    return path.toLowerCase(Locale.ROOT).endsWith(".sql") && globs.matches(path);
   }
 
   private static List<MigrationFile> migrations(ChangeSet changes, Config config) {
-    List<Glob> globs = Glob.all(config.migrations());
+    GlobSet globs = new GlobSet(config.migrations());
     List<SourceFile> sqlFiles = changes.files().stream()
         .filter(f -> f.exists() && !f.binary() && f.content() != null)
         .filter(f -> isMigrationPath(f.path(), globs))
@@ -78,10 +78,10 @@ final class Workspace {
   }
 
   private static List<Packet> packets(ChangeSet changes, Config config) {
-    List<Glob> globs = Glob.all(config.packets());
+    GlobSet globs = new GlobSet(config.packets());
     Map<String, Map<String, SourceFile>> byFolder = new LinkedHashMap<>();
     for (SourceFile f : changes.files()) {
-      if (f.exists() && Glob.anyMatches(globs, f.path())) byFolder.put(folderOf(f.path()), new LinkedHashMap<>());
+      if (f.exists() && globs.matches(f.path())) byFolder.put(folderOf(f.path()), new LinkedHashMap<>());
     }
     for (SourceFile f : changes.files()) {
       if (!f.exists() || f.content() == null) continue;
