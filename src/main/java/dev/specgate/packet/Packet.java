@@ -340,6 +340,14 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
     return false;
   }
 
+  /** True when a packet file contains the repository path itself (not just the file name). */
+  public boolean namesPath(String path) {
+    if (path == null || path.isBlank()) return false;
+    String p = path.replace('\\', '/');
+    for (MarkdownDoc d : docs.values()) if (d.content().contains(p)) return true;
+    return false;
+  }
+
   /** Whole-identifier match: not preceded or followed by a letter, digit or underscore. */
   static boolean containsIdentifier(String text, String word) {
     if (word.isEmpty()) return false;

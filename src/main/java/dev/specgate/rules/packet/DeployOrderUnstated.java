@@ -63,8 +63,8 @@ public final class DeployOrderUnstated implements Rule {
             "phase \"%s\" does not say whether code or the migration deploys first"
                 .formatted(phase.title()),
             Seeds.DEPLOY,
-            "State this phase's deploy order in the phase or in Deploy order (\"%s: migration "
-                + "first, then code\").".formatted(phase.title()));
+            ("State this phase's deploy order in the phase or in Deploy order (\"%s: migration "
+                + "first, then code\").").formatted(phase.title()));
       }
     }
   }

@@ -30,11 +30,27 @@ final class PacketScope {
     return false;
   }
 
-  /** Changed forward migrations the packet covers. */
+  /**
+   * Changed forward migrations the packet covers. A migration that sits under another packet's
+   * folder belongs to that packet: this one covers it only by naming its full path.
+   */
   static List<MigrationFile> coveredMigrations(RuleContext ctx, Packet p) {
     List<MigrationFile> out = new ArrayList<>();
-    for (MigrationFile m : ctx.changedMigrations()) if (covers(p, m)) out.add(m);
+    for (MigrationFile m : ctx.changedMigrations()) {
+      if (underOtherPacket(ctx.packets(), p, m) && !p.namesPath(m.path())) continue;
+      if (covers(p, m)) out.add(m);
+    }
     return out;
+  }
+
+  private static boolean underOtherPacket(List<Packet> packets, Packet p, MigrationFile m) {
+    if (under(p, m)) return false;
+    for (Packet other : packets) if (other != p && under(other, m)) return true;
+    return false;
+  }
+
+  private static boolean under(Packet p, MigrationFile m) {
+    return !p.folder().isEmpty() && m.path().startsWith(p.folder() + "/");
   }
 
   /** Tables an operation reads or writes, normalised lower-case and unqualified. */

@@ -34,8 +34,8 @@ public final class RollbackPerPhase implements Rule {
         out.report(Location.line(spec, phase.line()),
             "phase \"%s\" has no rollback note".formatted(phase.title()),
             Seeds.ROLLBACK,
-            "Say what reverting this phase means, in the phase or in the Rollback section (\"%s: "
-                + "reversible by …\" / \"not reversible after …\").".formatted(phase.title()));
+            ("Say what reverting this phase means, in the phase or in the Rollback section (\"%s: "
+                + "reversible by …\" / \"not reversible after …\").").formatted(phase.title()));
       }
       for (Section s : rollback) {
         List<TextLine> lines = s.textLines();

@@ -105,8 +105,8 @@ public final class SameReleaseCleanup implements Rule {
                   String.join(", ", newColumns.stream().sorted().map(c -> "`" + c + "`").toList()),
                   table, verb, removed),
               Seeds.SAME_RELEASE,
-              "Keep `%s` in this release; drop it in a later cleanup migration, after the "
-                  + "compatibility window and once no code reads it.".formatted(removed));
+              ("Keep `%s` in this release; drop it in a later cleanup migration, after the "
+                  + "compatibility window and once no code reads it.").formatted(removed));
           break;
         }
       }

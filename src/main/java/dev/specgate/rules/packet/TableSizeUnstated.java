@@ -39,8 +39,8 @@ public final class TableSizeUnstated implements Rule {
           Location.line(p.pathOf(Packet.SPEC), line),
           "the packet states no row count for `%s`, which %s changes".formatted(table, where),
           Seeds.TABLE_SIZE,
-          "State its size in Context, e.g. \"- %s has 18M rows.\" (accepted: \"%s has 1.2 million "
-              + "rows\", \"a 50M-row %s table\", \"~18,000,000 rows in %s\").".formatted(
+          ("State its size in Context, e.g. \"- %s has 18M rows.\" (accepted: \"%s has 1.2 million "
+              + "rows\", \"a 50M-row %s table\", \"~18,000,000 rows in %s\").").formatted(
                   table, table, table, table)));
     }
   }
