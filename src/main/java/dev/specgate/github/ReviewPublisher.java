@@ -1,12 +1,12 @@
 package dev.specgate.github;
 
 import dev.specgate.core.Finding;
+import dev.specgate.report.FixText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +42,6 @@ public final class ReviewPublisher {
   static final int MAX_COMMENTS = 50;
   private static final int BODY_LIMIT = 60_000;
   private static final int MAX_BODY_ITEMS = 100;
-  private static final Pattern PLACEHOLDER = Pattern.compile("<[A-Za-z][A-Za-z0-9 _-]*>");
 
   private final GitHubClient client;
 
@@ -157,14 +156,15 @@ public final class ReviewPublisher {
     if (!f.why().isBlank()) b.append(f.why().strip()).append("\n\n");
     if (!f.fix().isBlank()) {
       String fix = f.fix().strip();
-      String[] parts = splitFix(fix);
-      if (anchor.wholeRange() && parts != null && suggestible(parts[1]) && endsStatement(item.headText())) {
-        if (!parts[0].isBlank()) b.append(parts[0].strip()).append("\n\n");
-        b.append(fence("suggestion", parts[1])).append("\n\n");
-      } else if (parts != null) {
+      Optional<FixText.Parts> parts = FixText.split(fix);
+      if (anchor.wholeRange() && parts.isPresent() && FixText.complete(parts.get().sql())
+          && endsStatement(item.headText())) {
+        if (!parts.get().prose().isBlank()) b.append(parts.get().prose()).append("\n\n");
+        b.append(fence("suggestion", parts.get().sql())).append("\n\n");
+      } else if (parts.isPresent()) {
         b.append("**Fix:**");
-        if (!parts[0].isBlank()) b.append(' ').append(parts[0].strip());
-        b.append("\n\n").append(fence("sql", parts[1])).append("\n\n");
+        if (!parts.get().prose().isBlank()) b.append(' ').append(parts.get().prose());
+        b.append("\n\n").append(fence("sql", parts.get().sql())).append("\n\n");
       } else {
         b.append("**Fix:** ").append(fix).append("\n\n");
       }
@@ -198,42 +198,6 @@ public final class ReviewPublisher {
       case WARNING -> "⚠️";
       case NOTICE -> "ℹ️";
     };
-  }
-
-  /**
-   * Splits a fix written as "prose:\nSQL…" (the rules' convention) into {prose, sql}, or returns
-   * null when no line starts with an SQL statement.
-   */
-  static String[] splitFix(String fix) {
-    String[] lines = fix.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (startsSql(lines[i])) {
-        String prose = String.join("\n", java.util.Arrays.asList(lines).subList(0, i));
-        String sql = String.join("\n", java.util.Arrays.asList(lines).subList(i, lines.length)).strip();
-        return new String[] {prose, sql};
-      }
-    }
-    return null;
-  }
-
-  private static boolean startsSql(String line) {
-    String t = line.strip().toUpperCase(Locale.ROOT);
-    for (String k : List.of("ALTER ", "CREATE ", "DROP ", "UPDATE ", "DELETE ", "INSERT ", "SET ", "BEGIN", "COMMIT", "WITH ", "DO ", "REINDEX ", "VACUUM", "CLUSTER ", "REFRESH ")) {
-      if (t.startsWith(k)) return true;
-    }
-    return false;
-  }
-
-  /**
-   * True when the SQL can replace the statement with one click: no {@code <placeholder>} or
-   * ellipsis to fill in, and no "-- or" alternative to choose from.
-   */
-  static boolean suggestible(String sql) {
-    if (PLACEHOLDER.matcher(sql).find() || sql.contains("…")) return false;
-    for (String l : sql.split("\r?\n")) {
-      if (l.strip().toLowerCase(Locale.ROOT).matches("--\\s*or\\b.*")) return false;
-    }
-    return true;
   }
 
   /** True when the flagged lines run to the end of a statement, so replacing them is safe. */

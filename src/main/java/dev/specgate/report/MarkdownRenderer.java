@@ -156,14 +156,20 @@ public final class MarkdownRenderer {
         .append("</summary>\n\n");
     if (!f.why().isBlank()) b.append("**Why.** ").append(f.why().strip()).append("\n\n");
     if (!f.fix().isBlank()) {
-      b.append("**Fix.**\n\n").append(fence(f.fix().strip())).append("\n\n");
+      java.util.Optional<FixText.Parts> parts = FixText.split(f.fix());
+      if (parts.isPresent()) {
+        b.append("**Fix.**").append(parts.get().prose().isEmpty() ? "" : " " + parts.get().prose())
+            .append("\n\n").append(fence(parts.get().sql(), "sql")).append("\n\n");
+      } else {
+        b.append("**Fix.** ").append(f.fix().strip()).append("\n\n");
+      }
     }
     b.append("</details>\n\n");
     return b.toString();
   }
 
   /** The fix as a code block; a fence longer than any backtick run inside it. */
-  private static String fence(String code) {
+  private static String fence(String code, String lang) {
     String[] lines = code.split("\r?\n", -1);
     if (lines.length > MAX_CODE_LINES) {
       code = String.join("\n", java.util.Arrays.copyOf(lines, MAX_CODE_LINES)) + "\n…";
@@ -175,16 +181,7 @@ public final class MarkdownRenderer {
       longest = Math.max(longest, run);
     }
     String f = "`".repeat(Math.max(3, longest + 1));
-    String lang = looksLikeSql(code) ? "sql" : "";
     return f + lang + "\n" + code + "\n" + f;
-  }
-
-  private static boolean looksLikeSql(String code) {
-    String u = code.stripLeading().toUpperCase(java.util.Locale.ROOT);
-    for (String k : List.of("ALTER ", "CREATE ", "DROP ", "UPDATE ", "DELETE ", "INSERT ", "SET ", "BEGIN", "--")) {
-      if (u.startsWith(k)) return true;
-    }
-    return false;
   }
 
   private static String icon(Severity s) {
