@@ -230,4 +230,26 @@ class SeedGuardrailTest {
     });
     assertThat(r.exitCode()).as("out of scope is a warning").isZero();
   }
+
+  @Test
+  void theSameRulesRunOnAGitRangeWhosePatchesTheSourceFilled() throws Exception {
+    // check --base / the service: RANGE files with content and patch; the spec edited, so in scope
+    String patch = "@@ -10,3 +10,2 @@ class StatusInference {\n"
+        + "   Status statusOf(Account a) {\n"
+        + "-    if (a.getClosedAt() != null) return Status.CLOSED;\n"
+        + "     return Status.ACTIVE;\n";
+    dev.specgate.core.SourceFile code = new dev.specgate.core.SourceFile(
+        "src/main/java/com/acme/status/StatusInference.java", dev.specgate.core.FileStatus.MODIFIED,
+        "x\n".repeat(11), null, null, List.of(), false, patch);
+    dev.specgate.core.SourceFile spec = new dev.specgate.core.SourceFile(Seed000.SPEC_PATH,
+        dev.specgate.core.FileStatus.MODIFIED, Seed000.SPEC, Seed000.SPEC, null,
+        List.of(new dev.specgate.core.LineRange(3, 3)), false, null);
+    dev.specgate.core.ChangeSet range = new dev.specgate.core.ChangeSet(
+        dev.specgate.core.ChangeSet.Kind.RANGE, List.of(code, spec), false);
+    Report r = dev.specgate.engine.Analysis.run(range, dev.specgate.engine.Config.defaults());
+    assertThat(forbiddenBy(r, Seed000.REMOVE_CLOSED_AT)).singleElement()
+        .satisfies(f -> assertThat(f.line()).isEqualTo(11));
+    assertThat(of(r, "guardrail-out-of-scope")).singleElement()
+        .satisfies(f -> assertThat(f.file()).endsWith("StatusInference.java"));
+  }
 }
