@@ -1,0 +1,74 @@
+package dev.specgate.cli;
+
+import dev.specgate.engine.Analysis;
+import dev.specgate.github.RetryPolicy;
+import dev.specgate.github.app.PemPrivateKeys;
+import dev.specgate.server.ServiceApp;
+import dev.specgate.server.ServiceSettings;
+import dev.specgate.server.WorkerTuning;
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code specgate serve}: the GitHub App service, configured by environment variables (see
+ * docs/service.md). Runs until SIGTERM/SIGINT, then shuts down gracefully.
+ */
+@Command(name = "serve", description = {
+    "Run the GitHub App webhook service (Check Runs and review comments on pull requests).",
+    "Configured by environment: SPECGATE_APP_ID, SPECGATE_PRIVATE_KEY_FILE, SPECGATE_WEBHOOK_SECRET,",
+    "SPECGATE_GITHUB_API_URL, SPECGATE_PORT, SPECGATE_DATABASE_URL, SPECGATE_DATA_DIR, SPECGATE_WORKERS."})
+final class ServeCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** The environment to read; tests replace it. */
+  Map<String, String> environment = System.getenv();
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    ServiceSettings settings;
+    try {
+      settings = ServiceSettings.fromEnvironment(environment);
+    } catch (ServiceSettings.SettingsException e) {
+      err.println("specgate serve: " + e.getMessage());
+      err.flush();
+      return Main.EXIT_USAGE;
+    }
+    ServiceApp app;
+    try {
+      java.nio.file.Files.createDirectories(settings.dataDir());
+      app = ServiceApp.start(settings, Analysis::run, WorkerTuning.defaults(), RetryPolicy.defaults());
+    } catch (PemPrivateKeys.InvalidPrivateKeyException e) {
+      err.println("specgate serve: " + ServiceSettings.PRIVATE_KEY_FILE + ": " + e.getMessage());
+      err.flush();
+      return Main.EXIT_USAGE;
+    } catch (SQLException e) {
+      err.println("specgate serve: " + ServiceSettings.DATABASE_URL + ": cannot open the job store " + settings.databaseUrl()
+          + ": " + e.getMessage());
+      err.flush();
+      return Main.EXIT_USAGE;
+    } catch (java.io.IOException e) {
+      err.println("specgate serve: " + ServiceSettings.DATA_DIR + ": cannot create " + settings.dataDir() + ": " + e.getMessage());
+      err.flush();
+      return Main.EXIT_USAGE;
+    } catch (RuntimeException e) {
+      err.println("specgate serve: cannot start on port " + settings.port() + " (" + ServiceSettings.PORT + "): " + e.getMessage());
+      err.flush();
+      return Main.EXIT_USAGE;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.stop();
+      stopped.countDown();
+    }, "specgate-shutdown"));
+    spec.commandLine().getOut().println("specgate serve: listening on port " + app.port());
+    spec.commandLine().getOut().flush();
+    stopped.await();
+    return Main.EXIT_OK;
+  }
+}
