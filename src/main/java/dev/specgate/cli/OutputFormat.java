@@ -2,7 +2,10 @@ package dev.specgate.cli;
 
 import dev.specgate.core.ChangeSet;
 import dev.specgate.engine.Report;
+import dev.specgate.report.GithubAnnotationsRenderer;
 import dev.specgate.report.JsonRenderer;
+import dev.specgate.report.MarkdownRenderer;
+import dev.specgate.report.SarifRenderer;
 import dev.specgate.report.TextRenderer;
 
 /** The output formats of {@code check} and {@code guard}, and how each renders a report. */
@@ -13,9 +16,9 @@ enum OutputFormat {
     return switch (this) {
       case text -> new TextRenderer(colour).render(report, changes);
       case json -> JsonRenderer.render(report);
-      case sarif -> dev.specgate.report.SarifRenderer.render(report, changes);
-      case markdown -> dev.specgate.report.MarkdownRenderer.render(report);
-      case github -> dev.specgate.report.GithubAnnotationsRenderer.render(report);
+      case sarif -> SarifRenderer.render(report, changes);
+      case markdown -> MarkdownRenderer.render(report);
+      case github -> GithubAnnotationsRenderer.render(report);
     };
   }
 

@@ -1,0 +1,112 @@
+package dev.specgate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.specgate.core.ChangeSet;
+import dev.specgate.core.FileStatus;
+import dev.specgate.core.Finding;
+import dev.specgate.core.LineRange;
+import dev.specgate.core.SourceFile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnalysisTest {
+  private static final String ADD_NOT_NULL = "ALTER TABLE accounts ADD COLUMN region text NOT NULL;\n";
+
+  private static List<String> rules(Report r) {
+    return r.findings().stream().map(Finding::rule).toList();
+  }
+
+  private static Report check(String path, String sql) {
+    return Analysis.run(ChangeSet.ofPaths(List.of(SourceFile.added(path, sql))), Config.defaults());
+  }
+
+  @Test
+  void suppressionWithReasonSilencesTheFindingOnTheNextStatement() {
+    Report r = check("db/migrations/V2__r.sql",
+        "-- specgate:ignore nullable-first: accounts is empty everywhere\n" + ADD_NOT_NULL);
+    assertThat(rules(r)).doesNotContain("nullable-first", EngineDiagnostics.INVALID_SUPPRESSION);
+  }
+
+  @Test
+  void suppressionWithoutReasonIsReportedAndSuppressesNothing() {
+    Report r = check("db/migrations/V2__r.sql", "-- specgate:ignore nullable-first\n" + ADD_NOT_NULL);
+    assertThat(rules(r)).contains("nullable-first", EngineDiagnostics.INVALID_SUPPRESSION);
+    Finding bad = r.findings().stream().filter(f -> f.rule().equals(EngineDiagnostics.INVALID_SUPPRESSION)).findFirst().orElseThrow();
+    assertThat(bad.line()).isEqualTo(1);
+    assertThat(bad.message()).contains("gives no reason");
+  }
+
+  @Test
+  void suppressionNamingAnUnknownRuleIsReported() {
+    Report r = check("db/migrations/V2__r.sql", "-- specgate:ignore nullable-frist: typo\n" + ADD_NOT_NULL);
+    assertThat(r.findings()).anySatisfy(f -> {
+      assertThat(f.rule()).isEqualTo(EngineDiagnostics.INVALID_SUPPRESSION);
+      assertThat(f.message()).contains("unknown rule nullable-frist");
+    });
+    assertThat(rules(r)).contains("nullable-first");
+  }
+
+  @Test
+  void suppressionThatMatchesNothingIsReported() {
+    Report r = check("db/migrations/V2__r.sql",
+        "-- specgate:ignore index-not-concurrent: not an index\n" + "SELECT 1;\n");
+    assertThat(r.findings()).anySatisfy(f -> {
+      assertThat(f.rule()).isEqualTo(EngineDiagnostics.INVALID_SUPPRESSION);
+      assertThat(f.message()).contains("matches no finding");
+    });
+  }
+
+  @Test
+  void fileWideSuppressionCoversEveryStatement() {
+    Report r = check("db/migrations/V2__r.sql",
+        "-- specgate:ignore-file nullable-first: seed data for an empty table\n" + ADD_NOT_NULL
+            + "ALTER TABLE accounts ADD COLUMN tier text NOT NULL;\n");
+    assertThat(rules(r)).doesNotContain("nullable-first", EngineDiagnostics.INVALID_SUPPRESSION);
+  }
+
+  @Test
+  void severityOverrideAndOffComeFromConfig() throws ConfigException {
+    Config c = ConfigLoader.parse("rules:\n  nullable-first: notice\n  missing-lock-timeout: off\n", "c.yml");
+    Report r = Analysis.run(ChangeSet.ofPaths(List.of(SourceFile.added("db/migrations/V2__r.sql", ADD_NOT_NULL))), c);
+    assertThat(r.findings()).anySatisfy(f -> {
+      assertThat(f.rule()).isEqualTo("nullable-first");
+      assertThat(f.severity().label()).isEqualTo("notice");
+    });
+    assertThat(rules(r)).doesNotContain("missing-lock-timeout");
+    assertThat(r.failed()).as("a notice does not fail at fail-on error").isFalse();
+  }
+
+  @Test
+  void findingsAreSortedAndTheReportCountsWhatItRead() {
+    Report r = check("db/migrations/V2__r.sql", ADD_NOT_NULL + "CREATE INDEX i ON accounts (region);\n");
+    assertThat(r.statementsAnalysed()).isEqualTo(2);
+    assertThat(r.migrations()).containsExactly("db/migrations/V2__r.sql");
+    assertThat(r.findings()).isSortedAccordingTo((a, b) -> Integer.compare(a.line(), b.line()));
+    assertThat(r.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void aChangeReportsOnlyWhatItTouched() {
+    String before = "CREATE INDEX i1 ON accounts (a);\n";
+    String after = before + ADD_NOT_NULL;
+    SourceFile modified = new SourceFile("db/migrations/V2__r.sql", FileStatus.MODIFIED, after, before, null,
+        List.of(new LineRange(2, 2)), false, null);
+    Report r = Analysis.run(new ChangeSet(ChangeSet.Kind.RANGE, List.of(modified), true), Config.defaults());
+    assertThat(r.findings()).isNotEmpty().allSatisfy(f -> assertThat(f.line()).isEqualTo(2));
+  }
+
+  @Test
+  void aTableCreatedInTheSameFileIsNotExisting() {
+    Report r = check("db/migrations/V3__t.sql",
+        "CREATE TABLE invoices (id bigint PRIMARY KEY);\nCREATE INDEX invoices_id ON invoices (id);\n"
+            + "ALTER TABLE invoices ADD COLUMN total numeric NOT NULL;\n");
+    assertThat(rules(r)).doesNotContain("index-not-concurrent", "nullable-first");
+  }
+
+  @Test
+  void unparsableSqlIsANoticeNeverACrash() {
+    Report r = check("db/migrations/V4__x.sql", "ALTER TABLE ;;; $$ unterminated\n");
+    assertThat(r.findings()).anySatisfy(f -> assertThat(f.rule()).isEqualTo("unparsed-statement"));
+  }
+}
