@@ -24,7 +24,7 @@ public enum PhaseName {
    * does not start with a phase name.
    */
   public static Optional<PhaseName> startOf(String text) {
-    String t = text.replace("*", "").replace("`", "").trim();
+    String t = text.replace("*", "").replace("`", "").trim().replaceFirst("^#+\\s*", "");
     Matcher m = START.matcher(t);
     if (m.find()) return Optional.of(fromWord(m.group(1)));
     if (NUMBERED_ONLY.matcher(t).find()) return Optional.of(OTHER);

@@ -79,7 +79,7 @@ public record Scenario(int line, int endLine, String text, String given, String 
   }
 
   private static String clean(StringBuilder sb) {
-    return sb.toString().replaceAll("[\\s,;.:]+", " ").strip();
+    return sb.toString().replaceAll("\\s+", " ").strip().replaceAll("^[,;.:\\s]+|[,;.:\\s]+$", "");
   }
 
   /** The criteria of an acceptance-criteria file. */
