@@ -312,7 +312,7 @@ final class ForbiddenMatcher {
       switch (verb()) {
         case ADD -> {
           if (!added.isEmpty() && removed.isEmpty()) {
-            hit(f, added.get(0), "declares `" + declared(added.get(0).text(), o) + "`, a new "
+            hit(f, added.get(0), "declares `" + declared(added.get(0).text(), o) + "`, named after "
                 + o.describe());
           }
         }

@@ -111,7 +111,8 @@ final class ItemMapper {
       nouns = List.of();
       kind = ItemObject.Kind.ANY;
     }
-    ItemObject object = new ItemObject(identifiers, globs, nouns, kind, exclusions);
+    String phrase = String.join(" ", words).strip();
+    ItemObject object = new ItemObject(identifiers, globs, nouns, kind, exclusions, phrase);
     if (object.isEmpty()) {
       return new Mapping(null, "after its verb \"" + verb.label() + "\" it names nothing specgate"
           + " can find: no identifier, path glob, table, column or domain noun");

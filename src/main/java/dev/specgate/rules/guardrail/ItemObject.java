@@ -15,9 +15,10 @@ import java.util.Set;
  *     files of a domain object) or anything (matched by path and name)
  * @param exclusions stems of a qualifier ("unrelated to status reads" → status): lines naming one
  *     are exempt
+ * @param phrase the object's words as the item writes them, for messages
  */
 record ItemObject(List<Identifier> identifiers, List<Glob> globs, List<String> nouns, Kind kind,
-    Set<String> exclusions) {
+    Set<String> exclusions, String phrase) {
 
   enum Kind { ANY, SCHEMA, MODEL }
 
@@ -91,11 +92,6 @@ record ItemObject(List<Identifier> identifiers, List<Glob> globs, List<String> n
     if (!globs.isEmpty()) {
       return String.join(", ", globs.stream().map(g -> "`" + g.pattern() + "`").toList());
     }
-    String n = String.join(" ", nouns);
-    return switch (kind) {
-      case SCHEMA -> n.isEmpty() ? "the schema" : n + " schema";
-      case MODEL -> n.isEmpty() ? "the models" : n + " model";
-      case ANY -> n;
-    };
+    return "\"" + phrase + "\"";
   }
 }
