@@ -27,7 +27,8 @@ import java.util.Optional;
     summary = "ALTER COLUMN TYPE that rewrites an existing table under ACCESS EXCLUSIVE")
 public final class ColumnTypeChange implements Rule {
   @Override
-  public void check(RuleContext context, Findings out) {
+  public void check(RuleContext context, Findings findings) {
+    SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     for (At at : SqlRuleSupport.statements(context, true)) {
       if (!(at.op() instanceof Operation.AlterTable alter)) continue;
       if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
@@ -66,5 +67,6 @@ public final class ColumnTypeChange implements Rule {
                 + " and rename " + col + "_new.");
       }
     }
+    out.flush();
   }
 }

@@ -20,7 +20,8 @@ import dev.specgate.sql.Operation;
     summary = "ADD FOREIGN KEY / CHECK on an existing table without NOT VALID scans it under a lock")
 public final class ConstraintNotValid implements Rule {
   @Override
-  public void check(RuleContext context, Findings out) {
+  public void check(RuleContext context, Findings findings) {
+    SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     for (At at : SqlRuleSupport.statements(context, true)) {
       if (!at.postgres() || !(at.op() instanceof Operation.AlterTable alter)) continue;
       if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
@@ -53,6 +54,7 @@ public final class ConstraintNotValid implements Rule {
                 + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name + ";");
       }
     }
+    out.flush();
   }
 
   private static String definition(String sql, ConstraintDef c, String name) {

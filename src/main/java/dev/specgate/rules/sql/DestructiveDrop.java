@@ -18,7 +18,9 @@ import dev.specgate.sql.Operation;
 import dev.specgate.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,33 +41,36 @@ import java.util.regex.Pattern;
     summary = "DROP COLUMN / DROP TABLE / TRUNCATE on an existing table loses data and breaks old code")
 public final class DestructiveDrop implements Rule {
   @Override
-  public void check(RuleContext context, Findings out) {
+  public void check(RuleContext context, Findings findings) {
+    SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
+    Expansions expansions = new Expansions(context);
     for (At at : SqlRuleSupport.statements(context, false)) {
       if (at.op() instanceof Operation.AlterTable alter) {
         if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
         for (AlterAction a : alter.actions()) {
           if (a instanceof AlterAction.DropColumn dc) {
-            report(context, at, alter.table(), dc.column(), "DROP COLUMN", out);
+            report(context, expansions, at, alter.table(), dc.column(), "DROP COLUMN", out);
           }
         }
       } else if (at.op() instanceof Operation.DropTable dt) {
         for (String t : dt.tables()) {
-          if (SqlRuleSupport.existing(context, at, t)) report(context, at, t, null, "DROP TABLE", out);
+          if (SqlRuleSupport.existing(context, at, t)) report(context, expansions, at, t, null, "DROP TABLE", out);
         }
       } else if (at.op() instanceof Operation.Truncate tr) {
         for (String t : tr.tables()) {
-          if (SqlRuleSupport.existing(context, at, t)) report(context, at, t, null, "TRUNCATE", out);
+          if (SqlRuleSupport.existing(context, at, t)) report(context, expansions, at, t, null, "TRUNCATE", out);
         }
       }
     }
+    out.flush();
   }
 
-  private static void report(
-      RuleContext context, At at, String tableName, String column, String what, Findings out) {
+  private static void report(RuleContext context, Expansions expansions, At at, String tableName,
+      String column, String what, SqlRuleSupport.PerStatement out) {
     String table = SqlRuleSupport.name(tableName);
     String object = column == null ? "table " + table : "column " + table + "." + column;
     List<String> blockers = new ArrayList<>();
-    List<String> expanding = expansions(context, tableName);
+    List<String> expanding = expansions.of(tableName);
     if (!expanding.isEmpty()) {
       blockers.add("the same change also expands or backfills " + table + " ("
           + String.join(", ", expanding) + "), so this is not a cleanup shipped on its own");
@@ -126,35 +131,54 @@ public final class DestructiveDrop implements Rule {
     return p.folder().isEmpty() ? "at the root" : p.folder();
   }
 
-  /** Other changes to the same table in this change: added columns, updates, inserts, indexes. */
-  static List<String> expansions(RuleContext context, String tableName) {
-    String t = Names.unqualified(Names.normalize(tableName));
-    List<String> found = new ArrayList<>();
-    for (MigrationFile f : context.changedMigrations()) {
-      for (Statement s : f.migration().statements()) {
-        if (context.schema().isRollback(f, s)) continue;
-        String what = expansion(s.op(), t);
-        if (what != null) found.add(what + " at " + f.path() + ":" + s.line());
-      }
+  /**
+   * Other changes to each table in this change (added columns, updates, inserts, indexes),
+   * collected once per run on first use.
+   */
+  static final class Expansions {
+    private final RuleContext context;
+    private Map<String, List<String>> byTable;
+
+    Expansions(RuleContext context) {
+      this.context = context;
     }
-    return found;
+
+    List<String> of(String tableName) {
+      if (byTable == null) {
+        byTable = new HashMap<>();
+        for (MigrationFile f : context.changedMigrations()) {
+          for (Statement s : f.migration().statements()) {
+            if (context.schema().isRollback(f, s)) continue;
+            String[] what = expansion(s.op());
+            if (what != null) {
+              byTable.computeIfAbsent(what[0], k -> new ArrayList<>())
+                  .add(what[1] + " at " + f.path() + ":" + s.line());
+            }
+          }
+        }
+      }
+      return byTable.getOrDefault(key(tableName), List.of());
+    }
   }
 
-  private static String expansion(Operation op, String t) {
-    if (op instanceof Operation.AlterTable a && same(a.table(), t)) {
-      for (AlterAction x : a.actions()) if (x instanceof AlterAction.AddColumn) return "ADD COLUMN";
-    } else if (op instanceof Operation.Update u && same(u.table(), t)) {
-      return "UPDATE";
-    } else if (op instanceof Operation.Insert i && same(i.table(), t)) {
-      return "INSERT";
-    } else if (op instanceof Operation.CreateIndex ci && same(ci.table(), t)) {
-      return "CREATE INDEX";
+  /** {table key, what} when the operation expands or backfills a table, else null. */
+  private static String[] expansion(Operation op) {
+    if (op instanceof Operation.AlterTable a && a.table() != null) {
+      for (AlterAction x : a.actions()) {
+        if (x instanceof AlterAction.AddColumn) return new String[] {key(a.table()), "ADD COLUMN"};
+      }
+    } else if (op instanceof Operation.Update u && u.table() != null) {
+      return new String[] {key(u.table()), "UPDATE"};
+    } else if (op instanceof Operation.Insert i && i.table() != null) {
+      return new String[] {key(i.table()), "INSERT"};
+    } else if (op instanceof Operation.CreateIndex ci && ci.table() != null) {
+      return new String[] {key(ci.table()), "CREATE INDEX"};
     }
     return null;
   }
 
-  private static boolean same(String name, String t) {
-    return name != null && Names.unqualified(Names.normalize(name)).equals(t);
+  private static String key(String name) {
+    return Names.unqualified(Names.normalize(name));
   }
 
   /** Files at head, outside migrations and packets, whose text names {@code name} as a word. */

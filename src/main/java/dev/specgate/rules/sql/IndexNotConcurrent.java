@@ -21,7 +21,8 @@ import dev.specgate.sql.Operation;
     summary = "CREATE INDEX / DROP INDEX without CONCURRENTLY locks an existing table")
 public final class IndexNotConcurrent implements Rule {
   @Override
-  public void check(RuleContext context, Findings out) {
+  public void check(RuleContext context, Findings findings) {
+    SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     for (At at : SqlRuleSupport.statements(context, true)) {
       if (!at.postgres()) continue;
       if (at.op() instanceof Operation.CreateIndex ci && !ci.concurrently()) {
@@ -56,6 +57,7 @@ public final class IndexNotConcurrent implements Rule {
         }
       }
     }
+    out.flush();
   }
 
   /** The statement with CONCURRENTLY inserted after CREATE [UNIQUE] INDEX. */

@@ -24,7 +24,8 @@ import dev.specgate.sql.Operation;
     summary = "ADD COLUMN NOT NULL without a DEFAULT on an existing table fails or breaks old code")
 public final class NullableFirst implements Rule {
   @Override
-  public void check(RuleContext context, Findings out) {
+  public void check(RuleContext context, Findings findings) {
+    SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     for (At at : SqlRuleSupport.statements(context, true)) {
       if (!(at.op() instanceof Operation.AlterTable alter)) continue;
       if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
@@ -36,9 +37,10 @@ public final class NullableFirst implements Rule {
         report(at, alter.table(), c, out);
       }
     }
+    out.flush();
   }
 
-  private static void report(At at, String tableName, ColumnDef c, Findings out) {
+  private static void report(At at, String tableName, ColumnDef c, SqlRuleSupport.PerStatement out) {
     String table = SqlRuleSupport.name(tableName);
     String col = c.name();
     String type = c.type() == null ? "<type>" : c.type();

@@ -23,7 +23,8 @@ import java.util.Locale;
     summary = "RENAME COLUMN / RENAME TO on a table in use breaks code still using the old name")
 public final class RenameBreaksOldCode implements Rule {
   @Override
-  public void check(RuleContext context, Findings out) {
+  public void check(RuleContext context, Findings findings) {
+    SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     for (At at : SqlRuleSupport.statements(context, false)) {
       if (at.op() instanceof Operation.AlterTable alter) {
         if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
@@ -39,9 +40,10 @@ public final class RenameBreaksOldCode implements Rule {
         reportTable(at, SqlRuleSupport.name(r.from()), r.to(), out);
       }
     }
+    out.flush();
   }
 
-  private static void reportColumn(At at, String table, String from, String to, Findings out) {
+  private static void reportColumn(At at, String table, String from, String to, SqlRuleSupport.PerStatement out) {
     out.report(
         SqlRuleSupport.location(at),
         "RENAME COLUMN " + from + " TO " + to + " on existing table " + table
@@ -57,7 +59,7 @@ public final class RenameBreaksOldCode implements Rule {
             + "ALTER TABLE " + table + " DROP COLUMN " + from + ";");
   }
 
-  private static void reportTable(At at, String table, String to, Findings out) {
+  private static void reportTable(At at, String table, String to, SqlRuleSupport.PerStatement out) {
     out.report(
         SqlRuleSupport.location(at),
         "RENAME of existing table " + table + " to " + to

@@ -22,7 +22,8 @@ import dev.specgate.sql.Operation;
     summary = "SET NOT NULL without a validated CHECK (col IS NOT NULL) scans the table under ACCESS EXCLUSIVE")
 public final class SetNotNullScan implements Rule {
   @Override
-  public void check(RuleContext context, Findings out) {
+  public void check(RuleContext context, Findings findings) {
+    SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     int pg = context.config().postgresVersion();
     for (At at : SqlRuleSupport.statements(context, true)) {
       if (!at.postgres() || !(at.op() instanceof Operation.AlterTable alter)) continue;
@@ -61,5 +62,6 @@ public final class SetNotNullScan implements Rule {
                     + " in a maintenance window.");
       }
     }
+    out.flush();
   }
 }

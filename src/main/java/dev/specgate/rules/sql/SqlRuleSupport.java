@@ -11,7 +11,12 @@ import dev.specgate.sql.Operation;
 import dev.specgate.sql.Span;
 import dev.specgate.sql.Statement;
 import dev.specgate.sql.schema.MigrationOrder;
+import dev.specgate.rules.Findings;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 
@@ -110,6 +115,47 @@ final class SqlRuleSupport {
   /** "ACCESS EXCLUSIVE on accounts: blocks reads and writes until it commits". */
   static String lock(LockLevel level, String table) {
     return level.describe(table);
+  }
+
+  /**
+   * Findings of one rule merged per statement: when one statement has several problems of the
+   * same rule (two columns added NOT NULL in one ALTER TABLE), one finding names them all, so a
+   * statement carries at most one finding per rule.
+   */
+  static final class PerStatement {
+    private final Findings out;
+    private final Map<Location, List<String[]>> found = new LinkedHashMap<>();
+
+    PerStatement(Findings out) {
+      this.out = out;
+    }
+
+    void report(Location where, String message, String why, String fix) {
+      found.computeIfAbsent(where, k -> new ArrayList<>()).add(new String[] {message, why, fix});
+    }
+
+    void flush() {
+      for (Map.Entry<Location, List<String[]>> e : found.entrySet()) {
+        List<String[]> all = e.getValue();
+        StringBuilder message = new StringBuilder(all.get(0)[0]);
+        if (all.size() > 1) {
+          message.append(" (also in this statement: ");
+          for (int i = 1; i < all.size(); i++) {
+            if (i > 1) message.append("; ");
+            message.append(all.get(i)[0]);
+          }
+          message.append(')');
+        }
+        out.report(e.getKey(), message.toString(), joinDistinct(all, 1, " "), joinDistinct(all, 2, "\n"));
+      }
+      found.clear();
+    }
+
+    private static String joinDistinct(List<String[]> all, int field, String sep) {
+      Set<String> seen = new LinkedHashSet<>();
+      for (String[] f : all) if (f[field] != null && !f[field].isEmpty()) seen.add(f[field]);
+      return String.join(sep, seen);
+    }
   }
 
   /** The statement as written, on one line, shortened for messages. */

@@ -24,7 +24,8 @@ import dev.specgate.sql.Operation.Maintenance;
     summary = "VACUUM FULL, CLUSTER, REINDEX / REFRESH without CONCURRENTLY, SET LOGGED/UNLOGGED lock the table")
 public final class TableLockMaintenance implements Rule {
   @Override
-  public void check(RuleContext context, Findings out) {
+  public void check(RuleContext context, Findings findings) {
+    SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     for (At at : SqlRuleSupport.statements(context, true)) {
       if (!at.postgres()) continue;
       if (at.op() instanceof Maintenance m) {
@@ -84,10 +85,11 @@ public final class TableLockMaintenance implements Rule {
         }
       }
     }
+    out.flush();
   }
 
   private static void report(
-      At at, String message, LockLevel level, String target, String rewrite, String fix, Findings out) {
+      At at, String message, LockLevel level, String target, String rewrite, String fix, SqlRuleSupport.PerStatement out) {
     out.report(SqlRuleSupport.location(at), message,
         SqlRuleSupport.lock(level, target) + ". " + rewrite, fix);
   }

@@ -25,7 +25,8 @@ import java.util.List;
     summary = "ADD UNIQUE / PRIMARY KEY without USING INDEX builds the index under ACCESS EXCLUSIVE")
 public final class UniqueWithoutIndex implements Rule {
   @Override
-  public void check(RuleContext context, Findings out) {
+  public void check(RuleContext context, Findings findings) {
+    SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     for (At at : SqlRuleSupport.statements(context, true)) {
       if (!at.postgres() || !(at.op() instanceof Operation.AlterTable alter)) continue;
       if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
@@ -43,10 +44,11 @@ public final class UniqueWithoutIndex implements Rule {
         }
       }
     }
+    out.flush();
   }
 
   private static void report(
-      At at, String table, String name, boolean pk, List<String> columns, Findings out) {
+      At at, String table, String name, boolean pk, List<String> columns, SqlRuleSupport.PerStatement out) {
     String kind = pk ? "PRIMARY KEY" : "UNIQUE";
     String base = table.replace('.', '_');
     String cname = name != null ? name

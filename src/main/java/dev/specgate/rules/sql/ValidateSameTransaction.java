@@ -28,7 +28,8 @@ import java.util.List;
     summary = "VALIDATE CONSTRAINT in the same transaction as its NOT VALID add keeps the add's lock during the scan")
 public final class ValidateSameTransaction implements Rule {
   @Override
-  public void check(RuleContext context, Findings out) {
+  public void check(RuleContext context, Findings findings) {
+    SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     for (At at : SqlRuleSupport.statements(context, true)) {
       if (!at.postgres() || !(at.op() instanceof Operation.AlterTable alter)) continue;
       if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
@@ -52,6 +53,7 @@ public final class ValidateSameTransaction implements Rule {
                 + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + v.name() + ";");
       }
     }
+    out.flush();
   }
 
   private static Statement notValidAdd(At at, String table, String name) {

@@ -26,7 +26,8 @@ import java.util.Locale;
     summary = "ADD COLUMN with a volatile DEFAULT (or any DEFAULT before PostgreSQL 11) rewrites the table")
 public final class VolatileDefaultRewrite implements Rule {
   @Override
-  public void check(RuleContext context, Findings out) {
+  public void check(RuleContext context, Findings findings) {
+    SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     int pg = context.config().postgresVersion();
     for (At at : SqlRuleSupport.statements(context, true)) {
       if (!at.postgres() || !(at.op() instanceof Operation.AlterTable alter)) continue;
@@ -37,6 +38,7 @@ public final class VolatileDefaultRewrite implements Rule {
         if (reason != null) report(at, SqlRuleSupport.name(alter.table()), add.column(), reason, out);
       }
     }
+    out.flush();
   }
 
   /** Why this column rewrites the table, or {@code null} when it does not. */
@@ -61,7 +63,7 @@ public final class VolatileDefaultRewrite implements Rule {
     return null;
   }
 
-  private static void report(At at, String table, ColumnDef c, String reason, Findings out) {
+  private static void report(At at, String table, ColumnDef c, String reason, SqlRuleSupport.PerStatement out) {
     String col = c.name();
     String type = Volatility.isSerialType(c.type()) ? baseOfSerial(c.type()) : c.type();
     String def = c.defaultExpr() != null ? c.defaultExpr()

@@ -23,16 +23,51 @@ public final class MigrationOrder {
       Pattern.compile("^(up|down|migration|change|apply|revert|rollback)(\\.[a-z0-9_]+)*\\.sql$");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
 
-  private static final Pattern GOOSE_NO_TX =
-      Pattern.compile("(?im)^[ \\t]*--\\s*\\+goose\\s+NO\\s+TRANSACTION\\b");
-  private static final Pattern GOOSE_MARKER = Pattern.compile("(?im)^[ \\t]*--\\s*\\+goose\\s+(up|down)\\b");
-  private static final Pattern DBMATE_UP = Pattern.compile("(?im)^[ \\t]*--\\s*migrate:up\\b(.*)$");
-  private static final Pattern DBMATE_MARKER = Pattern.compile("(?im)^[ \\t]*--\\s*migrate:(up|down)\\b");
+  // Directives are "--" comment lines; these patterns read the comment's text after the "--".
+  private static final Pattern GOOSE_NO_TX = Pattern.compile("(?i)^\\s*\\+goose\\s+NO\\s+TRANSACTION\\b.*");
+  private static final Pattern GOOSE_MARKER = Pattern.compile("(?i)^\\s*\\+goose\\s+(up|down)\\b.*");
+  private static final Pattern DBMATE_UP = Pattern.compile("(?i)^\\s*migrate:up\\b(.*)");
+  private static final Pattern DBMATE_MARKER = Pattern.compile("(?i)^\\s*migrate:(up|down)\\b.*");
   private static final Pattern FLYWAY_NO_TX =
-      Pattern.compile("(?im)^[ \\t]*--\\s*flyway:executeInTransaction\\s*=\\s*false\\b");
+      Pattern.compile("(?i)^\\s*flyway:executeInTransaction\\s*=\\s*false\\b.*");
   /** Where the down part of a single-file up/down migration starts (goose, dbmate). */
-  private static final Pattern DOWN_SECTION =
-      Pattern.compile("(?im)^[ \\t]*--\\s*(\\+goose\\s+down|migrate:down)\\b");
+  private static final Pattern DOWN_SECTION = Pattern.compile("(?i)^\\s*(\\+goose\\s+down|migrate:down)\\b.*");
+
+  /**
+   * The first "--" comment line (only blanks before it on its line) whose text after "--" matches
+   * {@code body}: the matcher, positioned, and the line's start offset; or null. A plain scan for
+   * "--" is much faster than a multi-line regular expression over the whole file.
+   */
+  private static Directive directive(String text, Pattern body) {
+    if (text == null) return null;
+    int from = 0;
+    while (true) {
+      int dash = text.indexOf("--", from);
+      if (dash < 0) return null;
+      int lineStart = text.lastIndexOf('\n', dash) + 1;
+      boolean blanksOnly = true;
+      for (int i = lineStart; i < dash; i++) {
+        char c = text.charAt(i);
+        if (c != ' ' && c != '\t' && c != '\r') {
+          blanksOnly = false;
+          break;
+        }
+      }
+      int lineEnd = text.indexOf('\n', dash);
+      if (lineEnd < 0) lineEnd = text.length();
+      if (blanksOnly) {
+        Matcher m = body.matcher(text.substring(dash + 2, lineEnd).replace("\r", ""));
+        if (m.matches()) return new Directive(m, lineStart);
+      }
+      from = lineEnd;
+    }
+  }
+
+  private record Directive(Matcher matcher, int lineStart) {}
+
+  private static boolean has(String text, Pattern body) {
+    return directive(text, body) != null;
+  }
 
   /**
    * A key that sorts migrations in the order their tool runs them. Flyway versions compare part by
@@ -93,9 +128,8 @@ public final class MigrationOrder {
    * or after it are a rollback script: not replayed, never a destructive drop.
    */
   public static int downSectionStart(String text) {
-    if (text == null) return -1;
-    Matcher m = DOWN_SECTION.matcher(text);
-    return m.find() ? m.start() : -1;
+    Directive d = directive(text, DOWN_SECTION);
+    return d == null ? -1 : d.lineStart();
   }
 
   /**
@@ -106,8 +140,8 @@ public final class MigrationOrder {
   public static MigrationTool resolve(String path, String text, MigrationTool configured) {
     if (configured != MigrationTool.AUTO) return configured;
     String t = text == null ? "" : text;
-    if (GOOSE_MARKER.matcher(t).find() || GOOSE_NO_TX.matcher(t).find()) return MigrationTool.GOOSE;
-    if (DBMATE_MARKER.matcher(t).find()) return MigrationTool.DBMATE;
+    if (has(t, GOOSE_MARKER) || has(t, GOOSE_NO_TX)) return MigrationTool.GOOSE;
+    if (has(t, DBMATE_MARKER)) return MigrationTool.DBMATE;
     String name = fileName(path.replace('\\', '/'));
     if (FLYWAY_VERSIONED.matcher(name).matches() || FLYWAY_REPEATABLE.matcher(name).matches()) {
       return MigrationTool.FLYWAY;
@@ -137,11 +171,12 @@ public final class MigrationOrder {
     MigrationTool t = resolve(path, text, tool == null ? MigrationTool.AUTO : tool);
     String body = text == null ? "" : text;
     return switch (t) {
-      case FLYWAY -> !FLYWAY_NO_TX.matcher(body).find() && !onlyNonTransactional(body);
-      case GOOSE -> !GOOSE_NO_TX.matcher(body).find();
+      case FLYWAY -> !has(body, FLYWAY_NO_TX) && !onlyNonTransactional(body);
+      case GOOSE -> !has(body, GOOSE_NO_TX);
       case DBMATE -> {
-        Matcher m = DBMATE_UP.matcher(body);
-        yield !(m.find() && m.group(1).toLowerCase(Locale.ROOT).replace(" ", "").contains("transaction:false"));
+        Directive up = directive(body, DBMATE_UP);
+        yield !(up != null && up.matcher().group(1).toLowerCase(Locale.ROOT).replace(" ", "")
+            .contains("transaction:false"));
       }
       case GOLANG_MIGRATE -> roughStatements(body).length > 1;
       case SQITCH, PLAIN, AUTO -> false;
@@ -201,7 +236,7 @@ public final class MigrationOrder {
         cur.append(text, i, Math.min(n, j + 1));
         i = j + 1;
       } else if (c == '$') {
-        Matcher tag = Pattern.compile("\\$[A-Za-z_0-9]*\\$").matcher(text);
+        Matcher tag = DOLLAR_TAG.matcher(text);
         if (tag.find(i) && tag.start() == i) {
           String t = tag.group();
           int end = text.indexOf(t, i + t.length());
@@ -223,6 +258,8 @@ public final class MigrationOrder {
     add(out, cur);
     return out.toArray(new String[0]);
   }
+
+  private static final Pattern DOLLAR_TAG = Pattern.compile("\\$[A-Za-z_0-9]*\\$");
 
   private static void add(java.util.List<String> out, StringBuilder cur) {
     String s = cur.toString().trim();

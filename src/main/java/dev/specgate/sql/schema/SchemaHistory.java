@@ -42,6 +42,10 @@ public final class SchemaHistory {
   /** Tables created in each file (key → position of the CREATE), to answer "earlier in the file". */
   private final Map<String, Map<String, Integer>> createdInFile = new HashMap<>();
   private final Map<String, Integer> downStart = new ConcurrentHashMap<>();
+  /** The replay's current state (the last version of each table and index), for speed. */
+  private final Map<String, TableState> currentTables = new HashMap<>();
+  private final Map<String, IndexInfo> currentIndexes = new HashMap<>();
+  private final Map<String, Set<String>> indexesByTable = new HashMap<>();
   private int end;
 
   private record Version<T>(int position, T state) {}
@@ -150,26 +154,42 @@ public final class SchemaHistory {
     return start + statement.index();
   }
 
+  /** The state of the last version written before position {@code before} (binary search). */
   private static <T> T latest(List<Version<T>> versions, int before) {
-    if (versions == null) return null;
-    T found = null;
-    for (Version<T> v : versions) {
-      if (v.position() >= before) break;
-      found = v.state();
+    if (versions == null || versions.isEmpty()) return null;
+    int lo = 0;
+    int hi = versions.size() - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (versions.get(mid).position() < before) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
     }
-    return found;
+    return found < 0 ? null : versions.get(found).state();
   }
 
   private TableState current(String t) {
-    return latest(tables.get(t), Integer.MAX_VALUE);
+    return currentTables.get(t);
   }
 
   private void put(String t, int at, TableState state) {
     tables.computeIfAbsent(t, k -> new ArrayList<>()).add(new Version<>(at, state));
+    if (state == null) currentTables.remove(t);
+    else currentTables.put(t, state);
   }
 
   private void putIndex(String i, int at, IndexInfo info) {
     indexes.computeIfAbsent(i, k -> new ArrayList<>()).add(new Version<>(at, info));
+    IndexInfo old = info == null ? currentIndexes.remove(i) : currentIndexes.put(i, info);
+    if (old != null) {
+      Set<String> onOld = indexesByTable.get(old.table());
+      if (onOld != null) onOld.remove(i);
+    }
+    if (info != null) indexesByTable.computeIfAbsent(info.table(), k -> new HashSet<>()).add(i);
   }
 
   private void apply(MigrationFile m, Operation op, int at) {
@@ -209,7 +229,7 @@ public final class SchemaHistory {
     } else if (op instanceof Operation.RenameObject ro) {
       String kind = ro.objectKind() == null ? "" : ro.objectKind().toUpperCase(Locale.ROOT);
       if (kind.equals("INDEX")) {
-        IndexInfo i = latest(indexes.get(key(ro.from())), Integer.MAX_VALUE);
+        IndexInfo i = currentIndexes.get(key(ro.from()));
         putIndex(key(ro.from()), at, null);
         if (i != null) {
           putIndex(key(ro.to()), at, new IndexInfo(key(ro.to()), i.table(), i.columns(), i.unique()));
@@ -242,18 +262,17 @@ public final class SchemaHistory {
   }
 
   private void dropIndexesOf(String table, int at) {
-    for (Map.Entry<String, List<Version<IndexInfo>>> e : indexes.entrySet()) {
-      IndexInfo i = latest(e.getValue(), Integer.MAX_VALUE);
-      if (i != null && i.table().equals(table)) e.getValue().add(new Version<>(at, null));
-    }
+    Set<String> on = indexesByTable.get(table);
+    if (on == null) return;
+    for (String i : List.copyOf(on)) putIndex(i, at, null);
   }
 
   private void retargetIndexes(String from, String to, int at) {
-    for (Map.Entry<String, List<Version<IndexInfo>>> e : indexes.entrySet()) {
-      IndexInfo i = latest(e.getValue(), Integer.MAX_VALUE);
-      if (i != null && i.table().equals(from)) {
-        e.getValue().add(new Version<>(at, new IndexInfo(i.name(), to, i.columns(), i.unique())));
-      }
+    Set<String> on = indexesByTable.get(from);
+    if (on == null) return;
+    for (String i : List.copyOf(on)) {
+      IndexInfo old = currentIndexes.get(i);
+      putIndex(i, at, new IndexInfo(old.name(), to, old.columns(), old.unique()));
     }
   }
 
