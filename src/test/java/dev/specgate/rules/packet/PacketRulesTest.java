@@ -1,0 +1,81 @@
+package dev.specgate.rules.packet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.specgate.core.ChangeSet;
+import dev.specgate.core.Finding;
+import dev.specgate.core.SourceFile;
+import dev.specgate.engine.Analysis;
+import dev.specgate.engine.Config;
+import dev.specgate.rules.Family;
+import dev.specgate.rules.Rule;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Behaviour the fixtures cannot show: configuration, scope between packets, metadata. */
+class PacketRulesTest {
+  static List<Finding> run(Rule rule, Config config, SourceFile... files) {
+    return Analysis.run(ChangeSet.ofPaths(List.of(files)), config, List.of(rule)).findings()
+        .stream().filter(f -> f.rule().equals(rule.id())).toList();
+  }
+
+  @Test
+  void sixteenRulesOfThePacketFamilyInCatalogueOrder() {
+    List<Rule> all = PacketRules.all();
+    assertThat(all).hasSize(16);
+    assertThat(all).allMatch(r -> r.info().family() == Family.PACKET);
+    assertThat(all.get(0).id()).isEqualTo("packet-incomplete");
+    assertThat(all.get(15).id()).isEqualTo("migration-without-packet");
+  }
+
+  @Test
+  void largeTableThresholdComesFromConfig() {
+    SourceFile spec = SourceFile.added("p/spec.md", """
+        # Backfill plans
+
+        ## Context
+        - plans has 40,000 rows.
+
+        ## Phases
+        ### 2. Backfill
+        One statement.
+        """);
+    Config defaults = Config.defaults();
+    assertThat(run(new BackfillPlanIncomplete(), defaults, spec)).isEmpty();
+    Config strict = new Config(defaults.dialect(), defaults.postgresVersion(),
+        defaults.migrationTool(), defaults.migrations(), defaults.packets(),
+        defaults.requiredPacketFiles(), 10_000L, defaults.failOn(), Map.of(), Map.of(), "test");
+    assertThat(run(new BackfillPlanIncomplete(), strict, spec))
+        .extracting(Finding::file, Finding::line).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("p/spec.md", 7));
+  }
+
+  @Test
+  void aMigrationUnderOnePacketIsNotCheckedAgainstAnothersNonGoals() {
+    SourceFile keeper = SourceFile.added("keeper/spec.md", """
+        # Keep closed_at
+
+        ## Non-goals
+        - No removal of closed_at on accounts.
+        """);
+    SourceFile other = SourceFile.added("cleanup/spec.md", "# Cleanup of accounts\n");
+    SourceFile migration = SourceFile.added("cleanup/db/migrations/V9__drop.sql",
+        "ALTER TABLE accounts DROP COLUMN closed_at;\n");
+    assertThat(run(new NonGoalViolated(), Config.defaults(), keeper, other, migration)).isEmpty();
+    // without its own packet the migration is covered by the packet naming its table
+    assertThat(run(new NonGoalViolated(), Config.defaults(), keeper, migration))
+        .extracting(Finding::line).containsExactly(1);
+  }
+
+  @Test
+  void aPacketNamingTheFileCoversTheMigration() {
+    SourceFile spec = SourceFile.added("docs/retire/spec.md",
+        "# Retire\n\nMigration: `V3__drop_legacy.sql`\n");
+    SourceFile migration = SourceFile.added("db/migrations/V3__drop_legacy.sql",
+        "DROP TABLE legacy_things;\n");
+    assertThat(run(new MigrationWithoutPacket(), Config.defaults(), migration))
+        .extracting(Finding::line).containsExactly(1);
+    assertThat(run(new MigrationWithoutPacket(), Config.defaults(), spec, migration)).isEmpty();
+  }
+}
