@@ -6,6 +6,9 @@ import dev.specgate.core.SourceFile;
 import dev.specgate.packet.Packet;
 import dev.specgate.sql.Migration;
 import dev.specgate.sql.MigrationParser;
+import dev.specgate.sql.Operation;
+import dev.specgate.sql.Span;
+import dev.specgate.sql.Statement;
 import dev.specgate.sql.schema.MigrationOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,8 +58,7 @@ final class Workspace {
   private static List<MigrationFile> migrations(ChangeSet changes, Config config) {
     GlobSet globs = new GlobSet(config.migrations());
     List<SourceFile> sqlFiles = changes.files().stream()
-        .filter(f -> f.exists() && !f.binary() && f.content() != null)
-        .filter(f -> isMigrationPath(f.path(), globs))
+        .filter(f -> f.exists() && isMigrationPath(f.path(), globs))
         .toList();
     // Parsing dominates the run time; files are independent, so parse them on every core.
     List<MigrationFile> parsed = sqlFiles.parallelStream()
@@ -68,13 +70,23 @@ final class Workspace {
   }
 
   private static MigrationFile toMigrationFile(SourceFile f, Config config) {
-    Migration m = MigrationParser.parse(f.path(), f.content(), config.dialect());
+    Migration m = f.content() == null ? unreadable(f, config) : MigrationParser.parse(f.path(), f.content(), config.dialect());
     return new MigrationFile(
         f,
         m,
         MigrationOrder.direction(f.path()),
         MigrationOrder.orderKey(f.path(), config.migrationTool()),
-        MigrationOrder.runsInTransaction(f.path(), f.content(), config.migrationTool()));
+        f.content() != null && MigrationOrder.runsInTransaction(f.path(), f.content(), config.migrationTool()));
+  }
+
+  /**
+   * A migration that is binary or too large to read still appears, as one statement the parser
+   * could not read, so {@code unparsed-statement} reports it: nothing is skipped silently.
+   */
+  private static Migration unreadable(SourceFile f, Config config) {
+    Statement s = new Statement(0, "", new Span(1, 1, 1, 1, 0, 0),
+        new Operation.Unparsed("the file is binary or too large to read as SQL text, so it was not analysed"), false);
+    return new Migration(f.path(), config.dialect(), List.of(s));
   }
 
   private static List<Packet> packets(ChangeSet changes, Config config) {

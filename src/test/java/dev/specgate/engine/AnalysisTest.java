@@ -109,4 +109,15 @@ class AnalysisTest {
     Report r = check("db/migrations/V4__x.sql", "ALTER TABLE ;;; $$ unterminated\n");
     assertThat(r.findings()).anySatisfy(f -> assertThat(f.rule()).isEqualTo("unparsed-statement"));
   }
+
+  @Test
+  void aBinaryMigrationIsReportedNotSkipped() {
+    SourceFile binary = new SourceFile("db/migrations/V5__blob.sql", FileStatus.ADDED, null, null, null, List.of(), true, null);
+    Report r = Analysis.run(ChangeSet.ofPaths(List.of(binary)), Config.defaults());
+    assertThat(r.findings()).anySatisfy(f -> {
+      assertThat(f.rule()).isEqualTo("unparsed-statement");
+      assertThat(f.file()).isEqualTo("db/migrations/V5__blob.sql");
+      assertThat(f.message()).contains("binary");
+    });
+  }
 }
