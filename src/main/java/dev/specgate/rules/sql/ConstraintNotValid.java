@@ -12,7 +12,10 @@ import dev.specgate.sql.ConstraintDef;
 import dev.specgate.sql.LockLevel;
 import dev.specgate.sql.Operation;
 
-/** ADD FOREIGN KEY / CHECK on an existing table without NOT VALID. PostgreSQL only. */
+/**
+ * ADD FOREIGN KEY / CHECK on an existing table without NOT VALID, also written inline on an added
+ * column (ADD COLUMN … REFERENCES / CHECK). PostgreSQL only.
+ */
 @RuleInfo(
     id = "constraint-not-valid",
     family = Family.SQL,
@@ -27,6 +30,10 @@ public final class ConstraintNotValid implements Rule {
       if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
       String table = SqlRuleSupport.name(alter.table());
       for (AlterAction a : alter.actions()) {
+        if (a instanceof AlterAction.AddColumn add) {
+          inlineConstraints(at, table, add.column(), out);
+          continue;
+        }
         if (!(a instanceof AlterAction.AddConstraint ac) || ac.notValid()) continue;
         ConstraintDef c = ac.constraint();
         boolean fk = c.kind() == ConstraintDef.Kind.FOREIGN_KEY;
@@ -55,6 +62,47 @@ public final class ConstraintNotValid implements Rule {
       }
     }
     out.flush();
+  }
+
+  /**
+   * ADD COLUMN … REFERENCES / CHECK on an existing table: the constraint is validated against every
+   * row in the same statement, under the ADD COLUMN's ACCESS EXCLUSIVE lock (a new column is NULL
+   * or its default in every row, but PostgreSQL still reads them all), and a REFERENCES also locks
+   * the referenced table.
+   */
+  private static void inlineConstraints(
+      At at, String table, dev.specgate.sql.ColumnDef c, SqlRuleSupport.PerStatement out) {
+    String col = c.name();
+    String base = table.replace('.', '_') + "_" + col;
+    String type = c.type() == null ? "<type>" : c.type();
+    if (c.references() != null) {
+      String ref = SqlRuleSupport.name(c.references());
+      out.report(
+          SqlRuleSupport.location(at),
+          "ADD COLUMN " + col + " … REFERENCES " + ref + " on existing table " + table
+              + " validates the new foreign key against every row under the lock",
+          SqlRuleSupport.lock(LockLevel.ACCESS_EXCLUSIVE, table) + ", and SHARE ROW EXCLUSIVE on "
+              + ref + " (writes to it wait). PostgreSQL reads every row of " + table
+              + " to validate the constraint (a full scan, no rewrite) while both locks are held.",
+          "Add the column plain, then the constraint NOT VALID, and validate it separately:\n"
+              + "ALTER TABLE " + table + " ADD COLUMN " + col + " " + type + ";\n"
+              + "ALTER TABLE " + table + " ADD CONSTRAINT " + base + "_fkey FOREIGN KEY (" + col
+              + ") REFERENCES " + ref + " NOT VALID;\n"
+              + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + base + "_fkey;");
+    }
+    if (c.check() != null) {
+      out.report(
+          SqlRuleSupport.location(at),
+          "ADD COLUMN " + col + " … CHECK on existing table " + table
+              + " validates the check against every row under ACCESS EXCLUSIVE",
+          SqlRuleSupport.lock(LockLevel.ACCESS_EXCLUSIVE, table) + ". PostgreSQL reads every row"
+              + " to check the expression (a full scan, no rewrite) while the lock is held.",
+          "Add the column plain, then the check NOT VALID, and validate it separately:\n"
+              + "ALTER TABLE " + table + " ADD COLUMN " + col + " " + type + ";\n"
+              + "ALTER TABLE " + table + " ADD CONSTRAINT " + base + "_check CHECK (" + c.check()
+              + ") NOT VALID;\n"
+              + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + base + "_check;");
+    }
   }
 
   private static String definition(String sql, ConstraintDef c, String name) {

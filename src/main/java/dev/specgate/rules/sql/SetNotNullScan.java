@@ -21,6 +21,20 @@ import dev.specgate.sql.Operation;
     severity = Severity.ERROR,
     summary = "SET NOT NULL without a validated CHECK (col IS NOT NULL) scans the table under ACCESS EXCLUSIVE")
 public final class SetNotNullScan implements Rule {
+  /**
+   * The column made NOT NULL by SET NOT NULL or by PostgreSQL 18's {@code ADD CONSTRAINT c NOT
+   * NULL col} (without NOT VALID), else null.
+   */
+  static String notNullColumn(AlterAction a) {
+    if (a instanceof AlterAction.SetNotNull s) return s.column();
+    if (a instanceof AlterAction.AddConstraint ac && !ac.notValid()
+        && ac.constraint().kind() == dev.specgate.sql.ConstraintDef.Kind.NOT_NULL
+        && ac.constraint().columns().size() == 1) {
+      return ac.constraint().columns().get(0);
+    }
+    return null;
+  }
+
   @Override
   public void check(RuleContext context, Findings findings) {
     SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
@@ -30,8 +44,8 @@ public final class SetNotNullScan implements Rule {
       if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
       String table = SqlRuleSupport.name(alter.table());
       for (AlterAction a : alter.actions()) {
-        if (!(a instanceof AlterAction.SetNotNull s)) continue;
-        String col = s.column();
+        String col = notNullColumn(a);
+        if (col == null) continue;
         var before = context.schema().columnBefore(at.file(), at.statement(), alter.table(), col);
         if (before.isPresent() && before.get().notNull()) continue; // already NOT NULL: a no-op
         boolean hasCheck =
