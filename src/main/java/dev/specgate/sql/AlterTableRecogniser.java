@@ -8,10 +8,11 @@ import java.util.List;
  * {@link AlterAction.AddIndex}, {@code ADD UNIQUE [KEY]} an {@link AlterAction.AddConstraint} of kind
  * UNIQUE, {@code DROP FOREIGN KEY x} and {@code DROP PRIMARY KEY} a {@link AlterAction.DropConstraint}
  * (name "primary" for the latter), {@code DROP INDEX|KEY x} an {@link AlterAction.DropIndex}.
- * {@code MODIFY col type …} yields {@link AlterAction.AlterColumnType} followed by
- * {@link AlterAction.SetNotNull} / {@link AlterAction.SetDefault} when the new definition declares
- * them; {@code CHANGE old new type …} adds a {@link AlterAction.RenameColumn} first when the name
- * changes.
+ * {@code MODIFY col type …} redefines the whole column, so it yields
+ * {@link AlterAction.AlterColumnType}, then {@link AlterAction.SetNotNull} or
+ * {@link AlterAction.DropNotNull} (a MySQL column without NOT NULL becomes nullable), then
+ * {@link AlterAction.SetDefault} when a DEFAULT is declared; {@code CHANGE old new type …} adds a
+ * {@link AlterAction.RenameColumn} first when the name changes.
  */
 final class AlterTableRecogniser {
   private AlterTableRecogniser() {}
@@ -72,7 +73,7 @@ final class AlterTableRecogniser {
 
   private static void redefine(ColumnDef col, List<AlterAction> out) {
     out.add(new AlterAction.AlterColumnType(col.name(), col.type(), null));
-    if (col.notNull()) out.add(new AlterAction.SetNotNull(col.name()));
+    out.add(col.notNull() ? new AlterAction.SetNotNull(col.name()) : new AlterAction.DropNotNull(col.name()));
     if (col.defaultExpr() != null) out.add(new AlterAction.SetDefault(col.name(), col.defaultExpr()));
   }
 

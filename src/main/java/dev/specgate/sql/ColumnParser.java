@@ -342,6 +342,19 @@ final class ColumnParser {
         plain = second.isWord();
       }
     }
-    return plain ? Names.normalize(first.text()) : c.text(from, to);
+    if (plain) return Names.normalize(first.text());
+    // an expression: drop the trailing sort order, which is not part of the key
+    int end = to;
+    while (end > from + 1) {
+      SqlToken last = c.tokens.get(end - 1);
+      if (last.isWord("ASC") || last.isWord("DESC")) {
+        end--;
+      } else if ((last.isWord("FIRST") || last.isWord("LAST")) && c.tokens.get(end - 2).isWord("NULLS")) {
+        end -= 2;
+      } else {
+        break;
+      }
+    }
+    return c.text(from, end);
   }
 }

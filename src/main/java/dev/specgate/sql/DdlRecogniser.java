@@ -102,6 +102,9 @@ final class DdlRecogniser {
       case "REINDEX":
         c.pos++;
         return reindex(c);
+      case "REPACK":
+        c.pos++;
+        return repack(c);
       case "REFRESH":
         c.pos++;
         c.expect("MATERIALIZED");
@@ -195,6 +198,14 @@ final class DdlRecogniser {
     if (c.isWord("CONSTRAINTS")) return new Operation.Other("SET CONSTRAINTS");
     if (c.isWord("ROLE") || c.isWord("AUTHORIZATION")) return new Operation.Other("SET ROLE");
     if (c.isWord("SESSION") && c.isWord(1, "AUTHORIZATION")) return new Operation.Other("SET ROLE");
+    if (c.isWord("SCHEMA") || c.isWord("CATALOG")) {
+      String n = c.next().upper().equals("SCHEMA") ? "search_path" : "catalog";
+      if (c.atEnd()) throw c.error("expected a value");
+      return new Operation.SetParameter(n, c.textToEnd(c.pos), local);
+    }
+    if (c.accept("XML", "OPTION")) {
+      return new Operation.SetParameter("xmloption", c.textToEnd(c.pos), local);
+    }
     if (c.accept("TIME", "ZONE")) {
       return new Operation.SetParameter("timezone", c.textToEnd(c.pos), local);
     }
@@ -208,6 +219,9 @@ final class DdlRecogniser {
     while (c.acceptOp("@")) name.append('@');
     if (!c.atIdentifier()) throw c.error("expected a parameter name");
     name.append(c.rawName());
+    if (c.accept("FROM", "CURRENT")) {
+      return new Operation.SetParameter(Names.normalize(name.toString()).toLowerCase(Locale.ROOT), null, local);
+    }
     if (!(c.accept("TO") || c.acceptOp("=") || c.acceptOp(":="))) {
       throw c.error("expected TO or '='");
     }
@@ -278,6 +292,25 @@ final class DdlRecogniser {
     return new Operation.Maintenance(Operation.Maintenance.Kind.REINDEX, target, false, conc);
   }
 
+  /**
+   * REPACK (PostgreSQL 19) rewrites a table like VACUUM FULL, or like CLUSTER with USING INDEX; it
+   * is modelled as those.
+   */
+  private static Operation repack(TokenCursor c) throws RecogniseException {
+    if (c.isOp("(")) c.skipParens();
+    boolean conc = c.accept("CONCURRENTLY");
+    String target = null;
+    if (c.atIdentifier() && !c.isWord("USING")) {
+      target = c.name();
+      if (c.isOp("(")) c.skipParens();
+    }
+    if (c.accept("USING", "INDEX")) {
+      if (c.atIdentifier()) c.name();
+      return new Operation.Maintenance(Operation.Maintenance.Kind.CLUSTER, target, false, conc);
+    }
+    return new Operation.Maintenance(Operation.Maintenance.Kind.VACUUM, target, true, conc);
+  }
+
   private static Operation doBlock(TokenCursor c) throws RecogniseException {
     String language = "plpgsql";
     if (c.accept("LANGUAGE")) language = languageName(c);
@@ -308,10 +341,15 @@ final class DdlRecogniser {
       c.accept("MATERIALIZED");
       if (!c.isOp("(")) throw c.error("expected '(' after AS");
       c.skipParens();
-      while (c.isWord("SEARCH") || c.isWord("CYCLE")) {
-        // SEARCH DEPTH FIRST BY … SET col / CYCLE … SET col USING col
+      if (c.isWord("SEARCH") || c.isWord("CYCLE")) {
+        // SEARCH DEPTH FIRST BY a, b SET col / CYCLE a, b SET col USING path: up to the next CTE
+        // (", name AS (" or ", name (cols) AS") or the main statement
         c.pos++;
-        while (!c.atEnd() && !c.isOp(",") && !MAIN_STATEMENT.contains(c.peek().upper())) c.pos++;
+        while (!c.atEnd() && !MAIN_STATEMENT.contains(c.peek().upper())
+            && !(c.isOp(",") && c.peek(1) != null && c.peek(1).isIdentifier()
+                && (c.isWord(2, "AS") || c.isOp(2, "(")))) {
+          c.pos++;
+        }
       }
     } while (c.acceptOp(","));
     Operation main = recognise(c);
@@ -515,6 +553,7 @@ final class DdlRecogniser {
     while (c.isWord("DEFINER") || c.isWord("ALGORITHM") || (c.isWord("SQL") && c.isWord(1, "SECURITY"))) {
       skipMysqlClause(c);
     }
+    c.accept("PROCEDURAL");
     if (c.accept("TABLE")) return AlterTableRecogniser.alterTable(c);
     if (c.accept("INDEX")) {
       if (c.isWord("ALL")) return new Operation.Other("ALTER INDEX");
@@ -560,6 +599,7 @@ final class DdlRecogniser {
       return new Operation.DropIndex(names, conc, ie, table);
     }
     if (c.accept("OWNED")) return new Operation.Other("DROP OWNED");
+    c.accept("PROCEDURAL");
     if (c.accept("PREPARE")) return new Operation.Other("DEALLOCATE");
     SqlToken kindTok = c.peek();
     String kind = objectKind(c);
@@ -576,9 +616,16 @@ final class DdlRecogniser {
     List<String> names = new ArrayList<>();
     if (kind.equals("CAST")) {
       if (c.isOp("(")) c.skipParens();
+    } else if (kind.equals("TRANSFORM")) {
+      c.expect("FOR");
+      while (!c.atEnd() && !c.isWord("LANGUAGE")) c.pos++;
+      c.expect("LANGUAGE");
+      names.add(c.name());
     } else if (kind.equals("OPERATOR")) {
-      while (!c.atEnd() && !c.isOp("(")) c.pos++;
-      if (c.isOp("(")) c.skipParens();
+      do {
+        while (!c.atEnd() && !c.isOp("(")) c.pos++;
+        if (c.isOp("(")) c.skipParens();
+      } while (c.acceptOp(","));
     } else {
       do {
         if (!c.atIdentifier()) throw c.error("expected a name");
@@ -590,6 +637,7 @@ final class DdlRecogniser {
     }
     c.accept("CASCADE");
     c.accept("RESTRICT");
+    if (kind.equals("DATABASE") && c.accept("WITH") && c.isOp("(")) c.skipParens(); // WITH (FORCE)
     if (!c.atEnd()) throw c.error("expected end of statement");
     return new Operation.DropObject(kind, names, ie);
   }

@@ -16,7 +16,7 @@ final class DmlRecogniser {
     c.accept("INTO");
     String table = c.name();
     if (c.accept("AS") && c.atIdentifier()) c.pos++;
-    if (c.isOp("(") && !(c.isWord(1, "SELECT") || c.isWord(1, "WITH"))) c.skipParens();
+    if (c.isOp("(") && !(c.isWord(1, "SELECT") || c.isWord(1, "WITH") || c.isWord(1, "VALUES"))) c.skipParens();
     if (c.accept("OVERRIDING")) {
       c.pos += 2;
     }
@@ -48,22 +48,37 @@ final class DmlRecogniser {
       if (c.isOp("(")) {
         c.pos++;
         while (!c.atEnd() && !c.isOp(")")) {
-          columns.add(Names.unqualified(c.name()));
+          columns.add(target(c));
           if (!c.acceptOp(",")) break;
         }
         c.expectOp(")");
       } else {
-        columns.add(Names.unqualified(c.name()));
-        while (c.isOp("[")) {
-          // array subscript: SET a[1:2] = …
-          while (!c.atEnd() && !c.isOp("]")) c.pos++;
-          c.acceptOp("]");
-        }
+        columns.add(target(c));
       }
       if (!c.acceptOp("=")) throw c.error("expected '='");
       if (!skipExpression(c)) break;
     }
     return new Operation.Update(table, columns, whereOf(c), limitedAfter(c));
+  }
+
+  /**
+   * A SET target: a column with array subscripts and composite fields ({@code a[1:2]},
+   * {@code f1[1].q2}); in MySQL a column may be table-qualified ({@code t.col}). The column's name
+   * is returned.
+   */
+  private static String target(TokenCursor c) throws RecogniseException {
+    if (!c.atIdentifier()) throw c.error("expected a column name");
+    String name = Names.normalize(c.next().text());
+    while (c.isOp("[") || (c.isOp(".") && c.peek(1) != null && c.peek(1).isIdentifier())) {
+      if (c.acceptOp(".")) {
+        String part = Names.normalize(c.next().text());
+        if (c.mysql()) name = part;
+      } else {
+        while (!c.atEnd() && !c.isOp("]")) c.pos++;
+        c.acceptOp("]");
+      }
+    }
+    return name;
   }
 
   /** After DELETE. */

@@ -68,7 +68,7 @@ public final class MigrationParser {
   /** {@code sql} starts at file offset {@code base}. */
   private static Operation understand(String sql, Dialect d, int base, SourceLines lines) {
     RecogniseException known = null;
-    String internal = null;
+    String internal = null; // a recogniser bug: JSqlParser gets its chance, then this is reported
     try {
       TokenCursor c = new TokenCursor(sql, SqlLexer.tokenize(sql, d), d);
       Operation op = DdlRecogniser.recognise(c);
@@ -78,15 +78,16 @@ public final class MigrationParser {
     } catch (RuntimeException e) {
       internal = "internal error in the SQL recogniser: " + e;
     }
-    JSqlParserAdapter.Result r = JSqlParserAdapter.parse(sql, d);
-    // JSqlParser's ALTER TABLE is mapped only coarsely (every action an OtherAction): when the
-    // recogniser found an ALTER TABLE malformed, its precise reason wins over that lenient pass.
-    if (r.ok() && !(known != null && r.op() instanceof Operation.AlterTable)) return r.op();
     if (known != null) {
+      // The recogniser knows this statement's form and found it malformed. JSqlParser is more
+      // lenient on such input (it accepts "DELETE FROM" or "DROP TUPLE RULE x") and maps some
+      // forms only coarsely, so its pass would hide a real problem: report the recogniser's reason.
       int at = base + Math.min(known.offset, sql.length());
       return new Operation.Unparsed(known.getMessage() + " (line " + lines.line(at)
           + ", column " + lines.column(at) + ")");
     }
+    JSqlParserAdapter.Result r = JSqlParserAdapter.parse(sql, d);
+    if (r.ok()) return r.op();
     if (internal != null) return new Operation.Unparsed(internal);
     if (r.line() > 0) {
       int at = base + offsetIn(sql, r.line(), r.column());

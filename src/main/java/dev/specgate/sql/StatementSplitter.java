@@ -34,6 +34,8 @@ public final class StatementSplitter {
   private int blockDepth;
   private boolean copyFromStdin;
   private boolean sawParen;
+  /** psql does not end a statement at a ';' inside parentheses (CREATE RULE … DO (a; b)). */
+  private int parenDepth;
 
   private StatementSplitter(String text, Dialect dialect) {
     this.s = text == null ? "" : text;
@@ -79,7 +81,7 @@ public final class StatementSplitter {
       } else if (c == '$' && !mysql && dollarQuote()) {
         // consumed
       } else if (c == ';' && ";".equals(delimiter)) {
-        if (blockDepth > 0) {
+        if (blockDepth > 0 || parenDepth > 0) {
           mark(i, i + 1);
           i++;
         } else {
@@ -91,7 +93,12 @@ public final class StatementSplitter {
       } else if (isIdentStart(c)) {
         word();
       } else {
-        if (c == '(') sawParen = true;
+        if (c == '(') {
+          sawParen = true;
+          if (!mysql) parenDepth++;
+        } else if (c == ')' && parenDepth > 0) {
+          parenDepth--;
+        }
         mark(i, i + 1);
         i++;
       }
@@ -280,6 +287,7 @@ public final class StatementSplitter {
     blockDepth = 0;
     copyFromStdin = false;
     sawParen = false;
+    parenDepth = 0;
     if (skipCopyData) skipCopyData();
   }
 

@@ -102,6 +102,8 @@ class MigrationParserTest {
         // indexes
         Arguments.of("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx ON ONLY public.t USING gin (lower(email), b DESC) WHERE deleted_at IS NULL",
             new Operation.CreateIndex("idx", "t", List.of("lower(email)", "b"), true, true, true, "deleted_at IS NULL", "gin")),
+        Arguments.of("CREATE INDEX i ON t USING btree (community_id, f (published) DESC NULLS LAST, post_id DESC)",
+            new Operation.CreateIndex("i", "t", List.of("community_id", "f (published)", "post_id"), false, false, false, null, "btree")),
         Arguments.of("CREATE INDEX ON t (a)",
             new Operation.CreateIndex(null, "t", List.of("a"), false, false, false, null, null)),
         Arguments.of("DROP INDEX CONCURRENTLY IF EXISTS \"Idx\", b",
@@ -126,6 +128,10 @@ class MigrationParserTest {
         Arguments.of("INSERT INTO a (x) VALUES (1)", new Operation.Insert("a", false)),
         Arguments.of("INSERT INTO a SELECT * FROM b", new Operation.Insert("a", true)),
         Arguments.of("WITH s AS (SELECT 1) INSERT INTO a SELECT * FROM s", new Operation.Insert("a", true)),
+        Arguments.of("WITH RECURSIVE g(f, t) AS (SELECT 1, 2) CYCLE f, t SET is_cycle USING path, h AS (SELECT 1) DELETE FROM a WHERE id < 10",
+            new Operation.Delete("a", "id < 10", false)),
+        Arguments.of("UPDATE t SET (a[1], b.c) = ROW(1, 2), f1[5].q2 = 43 WHERE id > 0 AND id <= 100",
+            new Operation.Update("t", List.of("a", "b", "f1"), "id > 0 AND id <= 100", true)),
         Arguments.of("TRUNCATE TABLE ONLY a, b RESTART IDENTITY", new Operation.Truncate(List.of("a", "b"))),
         Arguments.of("DROP TABLE IF EXISTS a, b CASCADE", new Operation.DropTable(List.of("a", "b"), true, true)),
         // session and transactions
@@ -147,6 +153,8 @@ class MigrationParserTest {
         Arguments.of("REINDEX INDEX CONCURRENTLY idx", new Operation.Maintenance(Operation.Maintenance.Kind.REINDEX, "idx", false, true)),
         Arguments.of("REINDEX TABLE accounts", new Operation.Maintenance(Operation.Maintenance.Kind.REINDEX, "accounts", false, false)),
         Arguments.of("REFRESH MATERIALIZED VIEW CONCURRENTLY mv", new Operation.Maintenance(Operation.Maintenance.Kind.REFRESH_MATERIALIZED_VIEW, "mv", false, true)),
+        Arguments.of("REPACK (VERBOSE) accounts USING INDEX accounts_pkey", new Operation.Maintenance(Operation.Maintenance.Kind.CLUSTER, "accounts", false, false)),
+        Arguments.of("REPACK accounts", new Operation.Maintenance(Operation.Maintenance.Kind.VACUUM, "accounts", true, false)),
         Arguments.of("ANALYZE post (url)", new Operation.Maintenance(Operation.Maintenance.Kind.ANALYZE, "post", false, false)),
         // other objects
         Arguments.of("DO $$ BEGIN PERFORM 1; END $$", new Operation.DoBlock("plpgsql")),
@@ -219,7 +227,8 @@ class MigrationParserTest {
     assertThat(my("ALTER TABLE t MODIFY COLUMN name VARCHAR(300) NOT NULL"))
         .isEqualTo(alter("t", new AlterAction.AlterColumnType("name", "varchar(300)", null), new AlterAction.SetNotNull("name")));
     assertThat(my("ALTER TABLE t CHANGE `old` `new` INT(11) NULL"))
-        .isEqualTo(alter("t", new AlterAction.RenameColumn("old", "new"), new AlterAction.AlterColumnType("new", "int(11)", null)));
+        .isEqualTo(alter("t", new AlterAction.RenameColumn("old", "new"), new AlterAction.AlterColumnType("new", "int(11)", null),
+            new AlterAction.DropNotNull("new")));
     assertThat(my("ALTER TABLE t ADD (a int, b int NOT NULL), ALGORITHM=INPLACE, LOCK=NONE"))
         .isEqualTo(alter("t", new AddColumn(col("a", "int", false, null), false), new AddColumn(col("b", "int", true, null), false),
             new AlterAction.OtherAction("ALGORITHM=INPLACE"), new AlterAction.OtherAction("LOCK=NONE")));
