@@ -261,12 +261,21 @@ public final class MarkdownDoc {
     return first != null && first.depth() == 1 && h1 == 1 ? first : null;
   }
 
-  /** 1–6 for a heading, 7 for a one-line top-level "Label:" paragraph, 0 for anything else. */
+  /**
+   * 1–6 for a heading; 7 for a one-line "Label:" paragraph or a short line naming a known section
+   * ("The migration phases"); 0 for anything else.
+   */
   public static int sectionLevel(Block b) {
     if (b.type() == Block.Type.HEADING) return b.depth();
     if (b.type() == Block.Type.PARAGRAPH && b.lines().size() == 1) {
       String t = b.text().strip();
       if (LABEL.matcher(t).matches() && t.split("\\s+").length <= 8) return 7;
+      // seed 000 writes "The migration phases" alone on a line: a short line without final
+      // punctuation that names a known section is a label too
+      if (t.split("\\s+").length <= 5 && !t.matches(".*[.!?;,]$")) {
+        SectionKind k = SectionKind.of(t);
+        if (k != SectionKind.OTHER && k != SectionKind.PHASE) return 7;
+      }
     }
     return 0;
   }

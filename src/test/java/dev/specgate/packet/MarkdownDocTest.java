@@ -98,6 +98,36 @@ class MarkdownDocTest {
   }
 
   @Test
+  void seed000PhasesUnderAPlainLine() {
+    String text = """
+        Non-goals:
+        - No billing state redesign.
+
+        The migration phases
+
+        1. Expand
+
+        Add nullable account_status and supporting index without changing application reads.
+
+        2. Backfill
+
+        Fill status in batches and record row counts, mismatch counts, and runtime.
+
+        Compatibility is kept.
+        """;
+    Packet p = PacketTest.packet(text);
+    Section phases = p.specSections(SectionKind.PHASES).get(0);
+    assertEquals(4, phases.line());
+    List<Phase> list = p.phases();
+    assertEquals(List.of(PhaseName.EXPAND, PhaseName.BACKFILL), list.stream().map(Phase::name).toList());
+    assertEquals(6, list.get(0).line());
+    assertEquals(8, list.get(0).endLine());
+    assertTrue(list.get(1).text().contains("Fill status in batches"));
+    // a sentence that mentions a section word is not a label
+    assertTrue(p.specSections(SectionKind.COMPATIBILITY).isEmpty());
+  }
+
+  @Test
   void inlineMarkdownIsRemoved() {
     assertEquals("accounts has 18M rows, see docs",
         MarkdownDoc.clean("`accounts` has **18M** rows, see [docs](http://x/y)"));
