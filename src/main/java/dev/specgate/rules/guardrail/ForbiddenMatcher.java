@@ -62,6 +62,7 @@ final class ForbiddenMatcher {
   static List<Hit> run(ForbiddenCheck check, GuardChange change) {
     ForbiddenMatcher m = new ForbiddenMatcher(check, change);
     m.sql();
+    m.unparsedSql();
     ItemObject o = check.object();
     for (ItemObject.Identifier id : o.identifiers()) m.identifierLines(id);
     for (Glob g : o.globs()) m.files(f -> matches(g, f.file()), "matches `" + g.pattern() + "`", false);
@@ -101,6 +102,31 @@ final class ForbiddenMatcher {
             break;
           }
         }
+      }
+    }
+  }
+
+  /** Added lines of SQL files the engine did not parse (a modified migration in a diff). */
+  private void unparsedSql() {
+    ItemObject o = check.object();
+    for (FileChange f : change.files) {
+      String lower = f.path().toLowerCase(java.util.Locale.ROOT);
+      if (!lower.endsWith(".sql") || change.isParsedMigration(f.path()) || change.isPacketFile(f.path())) {
+        continue;
+      }
+      String table = null;
+      for (DiffLine l : f.lines()) {
+        if (l.isRemoved()) continue;
+        String named = SqlLineEvents.alteredTable(l.text());
+        if (named != null) table = named;
+        if (!l.isAdded()) continue;
+        for (SqlEvent e : SqlLineEvents.of(l.text(), table)) {
+          if (sqlMatches(e, o)) {
+            hit(f.path(), l.newLine(), "this line " + e.what());
+            break;
+          }
+        }
+        if (l.text().contains(";")) table = null;
       }
     }
   }

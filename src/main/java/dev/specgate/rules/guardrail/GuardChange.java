@@ -43,7 +43,10 @@ final class GuardChange {
     List<FileChange> files = new ArrayList<>();
     for (SourceFile f : context.changeSet().changedFiles()) files.add(FileChange.of(f));
     Set<String> migrationPaths = new HashSet<>();
-    for (MigrationFile m : context.migrations()) migrationPaths.add(m.path());
+    // Only migrations read from their whole text; a diff's modified migration has no content.
+    for (MigrationFile m : context.migrations()) {
+      if (m.source().content() != null) migrationPaths.add(m.path());
+    }
     return new GuardChange(files, context.changedMigrations(), migrationPaths, packetFiles);
   }
 

@@ -252,4 +252,34 @@ class SeedGuardrailTest {
     assertThat(of(r, "guardrail-out-of-scope")).singleElement()
         .satisfies(f -> assertThat(f.file()).endsWith("StatusInference.java"));
   }
+
+  @Test
+  void aModifiedMigrationKnownOnlyByItsHunkIsReadLineByLine() throws Exception {
+    Report r = Seed000.guard(Seed000.SPEC, String.join("\n",
+        "--- a/db/migrations/V7__add_account_status.sql",
+        "+++ b/db/migrations/V7__add_account_status.sql",
+        "@@ -1,2 +1,3 @@",
+        " ALTER TABLE accounts",
+        "+  DROP COLUMN billing_pause_until,",
+        "   ADD COLUMN account_status text;",
+        ""));
+    assertThat(forbiddenBy(r, Seed000.REMOVE_BILLING_PAUSE_UNTIL)).singleElement().satisfies(f -> {
+      assertThat(f.line()).isEqualTo(2);
+      assertThat(f.message()).contains("drops column `accounts.billing_pause_until`");
+    });
+    assertThat(forbiddenBy(r, Seed000.REMOVE_CLOSED_AT)).isEmpty();
+  }
+
+  @Test
+  void sqlLineEventsReadOneLineAtATime() {
+    assertThat(SqlLineEvents.of("ALTER TABLE public.accounts RENAME COLUMN closed_at TO closed_on;", null))
+        .extracting(SqlEvent::verb, SqlEvent::table, SqlEvent::name)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Verb.RENAME, "accounts", "closed_at"));
+    assertThat(SqlLineEvents.of("  DROP CONSTRAINT accounts_status_check;", "accounts"))
+        .isEmpty();
+    assertThat(SqlLineEvents.of("  ALTER COLUMN status DROP DEFAULT;", "accounts"))
+        .extracting(SqlEvent::verb).containsExactly(Verb.CHANGE);
+    assertThat(SqlLineEvents.of("DROP TABLE IF EXISTS account_reports;", null))
+        .extracting(SqlEvent::name).containsExactly("account_reports");
+  }
 }
