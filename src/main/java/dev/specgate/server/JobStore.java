@@ -13,6 +13,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The durable job queue: an embedded H2 file database by default, or PostgreSQL shared by several
@@ -39,6 +43,9 @@ public final class JobStore implements AutoCloseable {
   private final Clock clock;
   /** H2 is embedded in this one process: serialising writers here replaces row locks. */
   private final Object h2Lock = new Object();
+  private final BlockingQueue<PendingAccept> pending = new LinkedBlockingQueue<>();
+  private Thread writer;
+  private boolean closed;
 
   private JobStore(ConnectionPool pool, boolean postgres, Clock clock) {
     this.pool = pool;
@@ -50,8 +57,13 @@ public final class JobStore implements AutoCloseable {
   public static JobStore open(String url, String user, String password, int connections, Clock clock) throws SQLException {
     boolean pg = url.startsWith("jdbc:postgresql:");
     String effective = url;
-    if (!pg && url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
-      effective = url + ";DB_CLOSE_ON_EXIT=FALSE"; // we close it ourselves after releasing claims
+    String upper = url.toUpperCase(java.util.Locale.ROOT);
+    if (!pg && url.startsWith("jdbc:h2:") && !upper.contains("DB_CLOSE_ON_EXIT")) {
+      effective += ";DB_CLOSE_ON_EXIT=FALSE"; // we close it ourselves after releasing claims
+    }
+    if (!pg && url.startsWith("jdbc:h2:") && !upper.contains("WRITE_DELAY")) {
+      // write each commit to the file at once: a job acknowledged with 202 survives a crash of the process
+      effective += ";WRITE_DELAY=0";
     }
     JobStore store = new JobStore(new ConnectionPool(effective, user, password, connections), pg, clock);
     try {
@@ -88,33 +100,86 @@ public final class JobStore implements AutoCloseable {
     });
   }
 
-  /** Records a delivery and the work it asks for, in one transaction, before the webhook is answered. */
+  /**
+   * Records a delivery and the work it asks for, durably, before the webhook is answered. On the
+   * embedded store concurrent deliveries are written by one thread in shared transactions (group
+   * commit), so a burst of webhooks costs a few commits rather than one each.
+   */
   public Accepted accept(String deliveryId, String event, List<WorkItem> items) throws SQLException {
-    if (!postgres) {
-      synchronized (h2Lock) {
-        return acceptTx(deliveryId, event, items);
+    if (postgres) return inTransaction(c -> acceptIn(c, deliveryId, event, items, clock.millis()));
+    PendingAccept p = new PendingAccept(deliveryId, event, items, new CompletableFuture<>());
+    synchronized (this) {
+      if (closed) throw new SQLException("the job store is closed");
+      if (writer == null) {
+        writer = new Thread(this::writeAccepted, "specgate-store-writer");
+        writer.setDaemon(true);
+        writer.start();
       }
+      pending.add(p);
     }
-    return acceptTx(deliveryId, event, items);
+    try {
+      return p.result().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while storing delivery " + deliveryId);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SQLException) throw (SQLException) e.getCause();
+      throw new SQLException("storing delivery " + deliveryId + " failed: " + e.getCause(), e.getCause());
+    }
   }
 
-  private Accepted acceptTx(String deliveryId, String event, List<WorkItem> items) throws SQLException {
-    long now = clock.millis();
-    return inTransaction(c -> {
-      String insertDelivery = postgres
-          ? "INSERT INTO specgate_deliveries (delivery_id, event, received_at) VALUES (?,?,?) ON CONFLICT DO NOTHING"
-          : "MERGE INTO specgate_deliveries d USING (VALUES (CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(60)), CAST(? AS BIGINT))) v(i, e, r)"
-              + " ON d.delivery_id = v.i WHEN NOT MATCHED THEN INSERT VALUES (v.i, v.e, v.r)";
-      try (PreparedStatement ps = c.prepareStatement(insertDelivery)) {
-        ps.setString(1, deliveryId);
-        ps.setString(2, event);
-        ps.setLong(3, now);
-        if (ps.executeUpdate() == 0) return Accepted.DUPLICATE;
+  private record PendingAccept(String deliveryId, String event, List<WorkItem> items, CompletableFuture<Accepted> result) {}
+
+  private static final PendingAccept STOP = new PendingAccept("", "", List.of(), new CompletableFuture<>());
+
+  /** The embedded store's single writer of deliveries: drains what is waiting into one transaction. */
+  private void writeAccepted() {
+    while (true) {
+      List<PendingAccept> batch = new ArrayList<>();
+      try {
+        batch.add(pending.take());
+      } catch (InterruptedException e) {
+        return;
       }
-      boolean queued = false;
-      for (WorkItem w : items) queued |= acceptItem(c, w, now);
-      return queued ? Accepted.QUEUED : Accepted.DEDUPLICATED;
-    });
+      pending.drainTo(batch, 500);
+      boolean stop = batch.remove(STOP);
+      if (!batch.isEmpty()) writeBatch(batch);
+      if (stop) return;
+    }
+  }
+
+  private void writeBatch(List<PendingAccept> batch) {
+    List<Accepted> results = new ArrayList<>();
+    try {
+      synchronized (h2Lock) {
+        long now = clock.millis();
+        inTransaction(c -> {
+          results.clear();
+          for (PendingAccept p : batch) results.add(acceptIn(c, p.deliveryId(), p.event(), p.items(), now));
+          return null;
+        });
+      }
+      for (int i = 0; i < batch.size(); i++) batch.get(i).result().complete(results.get(i));
+    } catch (SQLException | RuntimeException e) {
+      for (PendingAccept p : batch) p.result().completeExceptionally(e);
+    }
+  }
+
+  private Accepted acceptIn(Connection c, String deliveryId, String event, List<WorkItem> items, long now)
+      throws SQLException {
+    String insertDelivery = postgres
+        ? "INSERT INTO specgate_deliveries (delivery_id, event, received_at) VALUES (?,?,?) ON CONFLICT DO NOTHING"
+        : "MERGE INTO specgate_deliveries d USING (VALUES (CAST(? AS VARCHAR(100)), CAST(? AS VARCHAR(60)), CAST(? AS BIGINT))) v(i, e, r)"
+            + " ON d.delivery_id = v.i WHEN NOT MATCHED THEN INSERT VALUES (v.i, v.e, v.r)";
+    try (PreparedStatement ps = c.prepareStatement(insertDelivery)) {
+      ps.setString(1, deliveryId);
+      ps.setString(2, event);
+      ps.setLong(3, now);
+      if (ps.executeUpdate() == 0) return Accepted.DUPLICATE;
+    }
+    boolean queued = false;
+    for (WorkItem w : items) queued |= acceptItem(c, w, now);
+    return queued ? Accepted.QUEUED : Accepted.DEDUPLICATED;
   }
 
   private boolean acceptItem(Connection c, WorkItem w, long now) throws SQLException {
@@ -381,6 +446,19 @@ public final class JobStore implements AutoCloseable {
 
   @Override
   public void close() {
+    Thread w;
+    synchronized (this) {
+      closed = true;
+      w = writer;
+      if (w != null) pending.add(STOP);
+    }
+    if (w != null) {
+      try {
+        w.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     pool.close();
   }
 }

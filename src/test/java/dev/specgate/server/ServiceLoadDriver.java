@@ -1,0 +1,223 @@
+package dev.specgate.server;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.specgate.github.app.TestKeys;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load benchmark for {@code specgate serve} (run by {@code src/bench/service-load.sh}, not a test):
+ * starts WireMock as GitHub, starts the service as a separate process with its embedded store,
+ * fires rounds of N concurrent signed webhooks (one pull request each), and reports the
+ * acknowledgement latency p50/p99, jobs completed per second and lost jobs (acknowledged but
+ * never completed as a Check Run).
+ *
+ * <p>Arguments: {@code <classpath> <concurrency> <rounds> <workers> <workdir>}.
+ */
+public final class ServiceLoadDriver {
+  private static final String SECRET = "bench-secret";
+  private static final String HEAD = "1111111111111111111111111111111111111111";
+  private static final String V1 = "CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL);\n";
+  private static final String V2 = "CREATE INDEX accounts_email_idx ON accounts (email);\n";
+
+  private ServiceLoadDriver() {}
+
+  public static void main(String[] args) throws Exception {
+    String classpath = args[0];
+    int concurrency = Integer.parseInt(args[1]);
+    int rounds = Integer.parseInt(args[2]);
+    int workers = Integer.parseInt(args[3]);
+    Path work = Path.of(args[4]);
+    Files.createDirectories(work);
+
+    WireMockServer gh = new WireMockServer(options().dynamicPort().containerThreads(64).asynchronousResponseEnabled(true));
+    gh.start();
+    stubGitHub(gh);
+    Path key = TestKeys.writePkcs1(work, TestKeys.keyPair());
+    int port = freePort();
+
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", classpath, "dev.specgate.cli.Main", "serve");
+    pb.environment().put("SPECGATE_APP_ID", "123456");
+    pb.environment().put("SPECGATE_PRIVATE_KEY_FILE", key.toString());
+    pb.environment().put("SPECGATE_WEBHOOK_SECRET", SECRET);
+    pb.environment().put("SPECGATE_GITHUB_API_URL", gh.baseUrl());
+    pb.environment().put("SPECGATE_PORT", Integer.toString(port));
+    pb.environment().put("SPECGATE_DATA_DIR", work.resolve("data").toString());
+    pb.environment().put("SPECGATE_WORKERS", Integer.toString(workers));
+    pb.redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
+    Process service = pb.start();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    try {
+      waitHealthy(http, port, service);
+      // warm-up: JIT, connection set-up, engine classes
+      List<Long> warm = fire(http, port, concurrency, 1_000_000);
+      waitDone(http, port, warm.size(), Duration.ofSeconds(120));
+      double doneBefore = metric(http, port, "specgate_jobs{state=\"done\"}");
+
+      List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+      int acked = 0;
+      long start = System.nanoTime();
+      for (int r = 0; r < rounds; r++) {
+        List<Long> l = fire(http, port, concurrency, (r + 2) * 1_000_000);
+        latencies.addAll(l);
+        acked += l.size();
+      }
+      long sent = System.nanoTime();
+      boolean complete = waitDone(http, port, (long) doneBefore + acked, Duration.ofSeconds(300));
+      long end = System.nanoTime();
+      double done = metric(http, port, "specgate_jobs{state=\"done\"}") - doneBefore;
+      int completedRuns = gh.countRequestsMatching(patchRequestedFor(urlMatching("/repos/acme/payments/check-runs/.*"))
+          .withRequestBody(WireMock.containing("\"completed\"")).build()).getCount();
+
+      List<Long> sorted = new ArrayList<>(latencies);
+      Collections.sort(sorted);
+      System.out.printf(Locale.ROOT, "service load: %d rounds x %d concurrent signed webhooks (%d deliveries), %d workers, embedded H2 store%n",
+          rounds, concurrency, acked, workers);
+      System.out.printf(Locale.ROOT, "ack latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms (all 202: %s)%n",
+          pct(sorted, 50), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6, latencies.size() == acked);
+      System.out.printf(Locale.ROOT, "jobs: %d done in %.1f s after the first delivery (%.1f jobs/s; sending took %.2f s)%n",
+          (long) done, (end - start) / 1e9, done / ((end - start) / 1e9), (sent - start) / 1e9);
+      System.out.printf(Locale.ROOT, "lost jobs: %d (acknowledged %d, completed %d; completed Check Run PATCHes seen by the fake GitHub: %d incl. warm-up)%s%n",
+          acked - (long) done, acked, (long) done, completedRuns, complete ? "" : " — TIMED OUT");
+    } finally {
+      service.destroy(); // SIGTERM: graceful shutdown
+      if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) service.destroyForcibly();
+      gh.stop();
+    }
+  }
+
+  private static double pct(List<Long> sorted, int p) {
+    int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
+  }
+
+  /** Sends {@code n} deliveries at once (pull requests base+1..base+n); returns their latencies in ns. */
+  private static List<Long> fire(HttpClient http, int port, int n, int base) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Long>> results = new ArrayList<>();
+    WebhookSignature sig = new WebhookSignature(SECRET.getBytes(StandardCharsets.UTF_8));
+    for (int i = 1; i <= n; i++) {
+      int pr = base + i;
+      byte[] body = ("{\"action\":\"opened\",\"number\":" + pr + ",\"pull_request\":{\"number\":" + pr
+          + ",\"state\":\"open\",\"head\":{\"sha\":\"" + HEAD + "\"},\"base\":{\"sha\":\"" + HEAD.replace('1', '2') + "\"}},"
+          + "\"repository\":{\"full_name\":\"acme/payments\"},\"installation\":{\"id\":5000000001}}").getBytes(StandardCharsets.UTF_8);
+      HttpRequest req = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhook"))
+          .header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", UUID.randomUUID().toString())
+          .header("X-Hub-Signature-256", sig.header(body)).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+      results.add(pool.submit(() -> {
+        go.await();
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+        long t = System.nanoTime() - t0;
+        if (r.statusCode() != 202) throw new IllegalStateException("delivery answered " + r.statusCode() + ": " + r.body());
+        return t;
+      }));
+    }
+    go.countDown();
+    List<Long> out = new ArrayList<>();
+    for (Future<Long> f : results) out.add(f.get());
+    pool.shutdown();
+    return out;
+  }
+
+  private static boolean waitDone(HttpClient http, int port, long target, Duration timeout) throws Exception {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (metric(http, port, "specgate_jobs{state=\"done\"}") >= target) return true;
+      Thread.sleep(200);
+    }
+    return false;
+  }
+
+  private static double metric(HttpClient http, int port, String name) throws Exception {
+    String text = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Matcher m = Pattern.compile("^" + Pattern.quote(name) + " ([0-9.eE+-]+)$", Pattern.MULTILINE).matcher(text);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
+  private static void waitHealthy(HttpClient http, int port, Process service) throws Exception {
+    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < end) {
+      if (!service.isAlive()) throw new IllegalStateException("the service exited with " + service.exitValue());
+      try {
+        if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/healthz")).build(),
+            HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return;
+      } catch (java.io.IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the service did not become healthy");
+  }
+
+  private static int freePort() throws Exception {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** GitHub for any pull request of acme/payments: one added migration on top of an existing table. */
+  private static void stubGitHub(WireMockServer gh) {
+    String repo = "/repos/acme/payments";
+    gh.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404).withBody("{\"message\":\"Not Found\"}")));
+    gh.stubFor(post(urlMatching("/app/installations/\\d+/access_tokens")).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"token\":\"ghs_bench\",\"expires_at\":\"" + Instant.now().plusSeconds(3600) + "\"}")));
+    gh.stubFor(get(urlMatching(repo + "/pulls/\\d+")).willReturn(okJson(
+        "{\"state\":\"open\",\"head\":{\"sha\":\"" + HEAD + "\"},\"base\":{\"sha\":\"" + HEAD.replace('1', '2') + "\"}}")));
+    gh.stubFor(get(urlPathMatching(repo + "/pulls/\\d+/files")).willReturn(okJson(
+        "[{\"filename\":\"db/migrations/V2__idx.sql\",\"status\":\"added\",\"sha\":\"b2\",\"patch\":\"@@ -0,0 +1 @@\\n+"
+            + V2.trim() + "\"}]")));
+    gh.stubFor(get(urlMatching(repo + "/git/trees/.*")).willReturn(okJson("{\"truncated\":false,\"tree\":["
+        + "{\"path\":\"db/migrations/V1__accounts.sql\",\"type\":\"blob\",\"sha\":\"b1\",\"size\":70},"
+        + "{\"path\":\"db/migrations/V2__idx.sql\",\"type\":\"blob\",\"sha\":\"b2\",\"size\":50}]}")));
+    gh.stubFor(get(urlMatching(repo + "/git/blobs/b1")).willReturn(okJson(blob(V1))));
+    gh.stubFor(get(urlMatching(repo + "/git/blobs/b2")).willReturn(okJson(blob(V2))));
+    gh.stubFor(get(urlPathMatching(repo + "/commits/.*/check-runs")).willReturn(okJson("{\"total_count\":0,\"check_runs\":[]}")));
+    gh.stubFor(post(urlMatching(repo + "/check-runs")).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody("{\"id\":8589934593,\"status\":\"in_progress\"}")));
+    gh.stubFor(patch(urlMatching(repo + "/check-runs/\\d+")).willReturn(okJson("{\"id\":8589934593,\"status\":\"completed\"}")));
+    gh.stubFor(get(urlPathMatching(repo + "/pulls/\\d+/(comments|reviews)")).willReturn(okJson("[]")));
+    gh.stubFor(post(urlMatching(repo + "/pulls/\\d+/reviews")).willReturn(okJson("{\"id\":7000000007}")));
+  }
+
+  private static String blob(String text) {
+    return "{\"encoding\":\"base64\",\"content\":\"" + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "\"}";
+  }
+}
