@@ -17,6 +17,7 @@ import dev.specgate.sql.Operation;
 import dev.specgate.sql.Statement;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -70,6 +71,7 @@ public final class SameReleaseCleanup implements Rule {
   }
 
   private static void checkMigrations(RuleContext ctx, Findings out) {
+    checkReplacedTables(ctx, out);
     Map<String, Set<String>> added = new HashMap<>();
     for (MigrationFile m : ctx.changedMigrations()) {
       for (Statement s : m.migration().statements()) {
@@ -107,6 +109,48 @@ public final class SameReleaseCleanup implements Rule {
               Seeds.SAME_RELEASE,
               ("Keep `%s` in this release; drop it in a later cleanup migration, after the "
                   + "compatibility window and once no code reads it.").formatted(removed));
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * A new table named after an existing one ({@code accounts_v2}, {@code accounts_new}) created in
+   * the same change that drops or renames the existing table.
+   */
+  private static void checkReplacedTables(RuleContext ctx, Findings out) {
+    Set<String> created = new HashSet<>();
+    for (MigrationFile m : ctx.changedMigrations()) {
+      for (Statement s : m.migration().statements()) {
+        if (s.op() instanceof Operation.CreateTable ct) created.add(PacketScope.key(ct.table()));
+      }
+    }
+    if (created.isEmpty()) return;
+    for (MigrationFile m : ctx.changedMigrations()) {
+      for (Statement s : m.migration().statements()) {
+        List<String> removed = new java.util.ArrayList<>();
+        String verb = "drops";
+        if (s.op() instanceof Operation.DropTable dt) {
+          dt.tables().forEach(t -> removed.add(PacketScope.key(t)));
+        } else if (s.op() instanceof Operation.AlterTable at
+            && at.actions().stream().anyMatch(a -> a instanceof AlterAction.RenameTable)) {
+          removed.add(PacketScope.key(at.table()));
+          verb = "renames";
+        }
+        for (String old : removed) {
+          if (!PacketScope.touchesExisting(ctx, m, s, old)) continue;
+          String replacement = created.stream()
+              .filter(c -> c.startsWith(old + "_") && !c.equals(old)).sorted().findFirst()
+              .orElse(null);
+          if (replacement == null) continue;
+          out.report(Location.line(m.path(), s.line()),
+              "this change creates `%s` and also %s `%s`, which it replaces, in the same release"
+                  .formatted(replacement, verb, old),
+              Seeds.SAME_RELEASE,
+              ("Keep `%s` in this release; move readers and writers to `%s` first and drop it in "
+                  + "a later cleanup migration, after the compatibility window.")
+                  .formatted(old, replacement));
           break;
         }
       }
