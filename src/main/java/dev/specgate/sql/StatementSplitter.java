@@ -103,6 +103,9 @@ public final class StatementSplitter {
         i++;
       }
     }
+    if (start >= 0 && parenDepth > 0 && problem == null) {
+      problem = "unclosed '(' : the statement runs to the end of the file";
+    }
     endStatement();
   }
 

@@ -48,6 +48,7 @@ public final class CorpusCoverage {
     Map<String, Tally> tallies = new HashMap<>();
     PrintWriter out = dump == null ? null : new PrintWriter(Files.newBufferedWriter(dump, StandardCharsets.UTF_8));
     long t0 = System.nanoTime();
+    long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     for (Input in : inputs) {
       Tally t = tallies.computeIfAbsent(in.group(), g -> new Tally());
       t.files++;
@@ -79,6 +80,7 @@ public final class CorpusCoverage {
       }
     }
     long coldNanos = System.nanoTime() - t0;
+    long coldCpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
     if (out != null) out.close();
 
     for (String g : List.of("postgres-migrations", "squawk-fixtures", "mysql-migrations")) {
@@ -93,25 +95,34 @@ public final class CorpusCoverage {
           .forEach(e -> System.out.printf("    %5d  %s%n           e.g. %s%n", e.getValue(),
               cut(e.getKey(), 110), cut(t.examples.get(e.getKey()), 150)));
     }
-    System.out.printf("cold: all %d files parsed in %.2f s (first pass, JIT cold)%n", inputs.size(), coldNanos / 1e9);
+    System.out.printf("cold: all %d files parsed in %.2f s wall, %.2f s CPU (first pass, JIT cold)%n",
+        inputs.size(), coldNanos / 1e9, coldCpu / 1e9);
 
     List<Input> pg = new ArrayList<>();
     for (Input in : inputs) if (in.group().equals("postgres-migrations")) pg.add(in);
     long stmts = tallies.containsKey("postgres-migrations") ? tallies.get("postgres-migrations").statements : 0;
+    // CPU time of this thread as well as wall time: the machine may be shared with other work
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     long best = Long.MAX_VALUE;
     long total = 0;
+    long cpuTotal = 0;
     for (int p = 0; p < passes * 2; p++) {
       long s0 = System.nanoTime();
+      long c0 = mx.getCurrentThreadCpuTime();
       for (Input in : pg) MigrationParser.parse(in.path(), in.text(), in.dialect());
       long dt = System.nanoTime() - s0;
+      long dc = mx.getCurrentThreadCpuTime() - c0;
       if (p >= passes) {
         total += dt;
+        cpuTotal += dc;
         best = Math.min(best, dt);
       }
     }
     double mean = total / (double) passes / 1e9;
-    System.out.printf("warm (postgres migrations, 1 thread, %d warm-up + %d timed passes): mean %.3f s/pass,"
-        + " %.0f statements/s (best pass %.3f s)%n", passes, passes, mean, stmts / mean, best / 1e9);
+    double cpu = cpuTotal / (double) passes / 1e9;
+    System.out.printf("warm (postgres migrations, 1 thread, %d warm-up + %d timed passes): mean %.3f s/pass wall,"
+        + " %.0f statements/s (best pass %.3f s); %.3f s CPU/pass = %.0f statements per CPU-second%n",
+        passes, passes, mean, stmts / mean, best / 1e9, cpu, stmts / cpu);
   }
 
   private static List<Input> read(Path dir) throws IOException {

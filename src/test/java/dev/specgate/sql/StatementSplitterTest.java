@@ -104,6 +104,15 @@ class StatementSplitterTest {
   }
 
   @Test
+  void semicolonsInsideParenthesesDoNotSplitButAnUnclosedParenthesisIsReported() {
+    assertThat(texts(pg("CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); NOTIFY a);\nSELECT 1;")))
+        .containsExactly("CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); NOTIFY a)", "SELECT 1");
+    List<SplitStatement> s = pg("SELECT 1;\nSELECT (1;\nSELECT 2;");
+    assertThat(s).hasSize(2);
+    assertThat(s.get(1).problem()).startsWith("unclosed '('");
+  }
+
+  @Test
   void loneDollarsAndGarbageNeverThrow() {
     assertThat(pg("$$")).hasSize(1);
     assertThat(pg("$$").get(0).problem()).startsWith("unterminated dollar-quoted string");
