@@ -9,8 +9,12 @@
 # from a warm page cache). Prints each tool's median wall time and peak RSS, the ratio
 # specgate/squawk, and specgate's files / statements / unparsed-statement counts from its JSON.
 #
-# Environment: ROUNDS (default 5), JAVA_OPTS (extra JVM flags for specgate, e.g. an AppCDS archive),
-# SPECGATE_JAR (default target/specgate.jar), SQUAWK (use this squawk binary instead of npm's).
+# A third contestant, "specgate+", is the same jar through src/bench/specgate-launcher.sh (C1 only,
+# serial GC, an AppCDS archive made by the warm-up run): the JVM flags proposed for the CLI.
+#
+# Environment: ROUNDS (default 5), JAVA_OPTS (extra JVM flags for plain specgate), SPECGATE_JAR
+# (default target/specgate.jar), SQUAWK (use this squawk binary instead of npm's), TUNED=0 to skip
+# specgate+.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -72,6 +76,15 @@ timed_squawk() {
   (cd "$base" && /usr/bin/time -f '%e %M %U %S' -o "$tmp/one.time" "$squawk" "${files[@]}" > "$tmp/squawk.out" 2>&1) || true
   tail -1 "$tmp/one.time" >> "$tmp/squawk.times"
 }
+timed_tuned() {
+  local rc=0
+  (cd "$base" && SPECGATE_JAR="$jar" SPECGATE_CACHE="$tmp/cds" /usr/bin/time -f '%e %M %U %S' -o "$tmp/one.time" \
+    "$root/src/bench/specgate-launcher.sh" check "${files[@]}" --format json > "$tmp/tuned.json" 2> "$tmp/tuned.err") || rc=$?
+  if [[ $rc -gt 1 ]]; then
+    echo "specgate+ exited $rc (expected 0 or 1):" >&2; head -20 "$tmp/tuned.err" >&2; exit 1
+  fi
+  tail -1 "$tmp/one.time" >> "$tmp/tuned.times"
+}
 timed_specgate() {
   local rc=0
   (cd "$base" && /usr/bin/time -f '%e %M %U %S' -o "$tmp/one.time" java "${java_opts[@]}" -jar "$jar" check "${files[@]}" --format json \
@@ -87,12 +100,16 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 echo "files: $nfiles ($label)" >&2
 echo "warm-up ..." >&2
 : > "$tmp/squawk.times"; : > "$tmp/specgate.times"
+tuned="${TUNED:-1}"
+: > "$tmp/tuned.times"
 timed_squawk; timed_specgate
-: > "$tmp/squawk.times"; : > "$tmp/specgate.times"
+[[ "$tuned" == 0 ]] || timed_tuned
+: > "$tmp/squawk.times"; : > "$tmp/specgate.times"; : > "$tmp/tuned.times"
 for ((i = 1; i <= rounds; i++)); do
   echo "round $i/$rounds ..." >&2
   timed_squawk
   timed_specgate
+  [[ "$tuned" == 0 ]] || timed_tuned
 done
 
 sq_wall=$(cut -d' ' -f1 "$tmp/squawk.times" | median)
@@ -124,6 +141,17 @@ printf '%-9s wall %6.2f s   cpu %6.2f s   peak RSS %6d MB\n' squawk "$sq_wall" "
 printf '%-9s wall %6.2f s   cpu %6.2f s   peak RSS %6d MB\n' specgate "$sg_wall" "$sg_cpu" "$(awk -v k="$sg_rss" 'BEGIN { printf "%d", k / 1024 }')"
 awk -v a="$sg_wall" -v b="$sq_wall" -v c="$sg_cpu" -v d="$sq_cpu" 'BEGIN {
   if (b > 0) printf "ratio specgate/squawk: wall %.2fx (goal <= 1.00x), cpu %.2fx\n", a / b, (d > 0 ? c / d : 0) }'
+if [[ "$tuned" != 0 ]]; then
+  tu_wall=$(cut -d' ' -f1 "$tmp/tuned.times" | median)
+  tu_rss=$(cut -d' ' -f2 "$tmp/tuned.times" | median)
+  tu_cpu=$(awk '{ print $3 + $4 }' "$tmp/tuned.times" | median)
+  printf '%-9s wall %6.2f s   cpu %6.2f s   peak RSS %6d MB   (src/bench/specgate-launcher.sh)\n' specgate+ "$tu_wall" "$tu_cpu" "$(awk -v k="$tu_rss" 'BEGIN { printf "%d", k / 1024 }')"
+  awk -v a="$tu_wall" -v b="$sq_wall" -v c="$tu_cpu" -v d="$sq_cpu" 'BEGIN {
+    if (b > 0) printf "ratio specgate+/squawk: wall %.2fx, cpu %.2fx\n", a / b, (d > 0 ? c / d : 0) }'
+  cmp -s "$tmp/specgate.json" "$tmp/tuned.json" || echo "WARNING: specgate+ printed a different JSON than specgate"
+fi
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "$counts"
-echo "raw (wall s, peak KB, user s, sys s): squawk [$(tr '\n' ';' < "$tmp/squawk.times")] specgate [$(tr '\n' ';' < "$tmp/specgate.times")]"
+raw_tuned=""
+[[ "$tuned" == 0 ]] || raw_tuned=" specgate+ [$(tr '\n' ';' < "$tmp/tuned.times")]"
+echo "raw (wall s, peak KB, user s, sys s): squawk [$(tr '\n' ';' < "$tmp/squawk.times")] specgate [$(tr '\n' ';' < "$tmp/specgate.times")]$raw_tuned"
