@@ -10,3 +10,6 @@ ALTER TABLE accounts ALTER COLUMN public_id SET DEFAULT gen_random_uuid();
 -- a table this change creates has no rows to rewrite
 CREATE TABLE events (id uuid PRIMARY KEY DEFAULT gen_random_uuid());
 ALTER TABLE events ADD COLUMN token uuid DEFAULT gen_random_uuid();
+
+-- PostgreSQL 18: a VIRTUAL generated column is computed on read, nothing is written
+ALTER TABLE orders ADD COLUMN total_cents bigint GENERATED ALWAYS AS (total * 100) VIRTUAL;

@@ -62,7 +62,7 @@ public final class ColumnTypeChange implements Rule {
                 + "ALTER TABLE " + table + " ADD COLUMN " + col + "_new " + t.newType() + ";\n"
                 + "-- write both columns from the application (or a trigger), backfill in batches:\n"
                 + "UPDATE " + table + " SET " + col + "_new = " + col
-                + " WHERE id >= <start> AND id < <start> + 10000;\n"
+                + " WHERE " + SqlRuleSupport.batchRange(col) + ";\n"
                 + "-- switch reads to " + col + "_new, then in a later release drop " + col
                 + " and rename " + col + "_new.");
       }

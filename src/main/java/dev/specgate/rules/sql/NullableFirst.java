@@ -60,7 +60,7 @@ public final class NullableFirst implements Rule {
               + " lock:\n"
               + "ALTER TABLE " + table + " ADD COLUMN " + col + " " + type + ";\n"
               + "-- backfill in batches (one transaction each), e.g.\n"
-              + "UPDATE " + table + " SET " + col + " = <value> WHERE id >= <start> AND id < <start> + 10000 AND "
+              + "UPDATE " + table + " SET " + col + " = <value> WHERE " + SqlRuleSupport.batchRange(col) + " AND "
               + col + " IS NULL;\n"
               + "ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + col
               + " IS NOT NULL) NOT VALID;\n"

@@ -158,6 +158,15 @@ final class SqlRuleSupport {
     }
   }
 
+  /**
+   * A key-range batch predicate for fixes: {@code id >= <start> AND id < <start> + 10000}, or with
+   * {@code <key>} when the column being filled is itself {@code id}.
+   */
+  static String batchRange(String filledColumn) {
+    String k = "id".equalsIgnoreCase(filledColumn) ? "<key>" : "id";
+    return k + " >= <start> AND " + k + " < <start> + 10000";
+  }
+
   /** The statement as written, on one line, shortened for messages. */
   static String brief(Statement s) {
     String one = s.sql().replaceAll("\\s+", " ").trim();

@@ -34,7 +34,7 @@ public final class VolatileDefaultRewrite implements Rule {
       if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
       for (AlterAction a : alter.actions()) {
         if (!(a instanceof AlterAction.AddColumn add)) continue;
-        String reason = reason(add.column(), pg);
+        String reason = reason(add.column(), pg, at.statement().sql());
         if (reason != null) report(at, SqlRuleSupport.name(alter.table()), add.column(), reason, out);
       }
     }
@@ -42,7 +42,7 @@ public final class VolatileDefaultRewrite implements Rule {
   }
 
   /** Why this column rewrites the table, or {@code null} when it does not. */
-  static String reason(ColumnDef c, int postgresVersion) {
+  static String reason(ColumnDef c, int postgresVersion, String sql) {
     var fn = Volatility.volatileFunction(c.defaultExpr());
     if (fn.isPresent()) {
       return "its DEFAULT calls " + fn.get() + "(), a volatile function, so every existing row gets"
@@ -53,7 +53,15 @@ public final class VolatileDefaultRewrite implements Rule {
           + " existing row gets its own value";
     }
     if (c.generated()) {
-      return "a generated or identity column is computed and stored for every existing row";
+      String text = sql == null ? "" : sql.toLowerCase(Locale.ROOT);
+      if (text.contains("identity")) {
+        return "an identity column draws a sequence value for every existing row";
+      }
+      if (text.contains("stored")) {
+        return "a stored generated column is computed and written for every existing row";
+      }
+      // GENERATED ALWAYS AS (…) without STORED is VIRTUAL (PostgreSQL 18+): nothing is written.
+      return null;
     }
     if (postgresVersion < 11 && c.hasDefault()
         && !c.defaultExpr().trim().toLowerCase(Locale.ROOT).equals("null")) {
@@ -67,8 +75,28 @@ public final class VolatileDefaultRewrite implements Rule {
     String col = c.name();
     String type = Volatility.isSerialType(c.type()) ? baseOfSerial(c.type()) : c.type();
     String def = c.defaultExpr() != null ? c.defaultExpr()
-        : Volatility.isSerialType(c.type()) ? "nextval('" + table.replace('.', '_') + "_" + col + "_seq')"
+        : Volatility.isSerialType(c.type()) || c.generated()
+            ? "nextval('" + table.replace('.', '_') + "_" + col + "_seq')"
         : "<expression>";
+    String fix = reason.startsWith("a stored generated")
+        ? "Add a plain column, keep it filled for new rows (a trigger or the application), and"
+            + " backfill existing rows in batches; on PostgreSQL 18+ a VIRTUAL generated column"
+            + " (computed on read) writes nothing:\n"
+            + "ALTER TABLE " + table + " ADD COLUMN " + col + " " + type + ";\n"
+            + "-- or: ALTER TABLE " + table + " ADD COLUMN " + col + " " + type
+            + " GENERATED ALWAYS AS (<expression>) VIRTUAL;"
+        : "Add the column without a per-row default, set the default for new rows only, then"
+            + " backfill existing rows in batches:\n"
+            + "ALTER TABLE " + table + " ADD COLUMN " + col + " " + type + ";\n"
+            + (c.defaultExpr() == null
+                ? "CREATE SEQUENCE " + table.replace('.', '_') + "_" + col + "_seq OWNED BY " + table
+                    + "." + col + ";\n"
+                : "")
+            + "ALTER TABLE " + table + " ALTER COLUMN " + col + " SET DEFAULT " + def + ";"
+            + "  -- new rows only, no rewrite\n"
+            + "UPDATE " + table + " SET " + col + " = " + def + " WHERE " + SqlRuleSupport.batchRange(col) + " AND "
+            + col + " IS NULL;  -- repeat per batch"
+;
     out.report(
         SqlRuleSupport.location(at),
         "ADD COLUMN " + col + " rewrites existing table " + table + ": " + reason,
@@ -76,13 +104,7 @@ public final class VolatileDefaultRewrite implements Rule {
             + ". The whole table and all its indexes are rewritten while the lock is held, so"
             + " reads and writes wait for as long as the copy takes (minutes on a large table),"
             + " and the rewrite needs disk for a second copy.",
-        "Add the column without a per-row default, set the default for new rows only, then"
-            + " backfill existing rows in batches:\n"
-            + "ALTER TABLE " + table + " ADD COLUMN " + col + " " + type + ";\n"
-            + "ALTER TABLE " + table + " ALTER COLUMN " + col + " SET DEFAULT " + def + ";"
-            + "  -- new rows only, no rewrite\n"
-            + "UPDATE " + table + " SET " + col + " = " + def + " WHERE id >= <start> AND id < <start> + 10000 AND "
-            + col + " IS NULL;  -- repeat per batch");
+        fix);
   }
 
   private static String baseOfSerial(String t) {
