@@ -1,5 +1,6 @@
 package dev.specgate.rules.guardrail;
 
+import dev.specgate.core.Glob;
 import dev.specgate.core.SourceFile;
 import dev.specgate.diff.DiffLine;
 import dev.specgate.diff.FileChange;
@@ -14,7 +15,8 @@ import java.util.Set;
 /**
  * The change as the guardrail rules read it: every changed file's added and removed lines (from
  * its patch, or the whole file for an added one), the parsed forward migrations the change
- * touched, and which paths are packet files or documentation.
+ * touched, and which paths are packet files or documentation. In a snapshot ({@code check PATH})
+ * only the migrations count as changed files.
  */
 final class GuardChange {
   private static final Set<String> DOC_EXTENSIONS = Set.of("md", "markdown", "rst", "adoc", "txt");
@@ -41,7 +43,14 @@ final class GuardChange {
       for (String n : names) packetFiles.add(g.packetFolder().isEmpty() ? n : g.packetFolder() + "/" + n);
     }
     List<FileChange> files = new ArrayList<>();
-    for (SourceFile f : context.changeSet().changedFiles()) files.add(FileChange.of(f));
+    // A snapshot (check PATH) marks every file added; only its migrations are the change then,
+    // the rest is the tree around them, not something the change did.
+    boolean snapshot = context.changeSet().isSnapshot();
+    List<Glob> migrationGlobs = Glob.all(context.config().migrations());
+    for (SourceFile f : context.changeSet().changedFiles()) {
+      if (snapshot && !Glob.anyMatches(migrationGlobs, f.path())) continue;
+      files.add(FileChange.of(f));
+    }
     Set<String> migrationPaths = new HashSet<>();
     // Only migrations read from their whole text; a diff's modified migration has no content.
     for (MigrationFile m : context.migrations()) {

@@ -82,13 +82,17 @@ final class ItemMapper {
           + " change/modify/rewrite/redesign/clean up, add/introduce/create)");
     }
     List<String> nouns = new ArrayList<>();
+    List<ItemObject.Identifier> known = new ArrayList<>();
     ItemObject.Kind kind = ItemObject.Kind.ANY;
     for (String w : words) {
       String lower = w.toLowerCase(Locale.ROOT);
       if (w.contains("/") || w.contains("*") || FILE_NAME.matcher(w).matches()) {
         globs.add(Glob.of(w));
-      } else if (Words.looksLikeIdentifier(w) || knownNames.contains(lower)) {
+      } else if (Words.looksLikeIdentifier(w)) {
         identifiers.add(new ItemObject.Identifier(w, Words.ofIdentifier(w)));
+      } else if (knownNames.contains(lower)) {
+        known.add(new ItemObject.Identifier(w, Words.ofIdentifier(w)));
+        nouns.add(Words.stem(lower));
       } else if (!STOPWORDS.contains(lower) && lower.chars().anyMatch(Character::isLetter)) {
         String s = Words.stem(lower);
         if (SCHEMA_WORDS.contains(s)) {
@@ -106,6 +110,11 @@ final class ItemMapper {
         String s = Words.stem(part);
         if (!s.isEmpty() && !STOPWORDS.contains(part) && !GENERIC.contains(s)) exclusions.add(s);
       }
+    }
+    // A table or column name of the migrations is an identifier when it is the whole object
+    // ("drop accounts table"); among other nouns it stays a noun ("redesign billing status").
+    if (identifiers.isEmpty() && globs.isEmpty() && !known.isEmpty() && known.size() == nouns.size()) {
+      identifiers.addAll(known);
     }
     if (!identifiers.isEmpty() || !globs.isEmpty()) {
       nouns = List.of();

@@ -64,6 +64,13 @@ class ItemMapperTest {
   }
 
   @Test
+  void aKnownColumnAmongOtherNounsStaysANoun() {
+    ItemMapper.Mapping m = ItemMapper.forbidden(forbidden("redesign billing status"), Set.of("status"));
+    assertThat(m.check().object().identifiers()).isEmpty();
+    assertThat(m.check().object().nouns()).containsExactly("bill", "status");
+  }
+
+  @Test
   void unmappableItemsSayWhy() {
     ItemMapper.Mapping noVerb = ItemMapper.forbidden(forbidden("be clever with locks"), Set.of());
     assertThat(noVerb.check()).isNull();

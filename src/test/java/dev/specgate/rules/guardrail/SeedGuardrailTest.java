@@ -282,4 +282,18 @@ class SeedGuardrailTest {
     assertThat(SqlLineEvents.of("DROP TABLE IF EXISTS account_reports;", null))
         .extracting(SqlEvent::name).containsExactly("account_reports");
   }
+
+  @Test
+  void aSnapshotCountsOnlyItsMigrationsAsTheChange() {
+    // check PATH: every file is "added"; the tree around the migrations is not something the change did
+    dev.specgate.core.ChangeSet snapshot = dev.specgate.core.ChangeSet.ofPaths(List.of(
+        dev.specgate.core.SourceFile.added(Seed000.SPEC_PATH, Seed000.SPEC),
+        dev.specgate.core.SourceFile.added("src/reporting/NightlyExport.java", "class NightlyExport {}\n"),
+        dev.specgate.core.SourceFile.added("db/migrations/V9__report.sql",
+            "ALTER TABLE account_reports ADD COLUMN account_status text;\n")));
+    Report r = dev.specgate.engine.Analysis.run(snapshot, dev.specgate.engine.Config.defaults());
+    assertThat(forbiddenBy(r, Seed000.CHANGE_REPORTING_SCHEMA)).extracting(Finding::file)
+        .containsExactly("db/migrations/V9__report.sql");
+    assertThat(of(r, "guardrail-out-of-scope")).isEmpty();
+  }
 }
