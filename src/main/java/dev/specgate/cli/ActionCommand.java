@@ -63,6 +63,7 @@ import picocli.CommandLine.Spec;
         + "optional SARIF, Check Run and pull request review.")
 public final class ActionCommand implements Callable<Integer> {
   static final String DEFAULT_CHECK_NAME = "specgate";
+  static final String EXTERNAL_ID = "specgate-action";
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "Config file, relative to the workspace (default: .specgate.yml at the head commit).")
@@ -284,7 +285,8 @@ public final class ActionCommand implements Callable<Integer> {
         for (Finding f : report.findings()) annotations.add(CheckRunPublisher.annotation(f));
         CheckRunRequest req = CheckRunRequest.completed(
             checkName, headSha, report.failed() ? "failure" : "success", title, summary, annotations);
-        if (event.isPullRequest()) req = req.withExternalId("pr-" + event.pullNumber());
+        // marks the run as ours: an Actions job named like the check must never be taken for it
+        req = req.withExternalId(EXTERNAL_ID + (event.isPullRequest() ? "/pr-" + event.pullNumber() : ""));
         new CheckRunPublisher(client).publish(repo, req);
       } catch (GitHubException e) {
         fallback("Check Run", e, event, notes, out, err);

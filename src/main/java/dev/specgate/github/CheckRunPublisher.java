@@ -15,7 +15,8 @@ import java.util.Set;
  * annotation it carries is still a current finding, it is updated in place with the new output
  * and only the annotations it lacks. When it carries an annotation that is no longer current
  * (a finding was fixed or suppressed) a fresh run is created: GitHub shows the latest run of a
- * name, so the stale one drops out of sight instead of misleading.
+ * name, so the stale one drops out of sight instead of misleading. When the request has an
+ * external id, only a run with that external id counts as ours.
  */
 public final class CheckRunPublisher {
   private final GitHubClient client;
@@ -28,7 +29,8 @@ public final class CheckRunPublisher {
   public record Outcome(CheckRun run, boolean created, int annotationsSent) {}
 
   public Outcome publish(GitHubRepo repo, CheckRunRequest request) {
-    Optional<CheckRun> existing = client.findCheckRun(repo, request.headSha(), request.name());
+    Optional<CheckRun> existing =
+        client.findCheckRun(repo, request.headSha(), request.name(), request.externalId());
     if (existing.isPresent()) {
       List<Annotation> current = client.listCheckRunAnnotations(repo, existing.get().id());
       Set<String> wanted = new HashSet<>();

@@ -92,16 +92,31 @@ public final class GitHubClient {
     return run;
   }
 
-  /** The latest Check Run named {@code name} on commit {@code headSha}, if any (for idempotency). */
+  /** The newest Check Run named {@code name} on commit {@code headSha}, if any (for idempotency). */
   public Optional<CheckRun> findCheckRun(GitHubRepo repo, String headSha, String name) {
+    return findCheckRun(repo, headSha, name, null);
+  }
+
+  /**
+   * The newest Check Run named {@code name} on {@code headSha} whose {@code external_id} equals
+   * {@code externalId} (any, when null). The external id tells our run apart from another check
+   * of the same name, e.g. an Actions job called "specgate", which a token of the same app could
+   * otherwise overwrite. All runs are listed ({@code filter=all}): {@code filter=latest} keeps one
+   * run per name and could hide ours behind that job's.
+   */
+  public Optional<CheckRun> findCheckRun(GitHubRepo repo, String headSha, String name, String externalId) {
     String path = repo.path() + "/commits/" + enc(headSha) + "/check-runs?check_name=" + enc(name)
-        + "&filter=latest&per_page=100";
+        + "&filter=all&per_page=100";
+    CheckRun newest = null;
     for (JsonNode page : pages(path)) {
-      for (JsonNode run : page.path("check_runs")) {
-        if (name.equals(run.path("name").asText())) return Optional.of(checkRun(run));
+      for (JsonNode node : page.path("check_runs")) {
+        CheckRun run = checkRun(node);
+        if (!name.equals(run.name())) continue;
+        if (externalId != null && !externalId.equals(run.externalId())) continue;
+        if (newest == null || run.id() > newest.id()) newest = run;
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(newest);
   }
 
   /** The annotations a Check Run already carries (to append only new ones on a re-run). */
@@ -172,7 +187,7 @@ public final class GitHubClient {
   private static CheckRun checkRun(JsonNode n) {
     return new CheckRun(
         n.path("id").asLong(), text(n, "name"), text(n, "head_sha"), text(n, "status"),
-        text(n, "conclusion"), text(n, "html_url"));
+        text(n, "conclusion"), text(n, "html_url"), text(n, "external_id"));
   }
 
   // ---------------------------------------------------------------- pull requests, contents

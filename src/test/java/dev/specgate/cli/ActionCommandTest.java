@@ -233,7 +233,7 @@ class ActionCommandTest {
     assertThat(create.path("head_sha").asText()).isEqualTo(headSha);
     assertThat(create.path("name").asText()).isEqualTo("specgate");
     assertThat(create.path("conclusion").asText()).isEqualTo("failure");
-    assertThat(create.path("external_id").asText()).isEqualTo("pr-1");
+    assertThat(create.path("external_id").asText()).isEqualTo("specgate-action/pr-1");
     assertThat(create.path("output").path("summary").asText()).contains("❌ specgate: failed");
     int sent = 0;
     for (LoggedRequest r : concat(creates, updates)) {
@@ -312,8 +312,12 @@ class ActionCommandTest {
 
     gh.wm.resetRequests();
     gh.wm.stubFor(get(urlPathEqualTo("/repos/acme/shop/commits/" + headSha + "/check-runs")).atPriority(4)
-        .willReturn(jsonResponse("{\"total_count\":1,\"check_runs\":[{\"id\":" + CHECK_RUN_ID
-            + ",\"name\":\"specgate\",\"head_sha\":\"" + headSha + "\",\"status\":\"completed\"}]}", 200)));
+        .willReturn(jsonResponse("{\"total_count\":2,\"check_runs\":["
+            // the workflow's own job, also named specgate, created by the same app: must be left alone
+            + "{\"id\":" + (CHECK_RUN_ID + 5) + ",\"name\":\"specgate\",\"head_sha\":\"" + headSha
+            + "\",\"status\":\"in_progress\",\"external_id\":\"\"},"
+            + "{\"id\":" + CHECK_RUN_ID + ",\"name\":\"specgate\",\"head_sha\":\"" + headSha
+            + "\",\"status\":\"completed\",\"external_id\":\"specgate-action/pr-1\"}]}", 200)));
     gh.wm.stubFor(get(urlEqualTo("/repos/acme/shop/check-runs/" + CHECK_RUN_ID + "/annotations?per_page=100")).atPriority(4)
         .willReturn(jsonResponse(json.writeValueAsString(storedAnnotations), 200)));
     gh.wm.stubFor(get(urlEqualTo("/repos/acme/shop/pulls/1/comments?per_page=100")).atPriority(4)

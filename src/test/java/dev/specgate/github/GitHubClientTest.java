@@ -285,7 +285,20 @@ class GitHubClientTest {
           assertThat(r.conclusion()).isEqualTo("failure");
         });
     gh.wm.verify(getRequestedFor(urlPathEqualTo("/repos/acme/shop/commits/abc/check-runs"))
-        .withQueryParam("filter", com.github.tomakehurst.wiremock.client.WireMock.equalTo("latest")));
+        .withQueryParam("filter", com.github.tomakehurst.wiremock.client.WireMock.equalTo("all")));
+  }
+
+  @Test
+  void anExternalIdTellsOurRunApartFromAJobOfTheSameName() {
+    gh.wm.stubFor(get(urlPathEqualTo("/repos/acme/shop/commits/abc/check-runs")).atPriority(5)
+        .willReturn(jsonResponse("{\"total_count\":3,\"check_runs\":["
+            + "{\"id\":" + (BIG_ID + 9) + ",\"name\":\"specgate\",\"external_id\":\"\"},"
+            + "{\"id\":" + BIG_ID + ",\"name\":\"specgate\",\"external_id\":\"ours\"},"
+            + "{\"id\":" + (BIG_ID + 1) + ",\"name\":\"specgate\",\"external_id\":\"ours\"}]}", 200)));
+    GitHubClient c = gh.client();
+    assertThat(c.findCheckRun(REPO, "abc", "specgate", "ours")).get().extracting(CheckRun::id).isEqualTo(BIG_ID + 1);
+    assertThat(c.findCheckRun(REPO, "abc", "specgate")).get().extracting(CheckRun::id).isEqualTo(BIG_ID + 9);
+    assertThat(c.findCheckRun(REPO, "abc", "specgate", "theirs")).isEmpty();
   }
 
   @Test
