@@ -33,19 +33,25 @@ public final class MarkdownDoc {
 
   private final String path;
   private final String content;
+  private final String lowerContent;
   private final List<String> rawLines;
   private final List<Block> blocks;
   private final List<Section> sections;
+  private final List<RowCountExtractor.RowCount> rowCounts;
 
   private MarkdownDoc(String path, String content) {
     this.path = path;
     this.content = content;
+    this.lowerContent = content.toLowerCase(java.util.Locale.ROOT);
     this.rawLines = List.of(content.split("\r?\n", -1));
     List<Block> out = new ArrayList<>();
     Node doc = PARSER.parse(content);
     if (doc instanceof Document) collect(doc, 0, out);
     this.blocks = List.copyOf(out);
     this.sections = List.copyOf(buildSections(blocks));
+    List<RowCountExtractor.RowCount> counts = new ArrayList<>();
+    for (TextLine l : textLines()) counts.addAll(RowCountExtractor.findAll(l.text(), l.line()));
+    this.rowCounts = List.copyOf(counts);
   }
 
   public static MarkdownDoc parse(String path, String content) {
@@ -62,6 +68,21 @@ public final class MarkdownDoc {
 
   public String content() {
     return content;
+  }
+
+  /** The content lower-cased (computed once: packets are searched for names often). */
+  public String lowerContent() {
+    return lowerContent;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MarkdownDoc d && d.path.equals(path) && d.content.equals(content);
+  }
+
+  @Override
+  public int hashCode() {
+    return path.hashCode() * 31 + content.hashCode();
   }
 
   public boolean isBlank() {
@@ -83,6 +104,11 @@ public final class MarkdownDoc {
 
   public List<Section> sections(SectionKind kind) {
     return sections.stream().filter(s -> s.kind() == kind).toList();
+  }
+
+  /** Row counts tied to a table stated in this file's prose (read once, at parse time). */
+  public List<RowCountExtractor.RowCount> rowCounts() {
+    return rowCounts;
   }
 
   /** Every prose line (code blocks excluded) with its real line number. */

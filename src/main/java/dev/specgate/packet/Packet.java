@@ -94,10 +94,8 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
   public List<StatedRowCount> rowCounts() {
     List<StatedRowCount> out = new ArrayList<>();
     for (MarkdownDoc d : docs.values()) {
-      for (TextLine l : d.textLines()) {
-        for (RowCountExtractor.RowCount r : RowCountExtractor.findAll(l.text(), l.line())) {
-          out.add(new StatedRowCount(r.table(), r.rows(), d.path(), r.line()));
-        }
+      for (RowCountExtractor.RowCount r : d.rowCounts()) {
+        out.add(new StatedRowCount(r.table(), r.rows(), d.path(), r.line()));
       }
     }
     return out;
@@ -320,7 +318,7 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
     String t = tableKey(table);
     if (t.isEmpty()) return false;
     for (MarkdownDoc d : docs.values()) {
-      if (containsIdentifier(d.content().toLowerCase(Locale.ROOT), t)) return true;
+      if (containsIdentifier(d.lowerContent(), t)) return true;
     }
     return false;
   }

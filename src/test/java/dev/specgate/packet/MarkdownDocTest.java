@@ -128,6 +128,22 @@ class MarkdownDocTest {
   }
 
   @Test
+  void crlfLineEndingsKeepLineNumbersAndText() {
+    MarkdownDoc d = MarkdownDoc.parse("spec.md", "# T\r\n\r\n## Context\r\n- accounts has 18M rows.\r\n");
+    Section c = d.section(SectionKind.CONTEXT).orElseThrow();
+    assertEquals(3, c.line());
+    assertEquals(new TextLine(4, "accounts has 18M rows."), c.textLines().get(0));
+  }
+
+  @Test
+  void emptyAndOddInputDoesNotThrow() {
+    assertEquals(1, MarkdownDoc.parse("spec.md", "").titleLine());
+    assertTrue(MarkdownDoc.parse("spec.md", null).blocks().isEmpty());
+    MarkdownDoc d = MarkdownDoc.parse("spec.md", "-\n- [ ]\n>\n```\nunclosed");
+    assertTrue(d.blocks().size() >= 1);
+  }
+
+  @Test
   void inlineMarkdownIsRemoved() {
     assertEquals("accounts has 18M rows, see docs",
         MarkdownDoc.clean("`accounts` has **18M** rows, see [docs](http://x/y)"));
