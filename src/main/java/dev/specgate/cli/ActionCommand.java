@@ -143,6 +143,7 @@ public final class ActionCommand implements Callable<Integer> {
       throw new ActionError(e.getMessage()
           + " (check out the repository with actions/checkout and fetch-depth: 0 so both commits are present)");
     }
+    String headSha = commitId(workspace, headRef);
     Config config = config(workspace, changes);
     Report report = onlyPaths(Analysis.run(changes, config), paths);
     List<String> fingerprints = FindingFingerprints.of(report, changes);
@@ -154,9 +155,9 @@ public final class ActionCommand implements Callable<Integer> {
 
     List<String> notes = new ArrayList<>();
     String linkBase = env.getOrDefault("GITHUB_SERVER_URL", "https://github.com") + "/"
-        + env.getOrDefault("GITHUB_REPOSITORY", "") + "/blob/" + headRef + "/";
+        + env.getOrDefault("GITHUB_REPOSITORY", "") + "/blob/" + headSha + "/";
     if (env.getOrDefault("GITHUB_REPOSITORY", "").isBlank()) linkBase = "";
-    publish(event, headRef, report, fingerprints, changes, linkBase, notes, out, err);
+    publish(event, headSha, report, fingerprints, changes, linkBase, notes, out, err);
 
     String note = notes.isEmpty() ? null : String.join("\n", notes);
     String summary = MarkdownRenderer.render(
@@ -182,6 +183,19 @@ public final class ActionCommand implements Callable<Integer> {
         report.failed() ? "failed" : "passed", report.failOn().label());
     err.flush();
     return report.exitCode();
+  }
+
+  /** The commit id {@code ref} names (a Check Run and links need the sha, not a branch name). */
+  private static String commitId(Path workspace, String ref) {
+    try (org.eclipse.jgit.lib.Repository repo = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+        .setMustExist(true).findGitDir(workspace.toFile()).build()) {
+      org.eclipse.jgit.lib.ObjectId id = repo.resolve(ref + "^{commit}");
+      if (id == null) throw new ActionError("no commit " + ref + " in " + workspace);
+      return id.getName();
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ActionError) throw (ActionError) e;
+      throw new ActionError("cannot resolve " + ref + " in " + workspace + ": " + e.getMessage());
+    }
   }
 
   private ActionsEvent event() {
@@ -256,7 +270,7 @@ public final class ActionCommand implements Callable<Integer> {
   }
 
   private void publish(
-      ActionsEvent event, String headRef, Report report, List<String> fingerprints, ChangeSet changes,
+      ActionsEvent event, String headSha, Report report, List<String> fingerprints, ChangeSet changes,
       String linkBase, List<String> notes, PrintWriter out, PrintWriter err) {
     if (!checkRun && !(reviewComments && event.isPullRequest())) return;
     String token = env.get("GITHUB_TOKEN");
@@ -272,7 +286,6 @@ public final class ActionCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ActionError("GITHUB_REPOSITORY: " + e.getMessage());
     }
-    String headSha = event.headSha() != null && head == null ? event.headSha() : headRef;
     GitHubClient client = new GitHubClient(
         URI.create(env.getOrDefault("GITHUB_API_URL", "https://api.github.com")), () -> token, http, retry);
 

@@ -391,6 +391,20 @@ class ActionCommandTest {
   }
 
   @Test
+  void branchNamesGivenOnTheCommandLineAreResolvedToTheCommitForTheCheckRun() throws Exception {
+    stubFirstRun();
+    Map<String, String> env = env(false);
+    env.remove("GITHUB_EVENT_PATH");
+    Run run = action(env, "--base", baseSha, "--head", "main", "--review-comments=false");
+    assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    JsonNode create = json.readTree(requests(RequestMethod.POST, "/repos/acme/shop/check-runs").get(0).getBodyAsString());
+    assertThat(create.path("head_sha").asText()).isEqualTo(headSha);
+    assertThat(create.path("external_id").asText()).isEqualTo("specgate-action");
+    assertThat(requests(RequestMethod.POST, "/repos/acme/shop/pulls/1/reviews")).isEmpty();
+    assertThat(Files.readString(tmp.resolve("summary.md"))).contains("/blob/" + headSha + "/");
+  }
+
+  @Test
   void aMissingBaseCommitIsAClearErrorNotAStackTrace() throws Exception {
     Map<String, String> env = env(false);
     Path eventFile = tmp.resolve("bad.json");
