@@ -35,6 +35,8 @@ final class JSqlParserAdapter {
   private static final int MAX_LENGTH = 200_000;
 
   private static final Pattern AT = Pattern.compile("at line (\\d+), column (\\d+)");
+  private static final Pattern TOKEN_KIND = Pattern.compile("\\s*<[A-Z_]+>");
+  private static final Pattern REPEATED = Pattern.compile("(\"[^\"]*\")\\s+\\1");
 
   /** Either an operation or a failure with the parser's message and position in the statement. */
   record Result(Operation op, String message, int line, int column) {
@@ -78,6 +80,10 @@ final class JSqlParserAdapter {
     int nl = first.indexOf('\n');
     if (nl >= 0) first = first.substring(0, nl).strip();
     first = AT.matcher(first).replaceAll("").strip();
+    // 'Encountered unexpected token: "X" "X"' / '"X" <S_IDENTIFIER>': keep the token once, drop
+    // the grammar's token class
+    first = TOKEN_KIND.matcher(first).replaceAll("");
+    first = REPEATED.matcher(first).replaceAll("$1").strip();
     if (first.endsWith(".")) first = first.substring(0, first.length() - 1);
     if (first.isEmpty()) first = "syntax error";
     return new Result(null, first, line, col);

@@ -270,6 +270,13 @@ class MigrationParserTest {
   }
 
   @Test
+  void statementsTheRecogniserDoesNotKnowGoToJSqlParser() {
+    assertThat(pg("UPSERT INTO t (a) VALUES (1)")).isEqualTo(new Operation.Other("UPSERT"));
+    assertThat(pg("FROBNICATE TABLE accounts WITH VIGOR"))
+        .isEqualTo(new Operation.Unparsed("Encountered unexpected token: \"FROBNICATE\" (line 1, column 1)"));
+  }
+
+  @Test
   void nothingThrowsOnGarbage() {
     Random r = new Random(7);
     String[] pieces = {"ALTER", "TABLE", "ADD", "COLUMN", "(", ")", ",", "'", "\"", "`", "$$", "/*", "*/",
