@@ -11,7 +11,8 @@ import dev.specgate.sql.LockLevel;
 import dev.specgate.sql.Operation;
 
 /**
- * UPDATE / DELETE over an existing large table with no key-range or LIMIT batching. A table is
+ * UPDATE / DELETE over an existing large table with no key-range or LIMIT batching. A WHERE that
+ * only compares columns with literals (listed rows) is a targeted fix-up and not reported. A table is
  * large when a packet states a row count at or above {@code largeTableRows}; a table whose size no
  * packet states counts as large. Forward migrations only. PostgreSQL and MySQL.
  */
@@ -21,6 +22,30 @@ import dev.specgate.sql.Operation;
     severity = Severity.ERROR,
     summary = "UPDATE / DELETE over a whole large table in one statement")
 public final class UnbatchedBackfill implements Rule {
+  private static final String LITERAL =
+      "(?:-?\\d+(?:\\.\\d+)?|'(?:[^']|'')*'(?:\\s*::\\s*[a-z_ ]+)?|true|false)";
+  private static final String COLUMN = "(?:[a-z_][a-z0-9_]*\\.)?\"?[a-z_][a-z0-9_]*\"?";
+  private static final java.util.regex.Pattern LISTED_ROWS = java.util.regex.Pattern.compile(
+      "(?is)^\\s*\\(?\\s*" + COLUMN + "\\s*(?:=\\s*" + LITERAL + "|in\\s*\\(\\s*" + LITERAL
+          + "(?:\\s*,\\s*" + LITERAL + ")*\\s*\\))\\s*\\)?"
+          + "(?:\\s+(?:and|or)\\s+\\(?\\s*" + COLUMN + "\\s*(?:=\\s*" + LITERAL
+          + "|in\\s*\\(\\s*" + LITERAL + "(?:\\s*,\\s*" + LITERAL + ")*\\s*\\))\\s*\\)?)*\\s*$");
+
+  /**
+   * True when the WHERE clause only compares columns with literal values ({@code id = 42},
+   * {@code name = 'legacy' AND kind IN (1, 2)}): a fix-up of listed rows, not a pass over the
+   * whole table. Join predicates, NULL tests, ranges and sub-selects are not.
+   */
+  static boolean targetsListedRows(String where) {
+    return where != null && LISTED_ROWS.matcher(where.trim()).matches();
+  }
+
+  /** PostgreSQL's own catalogue (pg_index, information_schema, …) is not application data. */
+  private static boolean isCatalog(String table) {
+    String t = dev.specgate.sql.Names.normalize(table).toLowerCase(java.util.Locale.ROOT);
+    return t.startsWith("pg_") || t.startsWith("pg_catalog.") || t.startsWith("information_schema.");
+  }
+
   @Override
   public void check(RuleContext context, Findings out) {
     long large = context.config().largeTableRows();
@@ -40,6 +65,7 @@ public final class UnbatchedBackfill implements Rule {
         continue;
       }
       if (table == null || !SqlRuleSupport.existing(context, at, table)) continue;
+      if (isCatalog(table) || targetsListedRows(where)) continue;
       TableSize size = TableSize.of(context, table);
       if (size.rows().isPresent() && size.rows().getAsLong() < large) continue;
       String name = SqlRuleSupport.name(table);

@@ -47,7 +47,14 @@ public final class TypeChange {
       Map.entry("timestamp with time zone", "timestamptz"),
       Map.entry("time without time zone", "time"),
       Map.entry("time with time zone", "timetz"),
-      Map.entry("bit varying", "varbit"));
+      Map.entry("bit varying", "varbit"),
+      // serial types are integers with a sequence default
+      Map.entry("serial", "integer"),
+      Map.entry("serial4", "integer"),
+      Map.entry("bigserial", "bigint"),
+      Map.entry("serial8", "bigint"),
+      Map.entry("smallserial", "smallint"),
+      Map.entry("serial2", "smallint"));
 
   private static final Pattern TYPE =
       Pattern.compile("^\\s*([a-z_][a-z0-9_ .]*?)\\s*(?:\\(\\s*([0-9 ,]*)\\s*\\))?\\s*((?:with|without) time zone)?\\s*(\\[\\s*\\])?\\s*$");

@@ -226,6 +226,17 @@ class SqlRulesBehaviourTest {
   }
 
   @Test
+  void listedRowsAreATargetedFixUpNotABackfill() {
+    assertThat(UnbatchedBackfill.targetsListedRows("id = 42")).isTrue();
+    assertThat(UnbatchedBackfill.targetsListedRows("name = 'legacy' AND kind IN (1, 2)")).isTrue();
+    assertThat(UnbatchedBackfill.targetsListedRows("a.os = 1502")).isTrue();
+    assertThat(UnbatchedBackfill.targetsListedRows("status IS NULL")).isFalse();
+    assertThat(UnbatchedBackfill.targetsListedRows("a.post_id = cnt.post_id")).isFalse();
+    assertThat(UnbatchedBackfill.targetsListedRows("created_at < now()")).isFalse();
+    assertThat(UnbatchedBackfill.targetsListedRows(null)).isFalse();
+  }
+
+  @Test
   void destructiveDropExceptionNeedsACompleteHeadTree() {
     String spec = String.join("\n", "# Retire legacy_flag", "", "## Phases", "### 3. Cleanup",
         "Drop the column `legacy_flag` from `accounts`, shipped on its own.", "",

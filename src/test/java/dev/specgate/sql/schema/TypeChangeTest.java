@@ -22,6 +22,8 @@ class TypeChangeTest {
       "cidr|inet",
       "int|integer",
       "int4|integer",
+      "serial|integer",
+      "bigserial|int8",
       "timestamp without time zone|timestamp",
       "varbit(8)|varbit(16)"})
   void inPlace(String from, String to) {
