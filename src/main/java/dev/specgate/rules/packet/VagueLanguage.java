@@ -38,8 +38,10 @@ public final class VagueLanguage implements Rule {
       for (String name : FILES) {
         if (p.doc(name).isEmpty()) continue;
         MarkdownDoc d = p.doc(name).get();
+        String[] raw = d.content().split("\r?\n", -1);
         for (TextLine l : d.textLines()) {
-          List<String> found = phrases(l.text());
+          String source = l.line() - 1 < raw.length ? raw[l.line() - 1] : l.text();
+          List<String> found = phrases(source);
           if (found.isEmpty()) continue;
           out.report(Location.line(d.path(), l.line()),
               "vague wording %s in %s".formatted(quoted(found), name),
@@ -51,11 +53,34 @@ public final class VagueLanguage implements Rule {
     }
   }
 
+  /**
+   * The vague phrases of a source line, except those quoted on purpose: inside backticks or
+   * quotation marks ("no 'should be fine' assumptions", `looks right`).
+   */
   static List<String> phrases(String text) {
     Set<String> out = new LinkedHashSet<>();
     Matcher m = VAGUE.matcher(text);
-    while (m.find()) out.add(m.group(1).toLowerCase(Locale.ROOT));
+    while (m.find()) {
+      if (quoted(text, m.start())) continue;
+      out.add(m.group(1).toLowerCase(Locale.ROOT));
+    }
     return new ArrayList<>(out);
+  }
+
+  private static boolean quoted(String text, int at) {
+    String before = text.substring(0, at);
+    if (count(before, '`') % 2 == 1 || count(before, '"') % 2 == 1) return true;
+    if (before.lastIndexOf('“') > before.lastIndexOf('”')) return true;
+    if (before.lastIndexOf('‘') > before.lastIndexOf('’')) return true;
+    // 'single quotes' directly around the phrase (not an apostrophe inside a word)
+    return at > 0 && text.charAt(at - 1) == '\''
+        && (at < 2 || !Character.isLetter(text.charAt(at - 2)));
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) if (s.charAt(i) == c) n++;
+    return n;
   }
 
   private static String quoted(List<String> phrases) {
