@@ -87,6 +87,9 @@ public final class TypeChange {
     if (using != null && !using.isBlank()) return false;
     if (a.array() != b.array()) return false;
     if (dialect == Dialect.MYSQL) {
+      a = mysqlAlias(a);
+      b = mysqlAlias(b);
+      if (a.equals(b)) return true;
       return a.base().equals("varchar") && b.base().equals("varchar") && widens(a, b);
     }
     String x = a.base();
@@ -106,6 +109,13 @@ public final class TypeChange {
     if (x.equals("varbit") && y.equals("varbit")) return widens(a, b);
     if (x.equals("cidr") && y.equals("inet")) return true;
     return false;
+  }
+
+  /** MySQL's BOOLEAN is TINYINT(1); INTEGER is INT. */
+  private static Type mysqlAlias(Type t) {
+    if (t.base().equals("boolean")) return new Type("tinyint", List.of(1), t.array());
+    if (t.base().equals("tinyint") && t.args().isEmpty()) return new Type("tinyint", List.of(4), t.array());
+    return t;
   }
 
   /** Length modifier grows or is removed. */

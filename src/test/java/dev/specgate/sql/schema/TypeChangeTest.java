@@ -59,7 +59,9 @@ class TypeChangeTest {
   @CsvSource(delimiter = '|', value = {
       "varchar(40)|varchar(80)|true",
       "varchar(40)|text|false",
-      "int|bigint|false"})
+      "int|bigint|false",
+      "boolean|tinyint(1)|true",
+      "integer|int|true"})
   void mysql(String from, String to, boolean inPlace) {
     assertThat(TypeChange.isInPlace(from, to, null, Dialect.MYSQL)).isEqualTo(inPlace);
   }
