@@ -20,6 +20,7 @@ public final class ServiceMetrics {
   private final AtomicLong rateLimitRemaining = new AtomicLong(-1);
   private final Timer analysis;
   private final Timer endToEnd;
+  private final Timer webhookHandling;
 
   public ServiceMetrics() {
     for (JobState s : JobState.values()) {
@@ -31,6 +32,8 @@ public final class ServiceMetrics {
     Gauge.builder("specgate_github_rate_limit_remaining", rateLimitRemaining, AtomicLong::get)
         .description("x-ratelimit-remaining of the last GitHub response (-1 before any)").register(registry);
     analysis = Timer.builder("specgate_analysis").description("engine run time per job")
+        .publishPercentiles(0.5, 0.99).register(registry);
+    webhookHandling = Timer.builder("specgate_webhook_handling").description("time to verify, store and answer one delivery")
         .publishPercentiles(0.5, 0.99).register(registry);
     endToEnd = Timer.builder("specgate_job_end_to_end").description("from webhook receipt to the completed Check Run")
         .publishPercentiles(0.5, 0.99).register(registry);
@@ -59,6 +62,10 @@ public final class ServiceMetrics {
 
   public void analysed(Duration d) {
     analysis.record(d);
+  }
+
+  public void webhookHandled(long nanos) {
+    webhookHandling.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   public void endToEnd(Duration d) {

@@ -32,6 +32,15 @@ final class WebhookHandler {
   }
 
   void handle(Context ctx) {
+    long started = System.nanoTime();
+    try {
+      verifyAndStore(ctx);
+    } finally {
+      metrics.webhookHandled(System.nanoTime() - started);
+    }
+  }
+
+  private void verifyAndStore(Context ctx) {
     String event = ctx.header("X-GitHub-Event");
     long declared = ctx.contentLength();
     if (declared > MAX_BODY) {

@@ -83,15 +83,19 @@ public final class ServiceLoadDriver {
     try {
       waitHealthy(http, port, service);
       // warm-up: JIT, connection set-up, engine classes
-      List<Long> warm = fire(http, port, concurrency, 1_000_000);
+      List<Long> warm = fire(http, port, concurrency, 1_000_000, "pull_request", 202);
       waitDone(http, port, warm.size(), Duration.ofSeconds(120));
+      // baseline on the same machine: an event that is verified and answered 204 without touching the store
+      List<Long> baseline = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) baseline.addAll(fire(http, port, concurrency, 0, "issues", 204));
+      Collections.sort(baseline);
       double doneBefore = metric(http, port, "specgate_jobs{state=\"done\"}");
 
       List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
       int acked = 0;
       long start = System.nanoTime();
       for (int r = 0; r < rounds; r++) {
-        List<Long> l = fire(http, port, concurrency, (r + 2) * 1_000_000);
+        List<Long> l = fire(http, port, concurrency, (r + 2) * 1_000_000, "pull_request", 202);
         latencies.addAll(l);
         acked += l.size();
       }
@@ -104,10 +108,17 @@ public final class ServiceLoadDriver {
 
       List<Long> sorted = new ArrayList<>(latencies);
       Collections.sort(sorted);
+      System.out.printf(Locale.ROOT, "machine: %d cores, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       System.out.printf(Locale.ROOT, "service load: %d rounds x %d concurrent signed webhooks (%d deliveries), %d workers, embedded H2 store%n",
           rounds, concurrency, acked, workers);
       System.out.printf(Locale.ROOT, "ack latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms (all 202: %s)%n",
           pct(sorted, 50), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6, latencies.size() == acked);
+      System.out.printf(Locale.ROOT, "baseline, same load of signed but irrelevant events (204, no store write): p50 %.1f ms, p99 %.1f ms%n",
+          pct(baseline, 50), pct(baseline, 99));
+      System.out.printf(Locale.ROOT, "server-side handling (verify, store, answer; incl. warm-up): p50 %.1f ms, p99 %.1f ms%n",
+          metric(http, port, "specgate_webhook_handling_seconds{quantile=\"0.5\"}") * 1000,
+          metric(http, port, "specgate_webhook_handling_seconds{quantile=\"0.99\"}") * 1000);
       System.out.printf(Locale.ROOT, "jobs: %d done in %.1f s after the first delivery (%.1f jobs/s; sending took %.2f s)%n",
           (long) done, (end - start) / 1e9, done / ((end - start) / 1e9), (sent - start) / 1e9);
       System.out.printf(Locale.ROOT, "lost jobs: %d (acknowledged %d, completed %d; completed Check Run PATCHes seen by the fake GitHub: %d incl. warm-up)%s%n",
@@ -125,7 +136,7 @@ public final class ServiceLoadDriver {
   }
 
   /** Sends {@code n} deliveries at once (pull requests base+1..base+n); returns their latencies in ns. */
-  private static List<Long> fire(HttpClient http, int port, int n, int base) throws Exception {
+  private static List<Long> fire(HttpClient http, int port, int n, int base, String event, int expected) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(n);
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Long>> results = new ArrayList<>();
@@ -136,7 +147,7 @@ public final class ServiceLoadDriver {
           + ",\"state\":\"open\",\"head\":{\"sha\":\"" + HEAD + "\"},\"base\":{\"sha\":\"" + HEAD.replace('1', '2') + "\"}},"
           + "\"repository\":{\"full_name\":\"acme/payments\"},\"installation\":{\"id\":5000000001}}").getBytes(StandardCharsets.UTF_8);
       HttpRequest req = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhook"))
-          .header("X-GitHub-Event", "pull_request").header("X-GitHub-Delivery", UUID.randomUUID().toString())
+          .header("X-GitHub-Event", event).header("X-GitHub-Delivery", UUID.randomUUID().toString())
           .header("X-Hub-Signature-256", sig.header(body)).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
       results.add(pool.submit(() -> {
@@ -144,7 +155,7 @@ public final class ServiceLoadDriver {
         long t0 = System.nanoTime();
         HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
         long t = System.nanoTime() - t0;
-        if (r.statusCode() != 202) throw new IllegalStateException("delivery answered " + r.statusCode() + ": " + r.body());
+        if (r.statusCode() != expected) throw new IllegalStateException("delivery answered " + r.statusCode() + ": " + r.body());
         return t;
       }));
     }
