@@ -333,6 +333,7 @@ final class DdlRecogniser {
   private static Operation with(TokenCursor c) throws RecogniseException {
     c.pos++;
     c.accept("RECURSIVE");
+    Operation modifying = null;
     do {
       c.rawName();
       if (c.isOp("(")) c.skipParens();
@@ -340,7 +341,12 @@ final class DdlRecogniser {
       c.accept("NOT");
       c.accept("MATERIALIZED");
       if (!c.isOp("(")) throw c.error("expected '(' after AS");
+      int open = c.pos;
       c.skipParens();
+      SqlToken first = c.tokens.get(Math.min(open + 1, c.tokens.size() - 1));
+      if (modifying == null && (first.isWord("UPDATE") || first.isWord("DELETE")) && c.pos - 1 > open + 1) {
+        modifying = recognise(new TokenCursor(c.sql, c.tokens.subList(open + 1, c.pos - 1), c.dialect));
+      }
       if (c.isWord("SEARCH") || c.isWord("CYCLE")) {
         // SEARCH DEPTH FIRST BY a, b SET col / CYCLE a, b SET col USING path: up to the next CTE
         // (", name AS (" or ", name (cols) AS") or the main statement
@@ -354,6 +360,8 @@ final class DdlRecogniser {
     } while (c.acceptOp(","));
     Operation main = recognise(c);
     if (main == null) throw c.error("expected SELECT, INSERT, UPDATE or DELETE after WITH");
+    // a data-modifying CTE under a plain SELECT is what the statement does
+    if (modifying != null && main instanceof Operation.Other) return modifying;
     return main;
   }
 

@@ -58,7 +58,8 @@ final class DmlRecogniser {
       if (!c.acceptOp("=")) throw c.error("expected '='");
       if (!skipExpression(c)) break;
     }
-    return new Operation.Update(table, columns, whereOf(c), limitedAfter(c));
+    Where w = whereOf(c);
+    return new Operation.Update(table, columns, w.text(), limitedAfter(c, w));
   }
 
   /**
@@ -101,7 +102,8 @@ final class DmlRecogniser {
       else if (c.isOp(")")) depth--;
       c.pos++;
     }
-    return new Operation.Delete(table, whereOf(c), limitedAfter(c));
+    Where w = whereOf(c);
+    return new Operation.Delete(table, w.text(), limitedAfter(c, w));
   }
 
   /**
@@ -127,8 +129,11 @@ final class DmlRecogniser {
     return false;
   }
 
-  /** Moves past FROM/USING to WHERE; returns the WHERE text (or null) and leaves the cursor after it. */
-  private static String whereOf(TokenCursor c) {
+  /** A WHERE clause: its text as written (null when absent) and its token range. */
+  private record Where(String text, int from, int to) {}
+
+  /** Moves past FROM/USING to WHERE and reads the clause, leaving the cursor after it. */
+  private static Where whereOf(TokenCursor c) {
     int depth = 0;
     while (!c.atEnd() && !(depth == 0 && (c.isWord("WHERE") || c.isWord("RETURNING")
         || c.isWord("LIMIT") || (c.isWord("ORDER") && c.isWord(1, "BY"))))) {
@@ -136,7 +141,7 @@ final class DmlRecogniser {
       else if (c.isOp(")")) depth--;
       c.pos++;
     }
-    if (!c.accept("WHERE")) return null;
+    if (!c.accept("WHERE")) return new Where(null, -1, -1);
     int from = c.pos;
     depth = 0;
     while (!c.atEnd()) {
@@ -147,14 +152,12 @@ final class DmlRecogniser {
           || (t.isWord("ORDER") && c.isWord(1, "BY")))) break;
       c.pos++;
     }
-    c.whereFrom = from;
-    c.whereTo = c.pos;
-    return c.text(from, c.pos);
+    return new Where(c.text(from, c.pos), from, c.pos);
   }
 
-  /** True when a LIMIT follows, or the WHERE clause just read bounds a batch. */
-  private static boolean limitedAfter(TokenCursor c) {
-    boolean batched = c.whereFrom >= 0 && BatchPredicate.isBatched(c.tokens, c.whereFrom, c.whereTo);
+  /** True when a LIMIT follows, or the WHERE clause bounds a batch. */
+  private static boolean limitedAfter(TokenCursor c, Where w) {
+    boolean batched = w.text() != null && BatchPredicate.isBatched(c.tokens, w.from(), w.to());
     int depth = 0;
     while (!c.atEnd()) {
       SqlToken t = c.next();

@@ -10,9 +10,6 @@ final class TokenCursor {
   final List<SqlToken> tokens;
   final Dialect dialect;
   int pos;
-  /** Token range of the WHERE clause read by the DML recogniser, or -1. */
-  int whereFrom = -1;
-  int whereTo = -1;
 
   TokenCursor(String sql, List<SqlToken> tokens, Dialect dialect) {
     this.sql = sql;

@@ -128,6 +128,8 @@ class MigrationParserTest {
         Arguments.of("INSERT INTO a (x) VALUES (1)", new Operation.Insert("a", false)),
         Arguments.of("INSERT INTO a SELECT * FROM b", new Operation.Insert("a", true)),
         Arguments.of("WITH s AS (SELECT 1) INSERT INTO a SELECT * FROM s", new Operation.Insert("a", true)),
+        Arguments.of("WITH d AS (DELETE FROM a WHERE old RETURNING id) SELECT count(*) FROM d",
+            new Operation.Delete("a", "old", false)),
         Arguments.of("WITH RECURSIVE g(f, t) AS (SELECT 1, 2) CYCLE f, t SET is_cycle USING path, h AS (SELECT 1) DELETE FROM a WHERE id < 10",
             new Operation.Delete("a", "id < 10", false)),
         Arguments.of("UPDATE t SET (a[1], b.c) = ROW(1, 2), f1[5].q2 = 43 WHERE id > 0 AND id <= 100",
