@@ -272,6 +272,26 @@ class GitRangeTest {
   }
 
   @Test
+  void readsABareRepositoryAndAGitFilePointingElsewhere(@TempDir Path other) throws Exception {
+    write("db/migrations/001_a.sql", "SELECT 1;\n");
+    commit("base");
+    write("db/migrations/002_b.sql", "SELECT 2;\n");
+    commit("head");
+
+    Path bare = other.resolve("bare.git");
+    Git.cloneRepository().setURI(dir.toUri().toString()).setDirectory(bare.toFile()).setBare(true)
+        .call().close();
+    assertThat(GitRange.changeSet(bare, "HEAD~1", null).changedFiles())
+        .extracting(SourceFile::path).containsExactly("db/migrations/002_b.sql");
+
+    // A linked work tree or submodule has a .git file naming the real repository folder.
+    Path linked = Files.createDirectories(other.resolve("linked"));
+    Files.writeString(linked.resolve(".git"), "gitdir: " + dir.resolve(".git") + "\n");
+    assertThat(GitRange.changeSet(linked, "HEAD~1", null).changedFiles())
+        .extracting(SourceFile::path).containsExactly("db/migrations/002_b.sql");
+  }
+
+  @Test
   void unknownRefNamesTheRefAndWhatWasExpected() throws Exception {
     write("a.sql", "SELECT 1;\n");
     commit("base");
