@@ -75,7 +75,8 @@ public final class MigrationOrder {
    * migrations run after all versioned ones. Otherwise the ordering unit is the file name, or its
    * folder's name when the file name is generic ({@code 2023-01-01-000000_x/up.sql}); digit runs in
    * it compare numerically, so {@code 2_x.sql < 10_x.sql}, and timestamps order as timestamps. Keys
-   * group by the folder the unit sits in, then the unit, then the whole path as a tie-breaker.
+   * group by the folder the unit sits in (compared the same way, so {@code delta/73/} comes before
+   * {@code delta/100/}), then the unit, then the whole path as a tie-breaker.
    */
   public static String orderKey(String path, MigrationTool tool) {
     String p = path.replace('\\', '/');
@@ -97,7 +98,8 @@ public final class MigrationOrder {
       unit = fileName(dir) + "/" + name;
       dir = parent(dir);
     }
-    return "0|" + dir + '\u0000' + naturalKey(unit) + '\u0000' + p;
+    // Folders compare naturally too: synapse delta/73/… runs before delta/100/….
+    return "0|" + naturalKey(dir) + '\u0000' + naturalKey(unit) + '\u0000' + p;
   }
 
   /**

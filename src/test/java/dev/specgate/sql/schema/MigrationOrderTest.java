@@ -43,6 +43,13 @@ class MigrationOrderTest {
   }
 
   @Test
+  void numberedFoldersSortAsNumbers() {
+    assertThat(sorted(MigrationTool.AUTO,
+        "schema/delta/100/01_b.sql", "schema/delta/73/23_a.sql", "schema/delta/73/3_a.sql"))
+        .containsExactly("schema/delta/73/3_a.sql", "schema/delta/73/23_a.sql", "schema/delta/100/01_b.sql");
+  }
+
+  @Test
   void dieselFoldersCarryTheOrderOfGenericFileNames() {
     assertThat(sorted(MigrationTool.AUTO,
         "migrations/2023-02-01-000000_second/up.sql",
