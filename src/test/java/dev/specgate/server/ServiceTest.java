@@ -275,5 +275,30 @@ class ServiceTest {
     }
     assertThat(total).isGreaterThanOrEqualTo(60);
   }
-}
 
+  @Test
+  void lateDeliveryForAnOldHeadIsDroppedAndTheCurrentHeadAnalysed() throws Exception {
+    FakeGitHub gh = github(indexChange());
+    ServiceApp app = start(gh, ServiceHarness.h2(dir), ServiceHarness.FAST);
+    String old = "9999999999999999999999999999999999999999";
+    // GitHub says the pull request's head is HEAD; a delayed delivery names an older commit
+    assertThat(send(app.port(), "pull_request", delivery(), pullRequestEvent("synchronize", old)).statusCode()).isEqualTo(202);
+    await("current head done", Duration.ofSeconds(20), () -> jobIn(app, JobState.DONE));
+    List<Job> jobs = app.store().all();
+    assertThat(jobs).extracting(j -> j.item().headSha() + ":" + j.state())
+        .containsExactly(old + ":SUPERSEDED", FakeGitHub.HEAD + ":DONE");
+    List<LoggedRequest> created = gh.requests("POST", "/repos/acme/payments/check-runs");
+    assertThat(created).hasSize(1);
+    assertThat(body(created.get(0)).path("head_sha").asText()).isEqualTo(FakeGitHub.HEAD);
+  }
+
+  @Test
+  void serveWithoutSettingsStopsNamingTheMissingVariable() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("SPECGATE_APP_ID") == null);
+    int code = dev.specgate.cli.Main.run(new String[] {"serve"}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+        new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("SPECGATE_APP_ID is not set").doesNotContain("Exception");
+  }
+}
