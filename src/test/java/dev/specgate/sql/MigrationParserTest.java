@@ -279,6 +279,22 @@ class MigrationParserTest {
   }
 
   @Test
+  void isThreadSafe() throws Exception {
+    List<String> files = postgres().map(a -> (String) a.get()[0]).toList();
+    List<Migration> sequential = files.stream().map(f -> MigrationParser.parse("f.sql", f, Dialect.POSTGRES)).toList();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 0; round < 20; round++) {
+        List<java.util.concurrent.Future<Migration>> futures = new java.util.ArrayList<>();
+        for (String f : files) futures.add(pool.submit(() -> MigrationParser.parse("f.sql", f, Dialect.POSTGRES)));
+        for (int k = 0; k < files.size(); k++) assertThat(futures.get(k).get()).isEqualTo(sequential.get(k));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void nothingThrowsOnGarbage() {
     Random r = new Random(7);
     String[] pieces = {"ALTER", "TABLE", "ADD", "COLUMN", "(", ")", ",", "'", "\"", "`", "$$", "/*", "*/",
