@@ -165,7 +165,9 @@ public final class MigrationOrder {
    *   <li>dbmate: yes, unless the up marker says {@code -- migrate:up transaction:false};
    *   <li>golang-migrate: it opens no transaction, but its PostgreSQL driver sends the whole file
    *       as one query, which PostgreSQL runs as one implicit transaction when it holds more than
-   *       one statement: yes for a file of several statements, no for a single statement;
+   *       one statement: yes for a file of several statements, no for a single statement; ory/popx
+   *       files ({@code .postgres.up.sql}, …) run in a transaction; {@code .autocommit.} in the
+   *       name means no transaction;
    *   <li>sqitch, plain: no (a script's own BEGIN…COMMIT is seen by the parser instead).
    * </ul>
    */
@@ -180,9 +182,25 @@ public final class MigrationOrder {
         yield !(up != null && up.matcher().group(1).toLowerCase(Locale.ROOT).replace(" ", "")
             .contains("transaction:false"));
       }
-      case GOLANG_MIGRATE -> roughStatements(body).length > 1;
+      case GOLANG_MIGRATE -> golangMigrateStyle(path, body);
       case SQITCH, PLAIN, AUTO -> false;
     };
+  }
+
+  /** ory/popx names: {@code <version>_<name>[.<dialect>][.autocommit].(up|down).sql}. */
+  private static final Pattern POPX_DIALECT =
+      Pattern.compile("(?i).*\\.(postgres|cockroach|mysql|sqlite3)(\\.autocommit)?\\.(up|down)\\.sql$");
+
+  /**
+   * {@code .up.sql}/{@code .down.sql} files: ory/popx runs each in a transaction unless its name
+   * says {@code .autocommit.}; golang-migrate sends the file as one query (one implicit transaction
+   * when it holds several statements).
+   */
+  private static boolean golangMigrateStyle(String path, String body) {
+    String name = fileName(path.replace('\\', '/')).toLowerCase(Locale.ROOT);
+    if (name.contains(".autocommit.")) return false;
+    if (POPX_DIALECT.matcher(name).matches()) return true;
+    return roughStatements(body).length > 1;
   }
 
   private static final Pattern NON_TRANSACTIONAL =

@@ -118,6 +118,16 @@ class MigrationOrderTest {
   }
 
   @Test
+  void popxFilesRunInATransactionUnlessAutocommit() {
+    String one = "CREATE INDEX CONCURRENTLY i ON t (a);\n";
+    assertThat(MigrationOrder.runsInTransaction("m/20240101000000_i.postgres.up.sql", one, MigrationTool.AUTO)).isTrue();
+    assertThat(MigrationOrder.runsInTransaction("m/20240101000000_i.postgres.autocommit.up.sql", one,
+        MigrationTool.AUTO)).isFalse();
+    assertThat(MigrationOrder.runsInTransaction("m/20240101000000_i.autocommit.up.sql", one + one,
+        MigrationTool.AUTO)).isFalse();
+  }
+
+  @Test
   void plainAndSqitchNeverWrap() {
     String two = "CREATE TABLE x (id int);\nCREATE INDEX CONCURRENTLY i ON t (a);\n";
     assertThat(MigrationOrder.runsInTransaction("db/migrations/x.sql", two, MigrationTool.PLAIN)).isFalse();
