@@ -34,7 +34,7 @@ final class Suppressions {
     Map<String, List<Directive>> byFile = new HashMap<>();
     List<Finding> out = new ArrayList<>();
     for (SourceFile f : files) {
-      if (f.content() == null || !f.content().contains("specgate:ignore")) continue;
+      if (f.content() == null || !f.content().contains("specgate:ignore") || !suppressible(f.path())) continue;
       List<Directive> ds = parse(f, out);
       if (!ds.isEmpty()) byFile.put(f.path(), ds);
     }
@@ -102,6 +102,12 @@ final class Suppressions {
       out.add(new Directive(f.path(), lineNo, wholeFile, ids, reason, targetLine(lines, i)));
     }
     return out;
+  }
+
+  /** Suppressions live in SQL and Markdown; code that merely mentions the syntax is not read. */
+  private static boolean suppressible(String path) {
+    String p = path.toLowerCase(java.util.Locale.ROOT);
+    return p.endsWith(".sql") || p.endsWith(".md") || p.endsWith(".markdown");
   }
 
   /** The first line after the directive that is neither blank nor only a comment. */

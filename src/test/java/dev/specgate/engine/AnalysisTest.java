@@ -120,4 +120,12 @@ class AnalysisTest {
       assertThat(f.message()).contains("binary");
     });
   }
+
+  @Test
+  void suppressionSyntaxInCodeIsNotADirective() {
+    SourceFile code = SourceFile.added("src/test/java/SomeTest.java",
+        "class SomeTest { String s = \"-- specgate:ignore nullable-first\"; }\n");
+    Report r = Analysis.run(ChangeSet.ofPaths(List.of(code)), Config.defaults());
+    assertThat(rules(r)).doesNotContain(EngineDiagnostics.INVALID_SUPPRESSION);
+  }
 }
