@@ -9,15 +9,29 @@ import java.util.List;
  * The added and removed lines of one changed file, whatever the source: read from its patch when
  * the source has one, else derived from what the SourceFile knows (an added file: every line is
  * added; a deleted file with base content: every line is removed; otherwise the head lines in
- * {@code changedLines} count as added and removals are unknown).
- *
- * @param lines every hunk line in diff order (context included), or the derived added/removed lines
- * @param patchError why the patch could not be read, else {@code null} (the derived lines are used)
+ * {@code changedLines} count as added and removals are unknown). Immutable; the line lists are
+ * computed once.
  */
-public record FileChange(SourceFile file, List<DiffLine> lines, String patchError) {
+public final class FileChange {
+  private final SourceFile file;
+  private final List<DiffLine> lines;
+  private final List<DiffLine> added;
+  private final List<DiffLine> removed;
+  private final List<DiffLine> changed;
+  private final String patchError;
 
-  public FileChange {
-    lines = List.copyOf(lines);
+  /**
+   * @param lines every hunk line in diff order (context included), or the derived added/removed
+   *     lines
+   * @param patchError why the patch could not be read, else {@code null} (derived lines are used)
+   */
+  public FileChange(SourceFile file, List<DiffLine> lines, String patchError) {
+    this.file = file;
+    this.lines = List.copyOf(lines);
+    this.added = this.lines.stream().filter(DiffLine::isAdded).toList();
+    this.removed = this.lines.stream().filter(DiffLine::isRemoved).toList();
+    this.changed = this.lines.stream().filter(l -> l.kind() != DiffLine.Kind.CONTEXT).toList();
+    this.patchError = patchError;
   }
 
   public static FileChange of(SourceFile f) {
@@ -34,21 +48,33 @@ public record FileChange(SourceFile file, List<DiffLine> lines, String patchErro
     return new FileChange(f, derived(f), error);
   }
 
+  public SourceFile file() {
+    return file;
+  }
+
   public String path() {
     return file.path();
   }
 
+  public List<DiffLine> lines() {
+    return lines;
+  }
+
   public List<DiffLine> added() {
-    return lines.stream().filter(DiffLine::isAdded).toList();
+    return added;
   }
 
   public List<DiffLine> removed() {
-    return lines.stream().filter(DiffLine::isRemoved).toList();
+    return removed;
   }
 
   /** Added and removed lines in diff order. */
   public List<DiffLine> changed() {
-    return lines.stream().filter(l -> l.kind() != DiffLine.Kind.CONTEXT).toList();
+    return changed;
+  }
+
+  public String patchError() {
+    return patchError;
   }
 
   private static List<DiffLine> derived(SourceFile f) {

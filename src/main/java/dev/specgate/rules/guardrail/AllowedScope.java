@@ -48,6 +48,8 @@ final class AllowedScope {
   private final List<Glob> globs;
   private final List<List<String>> identifiers;
   private final List<String> nouns;
+  private final List<Glob> migrationGlobs;
+  private final Map<Category, List<Glob>> overrides = new java.util.EnumMap<>(Category.class);
 
   private AllowedScope(GuardrailItem item, Config config, Set<Category> categories,
       Map<String, List<Glob>> custom, List<Glob> globs, List<List<String>> identifiers,
@@ -59,6 +61,11 @@ final class AllowedScope {
     this.globs = globs;
     this.identifiers = identifiers;
     this.nouns = nouns;
+    this.migrationGlobs = Glob.all(config.migrations());
+    for (Category c : categories) {
+      List<Glob> o = configured(c);
+      if (o != null) overrides.put(c, o);
+    }
   }
 
   /** The scope of an item, or {@code null} when its words name nothing specgate can match. */
@@ -117,22 +124,22 @@ final class AllowedScope {
     return null;
   }
 
-  boolean covers(FileChange f) {
+  boolean covers(FileChange f, GuardChange change) {
     String path = f.path();
-    Set<String> stems = Words.pathStems(path);
+    Set<String> stems = change.pathStems(path);
     for (Category c : categories) {
-      List<Glob> override = configured(c);
+      List<Glob> override = overrides.get(c);
       if (override != null) {
         if (Glob.anyMatches(override, path)) return true;
         continue;
       }
       boolean hit = switch (c) {
-        case MIGRATION -> Glob.anyMatches(Glob.all(config.migrations()), path);
+        case MIGRATION -> Glob.anyMatches(migrationGlobs, path);
         case BACKFILL -> stems.contains("backfill");
         case TESTS -> stems.contains("test") || path.contains(".spec.") || path.endsWith("_spec.rb")
             || path.startsWith("spec/") || path.contains("/spec/");
         case DOCS -> Glob.anyMatches(DOC_GLOBS, path);
-        case FLAG -> stems.contains("flag") || stems.contains("toggle") || addsFlag(f);
+        case FLAG -> stems.contains("flag") || stems.contains("toggle") || addsFlag(f, change);
         case PARITY -> stems.contains("parity");
       };
       if (hit) return true;
@@ -151,9 +158,9 @@ final class AllowedScope {
   }
 
   /** The file's added lines add a feature flag: a token with the word flag or toggle. */
-  private static boolean addsFlag(FileChange f) {
+  private static boolean addsFlag(FileChange f, GuardChange change) {
     for (DiffLine l : f.added()) {
-      Set<String> s = Words.lineStems(l.text());
+      Set<String> s = change.stems(l);
       if (s.contains("flag") || s.contains("toggle")) return true;
     }
     return false;

@@ -114,19 +114,13 @@ final class ForbiddenMatcher {
       if (!lower.endsWith(".sql") || change.isParsedMigration(f.path()) || change.isPacketFile(f.path())) {
         continue;
       }
-      String table = null;
-      for (DiffLine l : f.lines()) {
-        if (l.isRemoved()) continue;
-        String named = SqlLineEvents.alteredTable(l.text());
-        if (named != null) table = named;
-        if (!l.isAdded()) continue;
-        for (SqlEvent e : SqlLineEvents.of(l.text(), table)) {
+      for (GuardChange.LineEvents le : change.sqlLineEvents(f)) {
+        for (SqlEvent e : le.events()) {
           if (sqlMatches(e, o)) {
-            hit(f.path(), l.newLine(), "this line " + e.what());
+            hit(f.path(), le.line().newLine(), "this line " + e.what());
             break;
           }
         }
-        if (l.text().contains(";")) table = null;
       }
     }
   }
@@ -165,8 +159,11 @@ final class ForbiddenMatcher {
   private void identifierLines(ItemObject.Identifier id) {
     for (FileChange f : change.files) {
       if (!searchable(f)) continue;
-      List<DiffLine> removed = f.removed().stream().filter(l -> id.referencedIn(l.text())).toList();
-      List<DiffLine> added = f.added().stream().filter(l -> id.referencedIn(l.text())).toList();
+      boolean named = change.fileWords(f).containsAll(id.words());
+      List<DiffLine> removed = !named ? List.of()
+          : f.removed().stream().filter(l -> change.references(l, id.words())).toList();
+      List<DiffLine> added = !named ? List.of()
+          : f.added().stream().filter(l -> change.references(l, id.words())).toList();
       boolean migration = change.isParsedMigration(f.path());
       String name = "`" + id.written() + "`";
       switch (verb()) {
@@ -193,7 +190,7 @@ final class ForbiddenMatcher {
           }
         }
         case CHANGE, REWRITE -> {
-          List<DiffLine> counted = removed.stream().filter(l -> !check.object().exempt(l.text())).toList();
+          List<DiffLine> counted = removed.stream().filter(l -> !change.exempt(l, check.object())).toList();
           if (!counted.isEmpty()) {
             hit(f, counted.get(0), "changes " + count(counted.size(), "existing line") + " naming " + name);
           }
@@ -258,9 +255,9 @@ final class ForbiddenMatcher {
     ItemObject o = check.object();
     for (String p : f.previousPath() == null ? List.of(f.path()) : List.of(f.path(), f.previousPath())) {
       if (o.kind() == ItemObject.Kind.SCHEMA && o.nouns().isEmpty()) return false;
-      if (!o.pathNamesNouns(p)) continue;
+      Set<String> stems = change.pathStems(p);
+      if (!o.stemsNameNouns(stems)) continue;
       if (o.kind() != ItemObject.Kind.MODEL) return true;
-      Set<String> stems = Words.pathStems(p);
       if (stems.contains("model") || stems.contains("entity") || stems.contains("domain")) return true;
       String name = p.substring(p.lastIndexOf('/') + 1);
       int dot = name.indexOf('.');
@@ -277,7 +274,7 @@ final class ForbiddenMatcher {
       SourceFile s = f.file();
       String file = "`" + f.path() + "` " + why;
       List<DiffLine> changed = f.changed().stream()
-          .filter(l -> !exemptLines || !check.object().exempt(l.text())).toList();
+          .filter(l -> !exemptLines || !change.exempt(l, check.object())).toList();
       switch (verb()) {
         case CHANGE -> {
           if (!changed.isEmpty()) {
@@ -333,8 +330,9 @@ final class ForbiddenMatcher {
     ItemObject o = check.object();
     for (FileChange f : change.files) {
       if (!searchable(f) || change.isParsedMigration(f.path())) continue;
-      List<DiffLine> removed = f.removed().stream().filter(l -> declares(l.text(), o)).toList();
-      List<DiffLine> added = f.added().stream().filter(l -> declares(l.text(), o)).toList();
+      if (!change.fileStems(f).containsAll(o.nouns())) continue;
+      List<DiffLine> removed = f.removed().stream().filter(l -> mayDeclare(l, o) && declares(l.text(), o)).toList();
+      List<DiffLine> added = f.added().stream().filter(l -> mayDeclare(l, o) && declares(l.text(), o)).toList();
       switch (verb()) {
         case ADD -> {
           if (!added.isEmpty() && removed.isEmpty()) {
@@ -348,13 +346,18 @@ final class ForbiddenMatcher {
           }
         }
         case RENAME, CHANGE, REWRITE -> {
-          if (!removed.isEmpty() && !o.exempt(removed.get(0).text())) {
+          if (!removed.isEmpty() && !change.exempt(removed.get(0), o)) {
             hit(f, removed.get(0), "changes the declaration of `" + declared(removed.get(0).text(), o) + "`");
           }
         }
         default -> { }
       }
     }
+  }
+
+  /** Cheap pre-check before the declaration pattern: the line holds every noun. */
+  private boolean mayDeclare(DiffLine l, ItemObject o) {
+    return change.stems(l).containsAll(o.nouns());
   }
 
   private static boolean declares(String line, ItemObject o) {

@@ -7,7 +7,10 @@ import dev.specgate.diff.FileChange;
 import dev.specgate.engine.MigrationFile;
 import dev.specgate.rules.RuleContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -57,6 +60,89 @@ final class GuardChange {
       if (m.source().content() != null) migrationPaths.add(m.path());
     }
     return new GuardChange(files, context.changedMigrations(), migrationPaths, packetFiles);
+  }
+
+  // Per-run caches: the same lines and paths are read by every check of every guardrail.
+  private final Map<DiffLine, List<List<String>>> tokenWords = new IdentityHashMap<>();
+  private final Map<DiffLine, Set<String>> lineStems = new IdentityHashMap<>();
+  private final Map<String, Set<String>> pathStems = new HashMap<>();
+
+  /** The words of each identifier token of a line. */
+  List<List<String>> tokenWords(DiffLine l) {
+    return tokenWords.computeIfAbsent(l,
+        k -> Words.tokens(k.text()).stream().map(Words::ofIdentifier).toList());
+  }
+
+  /** True when a token of the line names the identifier (see {@link Words#tokenNames}). */
+  boolean references(DiffLine l, List<String> words) {
+    for (List<String> tw : tokenWords(l)) {
+      if (words.size() == 1 ? tw.size() == 1 && tw.get(0).equals(words.get(0))
+          : Words.indexOf(tw, words) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Set<String> stems(DiffLine l) {
+    return lineStems.computeIfAbsent(l, k -> {
+      Set<String> out = new HashSet<>();
+      for (List<String> tw : tokenWords(k)) for (String w : tw) out.add(Words.stem(w));
+      return out;
+    });
+  }
+
+  private final Map<FileChange, Set<String>> fileWords = new IdentityHashMap<>();
+  private final Map<FileChange, Set<String>> fileStems = new IdentityHashMap<>();
+  private final Map<FileChange, List<LineEvents>> sqlLines = new IdentityHashMap<>();
+
+  /** Every word of the file's added and removed lines: a quick test before scanning its lines. */
+  Set<String> fileWords(FileChange f) {
+    return fileWords.computeIfAbsent(f, k -> {
+      Set<String> out = new HashSet<>();
+      for (DiffLine l : k.changed()) for (List<String> tw : tokenWords(l)) out.addAll(tw);
+      return out;
+    });
+  }
+
+  Set<String> fileStems(FileChange f) {
+    return fileStems.computeIfAbsent(f, k -> {
+      Set<String> out = new HashSet<>();
+      for (DiffLine l : k.changed()) out.addAll(stems(l));
+      return out;
+    });
+  }
+
+  /** An added line of an unparsed SQL file with what it does (see {@link SqlLineEvents}). */
+  record LineEvents(DiffLine line, List<SqlEvent> events) {}
+
+  List<LineEvents> sqlLineEvents(FileChange f) {
+    return sqlLines.computeIfAbsent(f, k -> {
+      List<LineEvents> out = new ArrayList<>();
+      String table = null;
+      for (DiffLine l : k.lines()) {
+        if (l.isRemoved()) continue;
+        String named = SqlLineEvents.alteredTable(l.text());
+        if (named != null) table = named;
+        if (l.isAdded()) {
+          List<SqlEvent> events = SqlLineEvents.of(l.text(), table);
+          if (!events.isEmpty()) out.add(new LineEvents(l, events));
+        }
+        if (l.text().contains(";")) table = null;
+      }
+      return out;
+    });
+  }
+
+  Set<String> pathStems(String path) {
+    return pathStems.computeIfAbsent(path, Words::pathStems);
+  }
+
+  /** The line names a word of the item's qualifier ("unrelated to status reads"). */
+  boolean exempt(DiffLine l, ItemObject o) {
+    if (o.exclusions().isEmpty()) return false;
+    for (String s : stems(l)) if (o.exclusions().contains(s)) return true;
+    return false;
   }
 
   boolean isPacketFile(String path) {

@@ -38,7 +38,7 @@ public final class GuardrailOutOfScope implements Rule {
       if (change.isPacketFile(f.path())) continue;
       boolean covered = false;
       for (AllowedScope s : scopes) {
-        if (s.covers(f)) {
+        if (s.covers(f, change)) {
           covered = true;
           break;
         }

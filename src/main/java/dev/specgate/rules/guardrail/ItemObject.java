@@ -55,8 +55,12 @@ record ItemObject(List<Identifier> identifiers, List<Glob> globs, List<String> n
    * {@code AdminEditor.java}, not {@code StatusEditor.java}.
    */
   boolean pathNamesNouns(String path) {
+    return stemsNameNouns(Words.pathStems(path));
+  }
+
+  /** {@link #pathNamesNouns} on the path's stems, already computed. */
+  boolean stemsNameNouns(Set<String> stems) {
     if (nouns.isEmpty()) return true;
-    Set<String> stems = Words.pathStems(path);
     if (!stems.contains(nouns.get(0))) return false;
     if (nouns.size() == 1) return true;
     for (int i = 1; i < nouns.size(); i++) if (stems.contains(nouns.get(i))) return true;
