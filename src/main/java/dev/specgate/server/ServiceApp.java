@@ -62,6 +62,7 @@ public final class ServiceApp implements AutoCloseable {
     String instance = UUID.randomUUID().toString().substring(0, 8);
     JobProcessor processor = new JobProcessor(settings.appId(), appHttp, http, tokens, clientRetry, analyzer, store, metrics, clock);
     WorkerPool workers = new WorkerPool(store, processor, metrics, tuning, clock, instance);
+    store.onDispatched(workers::wake);
     WebhookHandler webhook = new WebhookHandler(new WebhookSignature(settings.webhookSecret()), store, metrics, workers::wake);
 
     Javalin javalin = Javalin.create(cfg -> {
