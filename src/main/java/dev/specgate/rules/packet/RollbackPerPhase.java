@@ -2,7 +2,9 @@ package dev.specgate.rules.packet;
 
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
+import dev.specgate.engine.MigrationFile;
 import dev.specgate.packet.Packet;
+import dev.specgate.packet.PhaseName;
 import dev.specgate.packet.Phase;
 import dev.specgate.packet.RollbackNotes;
 import dev.specgate.packet.Section;
@@ -13,7 +15,11 @@ import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleInfo;
+import dev.specgate.sql.AlterAction;
+import dev.specgate.sql.Operation;
+import dev.specgate.sql.Statement;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A phase without a rollback note; an irreversible step without its point of no return and a
@@ -51,18 +57,44 @@ public final class RollbackPerPhase implements Rule {
       boolean pointOfNoReturn = all.stream().anyMatch(l -> RollbackNotes.isPointOfNoReturn(l.text()));
       boolean snapshot = all.stream().anyMatch(l -> RollbackNotes.mentionsSnapshot(l.text()));
       if (pointOfNoReturn && snapshot) continue;
-      for (TextLine l : all) {
-        if (!RollbackNotes.isIrreversible(l.text())) continue;
-        String lacks = !pointOfNoReturn && !snapshot ? "its point of no return and a snapshot"
-            : !pointOfNoReturn ? "its point of no return" : "a snapshot taken before it";
-        out.report(Location.line(spec, l.line()),
-            "an irreversible step is stated without %s".formatted(lacks),
-            Seeds.IRREVERSIBLE,
-            "Name the point of no return (\"Point of no return: the first backfill batch\") and "
-                + "the snapshot taken immediately before it, with the restore procedure tested "
-                + "against staging.");
-        break;
+      Location step = irreversibleStep(ctx, p, all);
+      if (step == null) continue;
+      String lacks = !pointOfNoReturn && !snapshot ? "its point of no return and a snapshot"
+          : !pointOfNoReturn ? "its point of no return" : "a snapshot taken before it";
+      out.report(step,
+          "an irreversible step is planned without %s".formatted(lacks),
+          Seeds.IRREVERSIBLE,
+          "Name the point of no return (\"Point of no return: the first backfill batch\") and "
+              + "the snapshot taken immediately before it, with the restore procedure tested "
+              + "against staging.");
+    }
+  }
+
+  /**
+   * The first irreversible step: a spec line saying so, else a cleanup phase that drops or
+   * removes something, else a DROP / TRUNCATE in a migration the packet covers.
+   */
+  private static Location irreversibleStep(RuleContext ctx, Packet p, List<TextLine> lines) {
+    String spec = p.pathOf(Packet.SPEC);
+    for (TextLine l : lines) {
+      if (RollbackNotes.isIrreversible(l.text())) return Location.line(spec, l.line());
+    }
+    for (Phase phase : p.phases(PhaseName.CLEANUP)) {
+      if (DROPS.matcher(phase.text()).find()) return Location.line(spec, phase.line());
+    }
+    for (MigrationFile m : PacketScope.coveredMigrations(ctx, p)) {
+      for (Statement s : m.migration().statements()) {
+        if (destroys(s.op())) return Location.line(m.path(), s.line());
       }
     }
+    return null;
+  }
+
+  private static final Pattern DROPS = Pattern.compile(
+      "\\bdrop\\w*|\\bremov\\w*|\\bdelet\\w*|\\btruncat\\w*", Pattern.CASE_INSENSITIVE);
+
+  private static boolean destroys(Operation op) {
+    if (op instanceof Operation.DropTable || op instanceof Operation.Truncate) return true;
+    return PacketScope.actions(op).stream().anyMatch(a -> a instanceof AlterAction.DropColumn);
   }
 }

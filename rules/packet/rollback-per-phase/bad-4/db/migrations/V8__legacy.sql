@@ -1,0 +1,2 @@
+-- expect: rollback-per-phase
+DROP TABLE legacy_orders;
