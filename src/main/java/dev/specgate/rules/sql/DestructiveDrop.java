@@ -27,8 +27,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * DROP COLUMN / DROP TABLE / TRUNCATE on an existing table in a forward migration. Rollback
- * scripts are exempt: dropping what the up migration created is their purpose. Also exempt: a
+ * DROP COLUMN / DROP TABLE / TRUNCATE on an existing table in a forward migration. In a rollback
+ * script, dropping what the matching up migration created is its purpose and is not reported; a
+ * rollback dropping anything else is (when the matching up migration is found). Also exempt: a
  * drop a packet declares as its cleanup phase, with a non-zero compatibility window, when nothing
  * else in the change expands or backfills that table and no file at head outside the migrations
  * and packets still references the name (unprovable without the whole head tree). Otherwise the
@@ -44,25 +45,58 @@ public final class DestructiveDrop implements Rule {
   public void check(RuleContext context, Findings findings) {
     SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     Expansions expansions = new Expansions(context);
-    for (At at : SqlRuleSupport.statements(context, false)) {
+    UpCreations upCreations = new UpCreations(context);
+    for (At at : SqlRuleSupport.statements(context, true)) {
       if (at.op() instanceof Operation.AlterTable alter) {
         if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
         for (AlterAction a : alter.actions()) {
           if (a instanceof AlterAction.DropColumn dc) {
-            report(context, expansions, at, alter.table(), dc.column(), "DROP COLUMN", out);
+            drop(context, expansions, upCreations, at, alter.table(), dc.column(), "DROP COLUMN", out);
           }
         }
       } else if (at.op() instanceof Operation.DropTable dt) {
         for (String t : dt.tables()) {
-          if (SqlRuleSupport.existing(context, at, t)) report(context, expansions, at, t, null, "DROP TABLE", out);
+          if (SqlRuleSupport.existing(context, at, t)) {
+            drop(context, expansions, upCreations, at, t, null, "DROP TABLE", out);
+          }
         }
       } else if (at.op() instanceof Operation.Truncate tr) {
         for (String t : tr.tables()) {
-          if (SqlRuleSupport.existing(context, at, t)) report(context, expansions, at, t, null, "TRUNCATE", out);
+          if (SqlRuleSupport.existing(context, at, t)) {
+            drop(context, expansions, upCreations, at, t, null, "TRUNCATE", out);
+          }
         }
       }
     }
     out.flush();
+  }
+
+  private static void drop(RuleContext context, Expansions expansions, UpCreations upCreations,
+      At at, String table, String column, String what, SqlRuleSupport.PerStatement out) {
+    if (!at.rollback()) {
+      report(context, expansions, at, table, column, what, out);
+      return;
+    }
+    // A rollback script undoing its up migration is doing its job; one that destroys what
+    // existed before the up migration ran is not. Without the matching up migration, say nothing.
+    Set<String> created = upCreations.of(at);
+    if (created == null) return;
+    String k = key(table);
+    if (created.contains(k) || (column != null && created.contains(k + "." + Names.normalize(column)))) {
+      return;
+    }
+    String name = SqlRuleSupport.name(table);
+    String object = column == null ? "table " + name : "column " + name + "." + column;
+    out.report(
+        SqlRuleSupport.location(at),
+        what + " of existing " + object + " in a rollback script, though its up migration did not"
+            + " create it: running the rollback destroys data that predates this change",
+        SqlRuleSupport.lock(LockLevel.ACCESS_EXCLUSIVE, name) + " (brief, no rewrite). A rollback"
+            + " runs when something already went wrong; if it also drops data the up migration never"
+            + " added, there is no way back from the way back.",
+        "Make the rollback undo only what the up migration did (drop only what it created, restore"
+            + " what it changed). If this drop is intended, suppress it with a reason:\n"
+            + "-- specgate:ignore destructive-drop: <why losing this data on rollback is acceptable>");
   }
 
   private static void report(RuleContext context, Expansions expansions, At at, String tableName,
@@ -129,6 +163,88 @@ public final class DestructiveDrop implements Rule {
 
   private static String packetName(Packet p) {
     return p.folder().isEmpty() ? "at the root" : p.folder();
+  }
+
+  /**
+   * What the up migration matching a rollback statement creates (tables, and columns as
+   * {@code table.column}): the up part of a goose/dbmate file, or the up file paired with a down
+   * file ({@code x.down.sql} ↔ {@code x.up.sql}, {@code dir/down.sql} ↔ {@code dir/up.sql}, sqitch
+   * {@code revert/} ↔ {@code deploy/}, Flyway {@code U<v>__} ↔ {@code V<v>__}); {@code null} when no
+   * matching up migration is found.
+   */
+  static final class UpCreations {
+    private static final java.util.regex.Pattern FLYWAY_UNDO =
+        java.util.regex.Pattern.compile("^[Uu](\\d+(?:[._]\\d+)*)__.*$");
+    private final RuleContext context;
+    private final Map<String, Set<String>> cache = new HashMap<>();
+
+    UpCreations(RuleContext context) {
+      this.context = context;
+    }
+
+    Set<String> of(At at) {
+      MigrationFile f = at.file();
+      if (cache.containsKey(f.path())) return cache.get(f.path());
+      Set<String> created = null;
+      if (!f.isDown()) {
+        created = creations(f, true);
+      } else {
+        MigrationFile up = matchingUp(f.path());
+        if (up != null) created = creations(up, false);
+      }
+      cache.put(f.path(), created);
+      return created;
+    }
+
+    private Set<String> creations(MigrationFile f, boolean upPartOnly) {
+      Set<String> out = new HashSet<>();
+      for (Statement s : f.migration().statements()) {
+        if (upPartOnly && context.schema().isRollback(f, s)) continue;
+        if (s.op() instanceof Operation.CreateTable ct) {
+          out.add(key(ct.table()));
+        } else if (s.op() instanceof Operation.AlterTable a) {
+          for (AlterAction x : a.actions()) {
+            if (x instanceof AlterAction.AddColumn ac) {
+              out.add(key(a.table()) + "." + Names.normalize(ac.column().name()));
+            } else if (x instanceof AlterAction.RenameTable rt) {
+              out.add(key(rt.newName()));
+            } else if (x instanceof AlterAction.RenameColumn rc) {
+              out.add(key(a.table()) + "." + Names.normalize(rc.to()));
+            }
+          }
+        }
+      }
+      return out;
+    }
+
+    private MigrationFile matchingUp(String downPath) {
+      List<String> candidates = new ArrayList<>();
+      int slash = downPath.lastIndexOf('/');
+      String dir = slash < 0 ? "" : downPath.substring(0, slash + 1);
+      String name = downPath.substring(slash + 1);
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      if (lower.endsWith(".down.sql")) {
+        candidates.add(dir + name.substring(0, name.length() - ".down.sql".length()) + ".up.sql");
+      }
+      if (lower.endsWith("_down.sql")) {
+        candidates.add(dir + name.substring(0, name.length() - "_down.sql".length()) + "_up.sql");
+      }
+      if (lower.equals("down.sql")) candidates.add(dir + "up.sql");
+      if (downPath.contains("revert/")) {
+        int i = downPath.lastIndexOf("revert/");
+        candidates.add(downPath.substring(0, i) + "deploy/" + downPath.substring(i + "revert/".length()));
+      }
+      java.util.regex.Matcher undo = FLYWAY_UNDO.matcher(name);
+      for (MigrationFile m : context.migrations()) {
+        if (m.isDown()) continue;
+        if (candidates.contains(m.path())) return m;
+        if (undo.matches()) {
+          String n = m.source().fileName();
+          if ((n.startsWith("V") || n.startsWith("v")) && n.startsWith(undo.group(1) + "__", 1)) return m;
+        }
+      }
+      return null;
+    }
   }
 
   /**

@@ -116,6 +116,11 @@ class SqlRulesBehaviourTest {
     assertThat(run("destructive-drop", f)).isEmpty();
     assertThat(run("destructive-drop", sql("db/migrations/20240101000000_x.sql",
         "-- +goose Up", "ALTER TABLE accounts DROP COLUMN notes;"))).hasSize(1);
+    List<Finding> predating = run("destructive-drop", sql("db/migrations/20240101000000_x.sql",
+        "-- +goose Up", "ALTER TABLE accounts ADD COLUMN notes text;",
+        "-- +goose Down", "ALTER TABLE accounts DROP COLUMN notes;", "DROP TABLE sessions;"));
+    assertThat(predating).extracting(x -> x.location().line()).containsExactly(5);
+    assertThat(predating.get(0).message()).contains("rollback script");
   }
 
   @Test
