@@ -36,6 +36,9 @@ import picocli.CommandLine.Option;
 final class GuardCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+  boolean help;
+
   @Option(names = "--spec", paramLabel = "SPEC.md", required = true,
       description = "the spec.md holding the guardrail lists")
   Path specFile;

@@ -147,6 +147,12 @@ class GuardCommandTest {
   }
 
   @Test
+  void helpNamesTheOptions() {
+    assertThat(run("", "guard", "--help")).isZero();
+    assertThat(out()).contains("--spec").contains("--diff").contains("--fail-on");
+  }
+
+  @Test
   void anEmptyDiffPasses() {
     assertThat(run("", "guard", "--spec", spec.toString(), "--config", config.toString())).isZero();
   }
