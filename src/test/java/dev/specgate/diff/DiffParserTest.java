@@ -284,4 +284,29 @@ class DiffParserTest {
     assertThat(fallback.patchError()).contains("c.txt").contains("line 1");
     assertThat(fallback.added()).extracting(DiffLine::text).containsExactly("q");
   }
+
+  @Test
+  void formatPatchMailWithCommitMessageAndSignature() throws Exception {
+    UnifiedDiff d = DiffParser.parse(lines(
+        "From 1234567 Mon Sep 17 00:00:00 2001",
+        "Subject: [PATCH] Add status",
+        "",
+        "- a bullet in the message, not a removed line",
+        "---",
+        " a.txt | 2 +-",
+        "",
+        "diff --git a/a.txt b/a.txt",
+        "index 1..2 100644",
+        "--- a/a.txt",
+        "+++ b/a.txt",
+        "@@ -1 +1 @@",
+        "-x",
+        "+y",
+        "-- ",
+        "2.43.0"));
+    assertThat(d.files()).singleElement().satisfies(f -> {
+      assertThat(f.path()).isEqualTo("a.txt");
+      assertThat(f.addedLines()).extracting(DiffLine::text).containsExactly("y");
+    });
+  }
 }
