@@ -70,10 +70,24 @@ public final class SameReleaseCleanup implements Rule {
     return false;
   }
 
+  /**
+   * The SQL form. For a change (a git range, a PR) the unit is the whole change; for a snapshot
+   * (check PATH: every file counts as added, the repository's whole history at once) the only
+   * unit known to ship together is one migration file.
+   */
   private static void checkMigrations(RuleContext ctx, Findings out) {
-    checkReplacedTables(ctx, out);
+    List<MigrationFile> changed = ctx.changedMigrations();
+    if (ctx.changeSet().isSnapshot()) {
+      for (MigrationFile m : changed) checkUnit(ctx, List.of(m), out);
+    } else {
+      checkUnit(ctx, changed, out);
+    }
+  }
+
+  private static void checkUnit(RuleContext ctx, List<MigrationFile> unit, Findings out) {
+    checkReplacedTables(ctx, unit, out);
     Map<String, Set<String>> added = new HashMap<>();
-    for (MigrationFile m : ctx.changedMigrations()) {
+    for (MigrationFile m : unit) {
       for (Statement s : m.migration().statements()) {
         if (s.op() instanceof Operation.AlterTable at) {
           for (AlterAction a : at.actions()) {
@@ -85,7 +99,7 @@ public final class SameReleaseCleanup implements Rule {
         }
       }
     }
-    for (MigrationFile m : ctx.changedMigrations()) {
+    for (MigrationFile m : unit) {
       for (Statement s : m.migration().statements()) {
         if (!(s.op() instanceof Operation.AlterTable at)) continue;
         String table = PacketScope.key(at.table());
@@ -119,15 +133,16 @@ public final class SameReleaseCleanup implements Rule {
    * A new table named after an existing one ({@code accounts_v2}, {@code accounts_new}) created in
    * the same change that drops or renames the existing table.
    */
-  private static void checkReplacedTables(RuleContext ctx, Findings out) {
+  private static void checkReplacedTables(RuleContext ctx, List<MigrationFile> unit,
+      Findings out) {
     Set<String> created = new HashSet<>();
-    for (MigrationFile m : ctx.changedMigrations()) {
+    for (MigrationFile m : unit) {
       for (Statement s : m.migration().statements()) {
         if (s.op() instanceof Operation.CreateTable ct) created.add(PacketScope.key(ct.table()));
       }
     }
     if (created.isEmpty()) return;
-    for (MigrationFile m : ctx.changedMigrations()) {
+    for (MigrationFile m : unit) {
       for (Statement s : m.migration().statements()) {
         List<String> removed = new java.util.ArrayList<>();
         String verb = "drops";

@@ -78,4 +78,21 @@ class PacketRulesTest {
         .extracting(Finding::line).containsExactly(1);
     assertThat(run(new MigrationWithoutPacket(), Config.defaults(), spec, migration)).isEmpty();
   }
+
+  @Test
+  void sameReleaseCleanupPairsAcrossFilesOnlyInAChange() {
+    String add = "ALTER TABLE accounts ADD COLUMN account_status text;\n";
+    String drop = "ALTER TABLE accounts DROP COLUMN legacy_state;\n";
+    // a snapshot (check PATH) is the whole history: only one file is known to ship together
+    assertThat(run(new SameReleaseCleanup(), Config.defaults(),
+        SourceFile.added("db/migrations/V1__add.sql", add),
+        SourceFile.added("db/migrations/V2__drop.sql", drop))).isEmpty();
+    // a change (git range, PR) ships all its files together
+    ChangeSet change = new ChangeSet(ChangeSet.Kind.RANGE, List.of(
+        SourceFile.added("db/migrations/V1__add.sql", add),
+        SourceFile.added("db/migrations/V2__drop.sql", drop)), true);
+    assertThat(Analysis.run(change, Config.defaults(), List.of(new SameReleaseCleanup()))
+        .findings()).extracting(Finding::file, Finding::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("db/migrations/V2__drop.sql", 1));
+  }
 }
