@@ -50,12 +50,12 @@ final class AlterTableRecogniser {
     } else if (c.isWord("MODIFY") && !c.isOp(1, "(")) {
       c.pos++;
       c.accept("COLUMN");
-      ColumnDef col = ColumnParser.columnDef(c);
+      ColumnDef col = typed(c);
       redefine(col, out);
     } else if (c.accept("CHANGE")) {
       c.accept("COLUMN");
       String old = Names.normalize(ColumnParser.columnName(c));
-      ColumnDef col = ColumnParser.columnDef(c);
+      ColumnDef col = typed(c);
       if (!old.equals(col.name())) out.add(new AlterAction.RenameColumn(old, col.name()));
       redefine(col, out);
     } else if (c.accept("RENAME")) {
@@ -69,6 +69,13 @@ final class AlterTableRecogniser {
     } else {
       other(c, out, from);
     }
+  }
+
+  /** A column definition that must declare a type (ADD COLUMN, MODIFY, CHANGE). */
+  private static ColumnDef typed(TokenCursor c) throws RecogniseException {
+    ColumnDef col = ColumnParser.columnDef(c);
+    if (col.type().isEmpty()) throw c.error("expected the type of column " + col.name());
+    return col;
   }
 
   private static void redefine(ColumnDef col, List<AlterAction> out) {
@@ -89,12 +96,12 @@ final class AlterTableRecogniser {
       if (c.isOp("(")) {
         addList(c, out);
       } else {
-        out.add(new AlterAction.AddColumn(ColumnParser.columnDef(c), ine));
+        out.add(new AlterAction.AddColumn(typed(c), ine));
       }
     } else if (c.isOp("(")) {
       addList(c, out);
     } else if (c.accept("IF", "NOT", "EXISTS")) {
-      out.add(new AlterAction.AddColumn(ColumnParser.columnDef(c), true));
+      out.add(new AlterAction.AddColumn(typed(c), true));
     } else if (ColumnParser.startsTableConstraint(c) || (c.isWord("NOT") && c.isWord(1, "NULL"))) {
       ColumnParser.Parsed p = ColumnParser.tableConstraint(c);
       out.add(new AlterAction.AddConstraint(p.def(), p.notValid()));
@@ -112,7 +119,7 @@ final class AlterTableRecogniser {
     } else if (c.isWord("PARTITION")) {
       other(c, out, from);
     } else {
-      out.add(new AlterAction.AddColumn(ColumnParser.columnDef(c), false));
+      out.add(new AlterAction.AddColumn(typed(c), false));
     }
   }
 
@@ -132,7 +139,7 @@ final class AlterTableRecogniser {
         out.add(new AlterAction.AddIndex(name, ColumnParser.columnList(c), kind));
         c.skipToComma();
       } else {
-        out.add(new AlterAction.AddColumn(ColumnParser.columnDef(c), false));
+        out.add(new AlterAction.AddColumn(typed(c), false));
       }
       if (!c.acceptOp(",")) break;
     }

@@ -130,6 +130,9 @@ final class DdlRecogniser {
       case "COMMENT":
         c.pos++;
         c.expect("ON");
+        while (!c.atEnd() && !c.isWord("IS")) c.pos++;
+        c.expect("IS");
+        if (c.atEnd()) throw c.error("expected the comment text or NULL");
         return new Operation.Other("COMMENT");
       case "GRANT":
       case "REVOKE":
@@ -415,6 +418,10 @@ final class DdlRecogniser {
     c.accept("IF", "NOT", "EXISTS");
     String name = null;
     if (c.atIdentifier() && !c.isWord("AUTHORIZATION")) name = c.name();
+    if ((kind.equals("FUNCTION") || kind.equals("PROCEDURE")) && !c.isOp("(")) {
+      throw c.error(name == null ? "expected the name of the " + kind.toLowerCase(Locale.ROOT)
+          : "expected '(' and the parameters of " + kind.toLowerCase(Locale.ROOT) + " " + name);
+    }
     return new Operation.CreateObject(kind, name);
   }
 

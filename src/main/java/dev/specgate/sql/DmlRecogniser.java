@@ -43,6 +43,7 @@ final class DmlRecogniser {
       c.pos++;
     }
     c.expect("SET");
+    if (c.atEnd()) throw c.error("expected a column to set");
     List<String> columns = new ArrayList<>();
     while (!c.atEnd()) {
       if (c.isOp("(")) {
@@ -133,7 +134,7 @@ final class DmlRecogniser {
   private record Where(String text, int from, int to) {}
 
   /** Moves past FROM/USING to WHERE and reads the clause, leaving the cursor after it. */
-  private static Where whereOf(TokenCursor c) {
+  private static Where whereOf(TokenCursor c) throws RecogniseException {
     int depth = 0;
     while (!c.atEnd() && !(depth == 0 && (c.isWord("WHERE") || c.isWord("RETURNING")
         || c.isWord("LIMIT") || (c.isWord("ORDER") && c.isWord(1, "BY"))))) {
@@ -152,6 +153,7 @@ final class DmlRecogniser {
           || (t.isWord("ORDER") && c.isWord(1, "BY")))) break;
       c.pos++;
     }
+    if (c.pos == from) throw c.error("expected a condition after WHERE");
     return new Where(c.text(from, c.pos), from, c.pos);
   }
 

@@ -34,7 +34,12 @@ final class TokenCursor {
     return j < tokens.size() ? tokens.get(j) : null;
   }
 
+  /** The current token, moving past it; at the end an empty token, so callers fail on it cleanly. */
   SqlToken next() {
+    if (pos >= tokens.size()) {
+      pos++;
+      return new SqlToken(SqlToken.Kind.OP, "", "", sql.length(), sql.length());
+    }
     return tokens.get(pos++);
   }
 
@@ -156,6 +161,7 @@ final class TokenCursor {
 
   /** The source text of tokens [from, to). */
   String text(int from, int to) {
+    to = Math.min(to, tokens.size());
     if (to <= from) return "";
     return sql.substring(tokens.get(from).start(), tokens.get(to - 1).end());
   }
@@ -170,6 +176,7 @@ final class TokenCursor {
    * space except around '(', ')', ',', '.', '[' and ']'.
    */
   String typeText(int from, int to) {
+    to = Math.min(to, tokens.size());
     StringBuilder b = new StringBuilder();
     SqlToken prev = null;
     for (int k = from; k < to; k++) {

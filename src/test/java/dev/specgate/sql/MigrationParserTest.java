@@ -279,6 +279,16 @@ class MigrationParserTest {
   }
 
   @Test
+  void truncatedStatementsAreUnparsedNotGuessed() {
+    for (String sql : List.of("ALTER TABLE t ADD COLUMN c", "UPDATE t SET", "DELETE FROM t WHERE",
+        "CREATE INDEX x USING", "COMMENT ON TABLE t", "CREATE FUNCTION f", "CREATE INDEX i ON t (a",
+        "ALTER TABLE t ALTER COLUMN c TYPE", "SET lock_timeout =", "DROP TABLE")) {
+      assertThat(pg(sql)).as(sql).isInstanceOf(Operation.Unparsed.class);
+      assertThat(((Operation.Unparsed) pg(sql)).reason()).as(sql).doesNotStartWith("internal error");
+    }
+  }
+
+  @Test
   void isThreadSafe() throws Exception {
     List<String> files = postgres().map(a -> (String) a.get()[0]).toList();
     List<Migration> sequential = files.stream().map(f -> MigrationParser.parse("f.sql", f, Dialect.POSTGRES)).toList();
