@@ -73,6 +73,7 @@ public final class DestructiveDrop implements Rule {
 
   private static void drop(RuleContext context, Expansions expansions, UpCreations upCreations,
       At at, String table, String column, String what, SqlRuleSupport.PerStatement out) {
+    if (!what.equals("TRUNCATE") && swappedIn(context, at, table, column)) return;
     if (!at.rollback()) {
       report(context, expansions, at, table, column, what, out);
       return;
@@ -166,8 +167,34 @@ public final class DestructiveDrop implements Rule {
   }
 
   /**
+   * True when a later statement of the same part of the file renames another column (table) to
+   * the dropped name: a swap (add a copy, fill it, drop the old one, rename the copy) that keeps
+   * the name and the data.
+   */
+  static boolean swappedIn(RuleContext context, At at, String table, String column) {
+    String t = key(table);
+    String c = column == null ? null : Names.normalize(column);
+    for (Statement s : at.file().migration().statements()) {
+      if (s.index() <= at.statement().index()) continue;
+      if (context.schema().isRollback(at.file(), s) != at.rollback()) continue;
+      if (!(s.op() instanceof Operation.AlterTable a)) continue;
+      for (AlterAction x : a.actions()) {
+        if (c != null && x instanceof AlterAction.RenameColumn rc && key(a.table()).equals(t)
+            && Names.normalize(rc.to()).equals(c)) {
+          return true;
+        }
+        if (c == null && x instanceof AlterAction.RenameTable rt && key(rt.newName()).equals(t)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * What the up migration matching a rollback statement creates (tables, and columns as
-   * {@code table.column}): the up part of a goose/dbmate file, or the up file paired with a down
+   * {@code table.column}), together with what the change's other forward migrations create: the up
+   * part of a goose/dbmate file, or the up file paired with a down
    * file ({@code x.down.sql} ↔ {@code x.up.sql}, {@code dir/down.sql} ↔ {@code dir/up.sql}, sqitch
    * {@code revert/} ↔ {@code deploy/}, Flyway {@code U<v>__} ↔ {@code V<v>__}); {@code null} when no
    * matching up migration is found.
@@ -191,6 +218,10 @@ public final class DestructiveDrop implements Rule {
       } else {
         MigrationFile up = matchingUp(f.path());
         if (up != null) created = creations(up, false);
+      }
+      if (created != null) {
+        // Rolling back the change removes what any of its forward migrations added.
+        for (MigrationFile m : context.changedMigrations()) created.addAll(creations(m, true));
       }
       cache.put(f.path(), created);
       return created;

@@ -81,11 +81,29 @@ public final class SchemaHistory {
   public boolean isExistingTable(MigrationFile file, Statement statement, String table) {
     String t = key(table);
     if (createdInChange.contains(t)) return false;
+    if (isRollback(file, statement)) {
+      // Rollback statements are not replayed: look for a CREATE earlier in the same rollback part.
+      for (Statement s : file.migration().statements()) {
+        if (s.index() >= statement.index()) break;
+        if (isRollback(file, s) && creates(s.op(), t)) return false;
+      }
+      return true;
+    }
     Map<String, Integer> inFile = createdInFile.get(file.path());
     if (inFile != null && inFile.containsKey(t) && inFile.get(t) < position(file, statement)) {
       return false;
     }
     return true;
+  }
+
+  private static boolean creates(Operation op, String table) {
+    if (op instanceof Operation.CreateTable ct) return key(ct.table()).equals(table);
+    if (op instanceof Operation.AlterTable at) {
+      for (AlterAction a : at.actions()) {
+        if (a instanceof AlterAction.RenameTable rt && key(rt.newName()).equals(table)) return true;
+      }
+    }
+    return false;
   }
 
   /** The table as it was just before {@code statement}; empty when unknown or not existing then. */
