@@ -47,6 +47,12 @@ public final class JobStore implements AutoCloseable {
   private Thread writer;
   private boolean closed;
   private volatile Runnable onDispatched;
+  private final java.util.concurrent.atomic.AtomicBoolean dispatchScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.ExecutorService dispatcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "specgate-store-dispatcher");
+    t.setDaemon(true);
+    return t;
+  });
 
   private JobStore(ConnectionPool pool, boolean postgres, Clock clock) {
     this.pool = pool;
@@ -158,23 +164,28 @@ public final class JobStore implements AutoCloseable {
   private void writeBatch(List<PendingAccept> batch) {
     List<Accepted> results = new ArrayList<>();
     try {
-      synchronized (h2Lock) {
-        long now = clock.millis();
-        inTransaction(c -> {
-          results.clear();
-          for (PendingAccept p : batch) results.add(insertInbox(c, p, now));
-          return null;
-        });
-      }
+      // new rows only: no need to wait for the job writers' lock
+      long now = clock.millis();
+      inTransaction(c -> {
+        results.clear();
+        for (PendingAccept p : batch) results.add(insertInbox(c, p, now));
+        return null;
+      });
       for (int i = 0; i < batch.size(); i++) batch.get(i).result().complete(results.get(i));
     } catch (SQLException | RuntimeException e) {
       for (PendingAccept p : batch) p.result().completeExceptionally(e);
       return;
     }
+    if (dispatchScheduled.compareAndSet(false, true)) dispatcher.execute(this::dispatchSoon);
+  }
+
+  private void dispatchSoon() {
+    dispatchScheduled.set(false);
     try {
       dispatchInbox();
-      if (onDispatched != null) onDispatched.run();
-    } catch (SQLException e) {
+      Runnable r = onDispatched;
+      if (r != null) r.run();
+    } catch (SQLException | RuntimeException e) {
       // the deliveries are stored; the next dispatch (claim, restart) picks them up
     }
   }
@@ -534,12 +545,12 @@ public final class JobStore implements AutoCloseable {
       w = writer;
       if (w != null) pending.add(STOP);
     }
-    if (w != null) {
-      try {
-        w.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    try {
+      if (w != null) w.join(10_000);
+      dispatcher.shutdown();
+      dispatcher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     pool.close();
   }
