@@ -263,6 +263,10 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
       "\\b(?:from|join|update|into|table|on)\\s+(?:only\\s+)?(?:if\\s+(?:not\\s+)?exists\\s+)?"
           + "\"?([A-Za-z_][A-Za-z0-9_.]*)",
       Pattern.CASE_INSENSITIVE);
+  /** "spec.md", "backfill.sql": a file name, not table.column. */
+  private static final Set<String> FILE_EXTENSIONS = Set.of(
+      "md", "sql", "txt", "yml", "yaml", "json", "java", "py", "go", "rb", "ts", "js", "kt", "sh",
+      "toml", "xml", "csv", "log", "html", "rs", "scala", "cs", "php");
   private static final Set<String> NOT_TABLE_WORDS = Set.of(
       "the", "a", "an", "this", "that", "each", "every", "new", "old", "one", "same", "lookup",
       "report", "temporary", "temp", "if", "only", "exists", "not", "and", "or", "of", "to",
@@ -284,7 +288,9 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
       Matcher m = BACKTICKED.matcher(raw);
       while (m.find()) addName(out, m.group(1), true);
       m = DOTTED.matcher(raw);
-      while (m.find()) addName(out, m.group(1), false);
+      while (m.find()) {
+        if (!FILE_EXTENSIONS.contains(m.group(2))) addName(out, m.group(1), false);
+      }
       for (Block b : d.blocks()) {
         String text = b.text();
         if (b.type() == Block.Type.CODE) {

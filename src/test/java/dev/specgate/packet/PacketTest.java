@@ -46,7 +46,8 @@ class PacketTest {
       - Old code remains compatible for 7 days after switch.
       - Rollback is possible for two releases.
 
-      Migration files: `db/migrations/V2__account_status.sql`
+      Migration files: `db/migrations/V2__account_status.sql`, described in spec.md.
+      Backfill reads users.email and the `orders` table.
       """;
 
   static Packet packet(String spec) {
@@ -92,11 +93,20 @@ class PacketTest {
   void namesTablesAndFiles() {
     Packet p = packet(SPEC);
     assertTrue(p.namedTables().contains("accounts"));
+    assertFalse(p.namedTables().contains("spec"), () -> p.namedTables().toString());
+    assertFalse(p.namedTables().contains("v2__account_status"), () -> p.namedTables().toString());
     assertTrue(p.namesTable("ACCOUNTS"));
-    assertFalse(p.namesTable("orders"));
+    assertFalse(p.namesTable("invoices"));
     assertTrue(p.namesFile("db/migrations/V2__account_status.sql"));
     assertTrue(p.namesFile("other/dir/V2__account_status.sql"));
     assertFalse(p.namesFile("db/migrations/V3__other.sql"));
+  }
+
+  @Test
+  void namedTablesFromBackticksDottedNamesAndTableWords() {
+    Packet p = packet(SPEC);
+    assertTrue(p.namedTables().containsAll(java.util.Set.of("accounts", "users", "orders")),
+        () -> p.namedTables().toString());
   }
 
   @Test
