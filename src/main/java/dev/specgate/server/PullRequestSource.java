@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  */
 public final class PullRequestSource {
   static final String CONFIG_FILE = ".specgate.yml";
+  /** Changed files other than migrations and packet files are read only up to this size. */
+  static final long MAX_OTHER_FILE = 5L * 1024 * 1024;
   private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@");
 
   /** What one job analyses. */
@@ -72,7 +74,8 @@ public final class PullRequestSource {
     Set<String> changedPaths = new LinkedHashSet<>();
     for (PullRequestFile f : changed) {
       changedPaths.add(f.filename());
-      files.add(changedFile(repo, f, baseSha, migrations, packetFolders));
+      RepoReads.TreeEntry entry = head.get(f.filename());
+      files.add(changedFile(repo, f, baseSha, migrations, packetFolders, entry == null ? -1 : entry.size()));
     }
     for (RepoReads.TreeEntry e : head.values()) {
       if (changedPaths.contains(e.path())) continue;
@@ -87,7 +90,7 @@ public final class PullRequestSource {
   }
 
   private SourceFile changedFile(GitHubRepo repo, PullRequestFile f, String baseSha, List<Glob> migrations,
-      Set<String> packetFolders) {
+      Set<String> packetFolders, long headSize) {
     FileStatus status = status(f.status());
     String previous = f.previousFilename();
     boolean engineReads = Glob.anyMatches(migrations, f.filename()) || packetFolders.contains(folder(f.filename()))
@@ -98,6 +101,10 @@ public final class PullRequestSource {
     }
     if (status == FileStatus.DELETED) {
       return new SourceFile(f.filename(), status, null, base, previous, List.of(), false, f.patch());
+    }
+    if (!engineReads && headSize > MAX_OTHER_FILE) {
+      // a large file the engine does not parse (an asset, a dump): its diff is enough
+      return new SourceFile(f.filename(), status, null, null, previous, List.of(), true, f.patch());
     }
     Optional<String> content = text(client.getBlob(repo, f.sha()));
     if (content.isEmpty()) {
