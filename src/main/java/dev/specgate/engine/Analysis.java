@@ -37,7 +37,7 @@ public final class Analysis {
   /** Runs the given rules only (tests run one rule over its fixtures). */
   public static Report run(ChangeSet changes, Config config, List<Rule> rules) {
     Workspace ws = Workspace.discover(changes, config);
-    SchemaHistory schema = SchemaHistory.replay(ws.migrations());
+    SchemaHistory schema = SchemaHistory.replay(ws.migrations(), !changes.isSnapshot());
     AnalysisContext context =
         new AnalysisContext(config, changes, ws.migrations(), ws.packetsInScope(), schema);
 

@@ -53,10 +53,23 @@ public final class SchemaHistory {
   /** An index: its name, table, key columns and uniqueness. */
   public record IndexInfo(String name, String table, List<String> columns, boolean unique) {}
 
+  private boolean changeKnown = true;
+
   private SchemaHistory() {}
 
+  /** Replays a known change (a git range, a PR, a diff): tables it creates anywhere are new. */
   public static SchemaHistory replay(List<MigrationFile> ordered) {
+    return replay(ordered, true);
+  }
+
+  /**
+   * @param changeKnown false for a snapshot ({@code check PATH}: every file counts as added), where
+   *     only a table created earlier in the same file is new (DESIGN section 1); true for a change,
+   *     where a table created anywhere in it is new
+   */
+  public static SchemaHistory replay(List<MigrationFile> ordered, boolean changeKnown) {
     SchemaHistory h = new SchemaHistory();
+    h.changeKnown = changeKnown;
     int position = 0;
     for (MigrationFile m : ordered) {
       if (m.isDown()) continue;
@@ -75,7 +88,7 @@ public final class SchemaHistory {
 
   /**
    * True when {@code table} is an existing table at {@code statement}: not created earlier in the
-   * same file, nor anywhere in the change (for a PATHS analysis every file is the change). A table
+   * same file, nor anywhere in a known change (see {@link #replay(List, boolean)}). A table
    * no replayed migration creates predates them all: it exists.
    */
   public boolean isExistingTable(MigrationFile file, Statement statement, String table) {
@@ -94,6 +107,10 @@ public final class SchemaHistory {
       return false;
     }
     return true;
+  }
+
+  private static boolean isMaterializedView(String kind) {
+    return kind != null && kind.toUpperCase(Locale.ROOT).contains("MATERIALIZED");
   }
 
   private static boolean creates(Operation op, String table) {
@@ -213,6 +230,14 @@ public final class SchemaHistory {
   private void apply(MigrationFile m, Operation op, int at) {
     if (op instanceof Operation.CreateTable ct) {
       createTable(m, ct, at);
+    } else if (op instanceof Operation.CreateObject co && isMaterializedView(co.objectKind())
+        && co.name() != null) {
+      // A materialized view holds rows like a table: REFRESH on one the change creates is fine.
+      createTable(m, new Operation.CreateTable(co.name(), List.of(), List.of(), false, true, false), at);
+    } else if (op instanceof Operation.DropObject dobj && isMaterializedView(dobj.objectKind())) {
+      for (String v : dobj.names()) {
+        if (current(key(v)) != null) put(key(v), at, null);
+      }
     } else if (op instanceof Operation.DropTable dt) {
       for (String t : dt.tables()) {
         String k = key(t);
@@ -270,7 +295,7 @@ public final class SchemaHistory {
     String k = key(ct.table());
     boolean existed = current(k) != null;
     if (existed && ct.ifNotExists()) return; // a no-op: the table is still the old one
-    boolean inChange = m.inChange() && !existed;
+    boolean inChange = changeKnown && m.inChange() && !existed;
     if (inChange) createdInChange.add(k);
     createdInFile.computeIfAbsent(m.path(), p -> new HashMap<>()).putIfAbsent(k, at);
     Mutable t = new Mutable(new TableState(k, Map.of(), Map.of(), inChange, m.path()));
