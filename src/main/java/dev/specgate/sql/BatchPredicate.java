@@ -7,12 +7,21 @@ import java.util.Set;
 /**
  * Decides whether a WHERE clause bounds an UPDATE/DELETE to one batch: a key range
  * ({@code id BETWEEN a AND b}, {@code id >= a AND id < b}) or a sub-select with LIMIT / FETCH
- * ({@code id IN (SELECT id … LIMIT 1000)}, {@code ctid = ANY(ARRAY(SELECT ctid … LIMIT n))}).
+ * ({@code id IN (SELECT id … LIMIT 1000)}, {@code ctid = ANY(ARRAY(SELECT ctid … LIMIT n))}), and
+ * no OR at the top level. A heuristic: the bounds are not checked to be on a key.
  */
 final class BatchPredicate {
   private BatchPredicate() {}
 
   static boolean isBatched(List<SqlToken> t, int from, int to) {
+    // a top-level OR lets rows outside the bound through
+    int depth = 0;
+    for (int k = from; k < to; k++) {
+      SqlToken tok = t.get(k);
+      if (tok.isOp("(")) depth++;
+      else if (tok.isOp(")")) depth--;
+      else if (depth == 0 && tok.isWord("OR")) return false;
+    }
     Set<String> lower = new HashSet<>();
     Set<String> upper = new HashSet<>();
     for (int k = from; k < to; k++) {

@@ -120,6 +120,8 @@ class MigrationParserTest {
             new Operation.Update("a", List.of("x"), "id >= 1 AND id < 1000", true)),
         Arguments.of("UPDATE a SET x = 1 WHERE id IN (SELECT id FROM a WHERE x IS NULL LIMIT 500)",
             new Operation.Update("a", List.of("x"), "id IN (SELECT id FROM a WHERE x IS NULL LIMIT 500)", true)),
+        Arguments.of("UPDATE a SET x = 1 WHERE id >= 1 AND id < 1000 OR x IS NULL",
+            new Operation.Update("a", List.of("x"), "id >= 1 AND id < 1000 OR x IS NULL", false)),
         Arguments.of("UPDATE a SET x = 1 WHERE id IN (SELECT id FROM b)",
             new Operation.Update("a", List.of("x"), "id IN (SELECT id FROM b)", false)),
         Arguments.of("DELETE FROM a WHERE ctid IN (SELECT ctid FROM a WHERE old LIMIT 1000)",
