@@ -20,7 +20,8 @@ public final class DiffParser {
   private int i;
 
   private DiffParser(String text) {
-    this.lines = splitLines(text);
+    // A byte-order mark (diffs saved by some Windows editors) is not part of the first line.
+    this.lines = splitLines(text.startsWith("\uFEFF") ? text.substring(1) : text);
   }
 
   /** Parses a whole diff. Empty or blank text is an empty diff. */

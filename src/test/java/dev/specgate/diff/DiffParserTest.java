@@ -220,6 +220,12 @@ class DiffParserTest {
   }
 
   @Test
+  void aByteOrderMarkIsIgnored() throws Exception {
+    assertThat(DiffParser.parse("\uFEFF--- a/a.txt\n+++ b/a.txt\n@@ -1 +1 @@\n-a\n+b\n").files())
+        .singleElement().satisfies(f -> assertThat(f.path()).isEqualTo("a.txt"));
+  }
+
+  @Test
   void emptyInputIsAnEmptyDiff() throws Exception {
     assertThat(DiffParser.parse("").isEmpty()).isTrue();
     assertThat(DiffParser.parse("\n  \n").isEmpty()).isTrue();
