@@ -5,3 +5,7 @@ REFRESH MATERIALIZED VIEW CONCURRENTLY account_totals;
 -- a table this change creates
 CREATE TABLE staging_rows (id bigint);
 ALTER TABLE staging_rows SET UNLOGGED;
+
+-- a materialized view this change creates has no readers yet
+CREATE MATERIALIZED VIEW plan_totals AS SELECT plan, count(*) AS n FROM accounts GROUP BY plan;
+REFRESH MATERIALIZED VIEW plan_totals;
