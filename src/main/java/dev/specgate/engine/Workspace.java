@@ -123,39 +123,17 @@ final class Workspace {
   }
 
   /**
-   * A packet covers a migration when its Markdown names the migration's file (by path or file
-   * name) or one of the tables it touches, as a whole word.
+   * A packet covers a changed migration when the migration sits in the packet's folder, or the
+   * packet names the migration's file or one of the tables it touches.
    */
   private static boolean names(Packet p, List<MigrationFile> changed) {
-    StringBuilder text = new StringBuilder();
-    for (SourceFile f : p.files().values()) {
-      if (f.content() != null) text.append(f.content().toLowerCase(Locale.ROOT)).append('\n');
-    }
-    String all = text.toString();
+    String prefix = p.folder().isEmpty() ? "" : p.folder() + "/";
     for (MigrationFile m : changed) {
-      if (all.contains(m.source().fileName().toLowerCase(Locale.ROOT))) return true;
-      for (String t : TouchedTables.of(m.migration())) {
-        if (mentionsWord(all, t.toLowerCase(Locale.ROOT))) return true;
-      }
+      if (m.path().startsWith(prefix) && !prefix.isEmpty()) return true;
+      if (p.namesFile(m.path())) return true;
+      for (String t : TouchedTables.of(m.migration())) if (p.namesTable(t)) return true;
     }
     return false;
-  }
-
-  static boolean mentionsWord(String text, String word) {
-    int from = 0;
-    while (true) {
-      int at = text.indexOf(word, from);
-      if (at < 0) return false;
-      int end = at + word.length();
-      boolean startOk = at == 0 || !isWordChar(text.charAt(at - 1));
-      boolean endOk = end >= text.length() || !isWordChar(text.charAt(end));
-      if (startOk && endOk) return true;
-      from = at + 1;
-    }
-  }
-
-  private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '_';
   }
 
   static String folderOf(String path) {
