@@ -68,6 +68,8 @@ public final class ServiceApp implements AutoCloseable {
     Javalin javalin = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.http.maxRequestSize = WebhookHandler.MAX_BODY;
+      // dispatch on the headers, so a request whose body is still arriving counts as in flight
+      cfg.jetty.modifyHttpConfiguration(hc -> hc.setDelayDispatchUntilContent(false));
       cfg.jetty.modifyServer(server -> {
         server.setStopTimeout(10_000);
         server.insertHandler(new GracefulHandler());

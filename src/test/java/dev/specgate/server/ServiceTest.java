@@ -301,4 +301,37 @@ class ServiceTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("SPECGATE_APP_ID is not set").doesNotContain("Exception");
   }
+
+  @Test
+  void shutdownFinishesAWebhookRequestInFlight() throws Exception {
+    FakeGitHub gh = github(indexChange());
+    ServiceApp app = start(gh, ServiceHarness.h2(dir), ServiceHarness.FAST);
+    byte[] body = pullRequestEvent("opened", FakeGitHub.HEAD).getBytes(StandardCharsets.UTF_8);
+    String sig = new WebhookSignature(ServiceHarness.SECRET.getBytes(StandardCharsets.UTF_8)).header(body);
+    try (java.net.Socket socket = new java.net.Socket("localhost", app.port())) {
+      socket.setSoTimeout(15_000);
+      java.io.OutputStream out = socket.getOutputStream();
+      String head = "POST /webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+          + "X-GitHub-Event: pull_request\r\nX-GitHub-Delivery: in-flight-1\r\nX-Hub-Signature-256: " + sig
+          + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.write(body, 0, 10); // the request is now in the handler, waiting for the rest of its body
+      out.flush();
+      Thread.sleep(300);
+      Thread stopper = new Thread(app::stop);
+      stopper.start();
+      Thread.sleep(500);
+      out.write(body, 10, body.length - 10);
+      out.flush();
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      assertThat(response).startsWith("HTTP/1.1 202");
+      stopper.join(20_000);
+      assertThat(stopper.isAlive()).isFalse();
+    }
+    // the delivery acknowledged during shutdown is in the store for the next start
+    try (JobStore store = JobStore.open(ServiceHarness.h2(dir), null, null, 2, java.time.Clock.systemUTC())) {
+      assertThat(store.deliveryCount()).isEqualTo(1);
+      assertThat(store.all()).hasSize(1);
+    }
+  }
 }
