@@ -80,10 +80,15 @@ class SqlRulesBehaviourTest {
   }
 
   @Test
-  void tableCreatedInAnotherFileOfTheChangeIsNotExisting() {
-    assertThat(run("index-not-concurrent",
-        sql("db/migrations/V1__t.sql", "CREATE TABLE t (id int);"),
-        sql("db/migrations/V2__i.sql", "CREATE INDEX t_id ON t (id);"))).isEmpty();
+  void tableCreatedInAnotherFileOfAKnownChangeIsNotExisting() {
+    SourceFile v1 = sql("db/migrations/V1__t.sql", "CREATE TABLE t (id int);");
+    SourceFile v2 = sql("db/migrations/V2__i.sql", "CREATE INDEX t_id ON t (id);");
+    assertThat(run("index-not-concurrent", Config.defaults(),
+        new ChangeSet(ChangeSet.Kind.RANGE, List.of(v1, v2), true))).isEmpty();
+    // check PATH is a snapshot, not a known change: only the same file makes a table new
+    assertThat(run("index-not-concurrent", v1, v2)).hasSize(1);
+    assertThat(run("index-not-concurrent", sql("db/migrations/V3__ti.sql",
+        "CREATE TABLE u (id int);", "CREATE INDEX u_id ON u (id);"))).isEmpty();
   }
 
   @Test

@@ -63,6 +63,17 @@ class SchemaHistoryTest {
   }
 
   @Test
+  void inASnapshotOnlyTheSameFileMakesATableNew() {
+    MigrationFile v1 = changed("db/migrations/V1__t.sql", "CREATE TABLE orders (id bigint);");
+    MigrationFile v2 = changed("db/migrations/V2__alter.sql",
+        "ALTER TABLE orders ADD COLUMN x int;\nCREATE TABLE u (id int);\nALTER TABLE u ADD COLUMN y int;");
+    SchemaHistory h = SchemaHistory.replay(List.of(v1, v2), false);
+    assertThat(h.isExistingTable(v2, st(v2, 0), "orders")).isTrue();
+    assertThat(h.isExistingTable(v2, st(v2, 2), "u")).isFalse();
+    assertThat(h.columnBefore(v2, st(v2, 1), "orders", "x")).isPresent();
+  }
+
+  @Test
   void createIfNotExistsOfAnAppliedTableKeepsItExisting() {
     MigrationFile base = applied("db/migrations/V1__base.sql", "CREATE TABLE accounts (id bigint);");
     MigrationFile v2 = changed("db/migrations/V2__again.sql",
