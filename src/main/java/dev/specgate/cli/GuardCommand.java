@@ -8,6 +8,9 @@ import dev.specgate.diff.DiffParser;
 import dev.specgate.diff.DiffSources;
 import dev.specgate.diff.UnifiedDiff;
 import dev.specgate.engine.Analysis;
+import dev.specgate.rules.Family;
+import dev.specgate.rules.Rule;
+import dev.specgate.rules.RuleRegistry;
 import dev.specgate.engine.Config;
 import dev.specgate.engine.Report;
 import java.io.IOException;
@@ -57,6 +60,15 @@ final class GuardCommand implements Callable<Integer> {
       description = "configuration file (default: .specgate.yml in the current directory)")
   Path configFile;
 
+  /**
+   * The guard judges the diff, not the packet: guardrail rules, and SQL rules on the migrations the
+   * diff adds. Packet rules belong to {@code check}; run here they would fail an allowed diff for
+   * a packet's own gaps and trap an agent in a retry loop.
+   */
+  private static final List<Rule> DIFF_RULES = RuleRegistry.all().stream()
+      .filter(r -> r.info().family() != Family.PACKET)
+      .toList();
+
   /** Where the diff comes from when {@code --diff -}; tests replace it. */
   InputStream stdin = System.in;
 
@@ -70,7 +82,7 @@ final class GuardCommand implements Callable<Integer> {
           new UserError("--fail-on: expected error, warning or notice, found '" + failOn + "'")));
     }
     ChangeSet changes = changeSet(cwd, readSpec(), readDiff());
-    Report report = Analysis.run(changes, config);
+    Report report = Analysis.run(changes, config, DIFF_RULES);
     PrintWriter w = spec.commandLine().getOut();
     w.print(out.render(report, changes, OutputFormat.colourWanted()));
     w.flush();
