@@ -53,7 +53,8 @@ public final class MissingLockTimeout implements Rule {
           SqlRuleSupport.lock(level, table) + ". If a long-running query or an open transaction"
               + " holds any conflicting lock, this statement waits for it — and every query on "
               + table + " that arrives meanwhile queues behind this one, so a short lock turns into"
-              + " an outage for as long as the wait lasts.",
+              + " an outage for as long as the wait lasts (and, if the statement rewrites or scans"
+              + " the table, for as long as that takes too).",
           "Bound the wait at the top of the file, and retry the migration when it times out:\n"
               + "SET lock_timeout = '5s';");
     }

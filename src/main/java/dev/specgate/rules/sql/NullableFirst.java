@@ -53,7 +53,8 @@ public final class NullableFirst implements Rule {
               + col + " breaks",
           SqlRuleSupport.lock(LockLevel.ACCESS_EXCLUSIVE, table)
               + ". PostgreSQL must give every existing row a value; with no DEFAULT it is NULL, so"
-              + " the statement aborts with \"column contains null values\" on any non-empty table."
+              + " the statement aborts with \"column contains null values\" on any non-empty table"
+              + " (it checks the rows; nothing is rewritten, the deploy just fails)."
               + " Even when it succeeds, application code still running the old version inserts"
               + " rows without " + col + " and gets a NOT NULL violation.",
           "Add the column nullable, backfill it in batches, then enforce NOT NULL without a long"
