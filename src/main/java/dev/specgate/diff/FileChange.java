@@ -73,6 +73,30 @@ public final class FileChange {
     return changed;
   }
 
+  /**
+   * The head line a finding on {@code l} points at. Added and context lines are head lines; a
+   * removed line has none, so it is anchored where the removal happened in the new file: the next
+   * line that survives (or the last one before it, at the end of the file). Annotations, review
+   * comments and excerpts are all on the head side, so an old line number would land on an
+   * unrelated line.
+   */
+  public int headLine(DiffLine l) {
+    return anchor(lines, l);
+  }
+
+  /** {@link #headLine} over any list of hunk lines in diff order. */
+  public static int anchor(List<DiffLine> lines, DiffLine l) {
+    if (!l.isRemoved()) return l.newLine();
+    int at = lines.indexOf(l);
+    for (int i = at + 1; i < lines.size(); i++) {
+      if (!lines.get(i).isRemoved()) return lines.get(i).newLine();
+    }
+    for (int i = at - 1; i >= 0; i--) {
+      if (!lines.get(i).isRemoved()) return lines.get(i).newLine();
+    }
+    return 1;
+  }
+
   public String patchError() {
     return patchError;
   }

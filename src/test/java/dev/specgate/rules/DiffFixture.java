@@ -6,6 +6,7 @@ import dev.specgate.diff.DiffLine;
 import dev.specgate.diff.DiffParseException;
 import dev.specgate.diff.DiffParser;
 import dev.specgate.diff.DiffSources;
+import dev.specgate.diff.FileChange;
 import dev.specgate.diff.FileDiff;
 import dev.specgate.diff.UnifiedDiff;
 import java.nio.file.Files;
@@ -94,7 +95,9 @@ final class DiffFixture {
     for (FileDiff f : diff.files()) {
       if (f.headerLine() == diffLine) return new String[] {f.path(), "1"};
       for (DiffLine l : f.lines()) {
-        if (l.diffLine() == diffLine) return new String[] {f.path(), String.valueOf(l.line())};
+        if (l.diffLine() == diffLine) {
+          return new String[] {f.path(), String.valueOf(FileChange.anchor(f.lines(), l))};
+        }
       }
     }
     return null;

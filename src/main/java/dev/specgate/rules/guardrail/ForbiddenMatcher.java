@@ -82,7 +82,7 @@ final class ForbiddenMatcher {
   }
 
   private void hit(FileChange f, DiffLine l, String message) {
-    hit(f.path(), l.line(), message + (l.isRemoved() ? " (" + GuardChange.where(l) + ")" : ""));
+    hit(f.path(), f.headLine(l), message + (l.isRemoved() ? " (" + GuardChange.where(l) + ")" : ""));
   }
 
   // ---- migrations ----------------------------------------------------------------------------

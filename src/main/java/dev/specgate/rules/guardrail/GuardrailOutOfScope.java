@@ -48,7 +48,7 @@ public final class GuardrailOutOfScope implements Rule {
       DiffLine first = changed.isEmpty() ? null : changed.get(0);
       String where = first != null && first.isRemoved() ? " (first change: " + GuardChange.where(first) + ")" : "";
       List<String> allowed = scopes.stream().map(s -> "\"" + s.item.text() + "\"").toList();
-      out.report(Location.line(f.path(), first == null ? 1 : first.line()),
+      out.report(Location.line(f.path(), first == null ? 1 : f.headLine(first)),
           "`" + f.path() + "` is changed but no \"Allowed\" item of " + String.join(", ", specs)
               + " covers it" + where + "; allowed: " + String.join("; ", allowed),
           Guardrails.WHY,
