@@ -77,9 +77,8 @@ public final class UnbatchedBackfill implements Rule {
           SqlRuleSupport.location(at),
           verb + " of " + scope + " of existing table " + name + " in one statement, with no"
               + " key-range or LIMIT batching (" + sizeText + ")",
-          SqlRuleSupport.lock(LockLevel.ROW_EXCLUSIVE, name) + "; every row it touches stays"
-              + " row-locked until the statement's transaction commits, so application writes to"
-              + " those rows wait. One huge transaction also writes a new version of each row at"
+          SqlRuleSupport.lock(LockLevel.ROW_EXCLUSIVE, name) + " (no rewrite of the table, but"
+              + " a pass over all of it). One huge transaction also writes a new version of each row at"
               + " once: WAL burst, replica lag, table bloat, and no way to resume if it fails"
               + " halfway.",
           "Batch by key range, committing each batch (throttle between batches):\n"
