@@ -67,6 +67,7 @@ final class JobProcessor {
 
   Result process(Job job) throws JobFailure, InterruptedException {
     WorkItem w = job.item();
+    MeteredHttpClient.takeHint(); // a hint from an earlier job on this thread does not apply
     try {
       String token = tokens.token(w.installationId());
       GitHubClient client = new GitHubClient(http.apiBase(), () -> token, httpClient, clientRetry);
@@ -144,9 +145,13 @@ final class JobProcessor {
       throw new JobFailure(e.getMessage(), e.transientFailure() || e.status() == 401, e.retryAfter().orElse(null), e);
     } catch (GitHubException e) {
       if (e.status() == 401) tokens.invalidate(w.installationId());
-      boolean again = e.status() == 0 || e.status() >= 500 || e.status() == 429 || e.status() == 403 || e.status() == 401;
+      Optional<Duration> hint = MeteredHttpClient.takeHint();
+      // a 403 is a rate limit only when GitHub says so; otherwise it is a missing permission
+      boolean rateLimited = e.status() == 403
+          && (hint.isPresent() || e.body().toLowerCase(java.util.Locale.ROOT).contains("rate limit"));
+      boolean again = e.status() == 0 || e.status() >= 500 || e.status() == 429 || e.status() == 401 || rateLimited;
       if (Thread.currentThread().isInterrupted()) throw new InterruptedException(e.getMessage());
-      throw new JobFailure(e.getMessage(), again, null, e);
+      throw new JobFailure(e.getMessage(), again, hint.orElse(null), e);
     } catch (SQLException e) {
       throw new JobFailure("job store: " + e.getMessage(), true, null, e);
     } catch (RuntimeException e) {

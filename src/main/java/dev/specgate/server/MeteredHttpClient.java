@@ -27,8 +27,27 @@ final class MeteredHttpClient extends HttpClient {
     this.metrics = metrics;
   }
 
+  /**
+   * GitHub's wait hint from the last rate-limited (403/429) or failing (5xx) response this thread
+   * received: the shared client reports only the status, and the job queue needs the hint to defer
+   * a job until the limit resets.
+   */
+  private static final ThreadLocal<Duration> LAST_HINT = new ThreadLocal<>();
+  private static final dev.specgate.github.app.AppRetryPolicy HINTS =
+      new dev.specgate.github.app.AppRetryPolicy(1, Duration.ZERO, Duration.ZERO, java.time.Clock.systemUTC());
+
+  /** Returns and clears this thread's last wait hint. */
+  static Optional<Duration> takeHint() {
+    Duration d = LAST_HINT.get();
+    LAST_HINT.remove();
+    return Optional.ofNullable(d);
+  }
+
   private <T> HttpResponse<T> observe(HttpRequest req, HttpResponse<T> r) {
     metrics.githubCall(req.method(), r.statusCode());
+    if (r.statusCode() == 403 || r.statusCode() == 429 || r.statusCode() >= 500) {
+      HINTS.hint(r.statusCode(), r.headers()).ifPresent(LAST_HINT::set);
+    }
     r.headers().firstValue("x-ratelimit-remaining").ifPresent(v -> {
       try {
         metrics.rateLimitRemaining(Long.parseLong(v.trim()));

@@ -334,4 +334,32 @@ class ServiceTest {
       assertThat(store.all()).hasSize(1);
     }
   }
+
+  @Test
+  void spentRateLimitDefersTheJobUntilTheReset() throws Exception {
+    FakeGitHub gh = github(indexChange());
+    long reset = java.time.Instant.now().getEpochSecond() + 3600;
+    gh.wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/repos/acme/payments/pulls/42/files"))
+        .atPriority(0).willReturn(aResponse().withStatus(403).withHeader("x-ratelimit-remaining", "0")
+            .withHeader("x-ratelimit-reset", Long.toString(reset))
+            .withBody("{\"message\":\"API rate limit exceeded for installation ID 5000000001.\"}")));
+    ServiceApp app = start(gh, ServiceHarness.h2(dir), ServiceHarness.FAST);
+    send(app.port(), "pull_request", delivery(), pullRequestEvent("opened", FakeGitHub.HEAD));
+    await("first attempt failed", Duration.ofSeconds(20), () -> {
+      try {
+        return app.store().all().stream().anyMatch(j -> j.state() == JobState.QUEUED && j.lastError() != null);
+      } catch (SQLException e) {
+        return false;
+      }
+    });
+    // the fast test tuning would retry after 200 ms and give up after 3 attempts; the reset is an hour away
+    Thread.sleep(2_000);
+    Job job = app.store().all().get(0);
+    assertThat(job.state()).isEqualTo(JobState.QUEUED);
+    assertThat(job.attempts()).isEqualTo(1);
+    assertThat(job.lastError()).contains("403");
+    assertThat(gh.requests("GET", "/repos/acme/payments/pulls/42/files")).hasSize(1);
+    assertThat(ServiceHarness.get(app.port(), "/metrics")).contains("specgate_github_rate_limit_remaining 0.0");
+  }
 }
