@@ -113,9 +113,9 @@ final class WebhookHandler {
     }
   }
 
-  private static String quote(String s) {
+  private String quote(String s) {
     try {
-      return new ObjectMapper().writeValueAsString(s);
+      return json.writeValueAsString(s);
     } catch (JsonProcessingException e) {
       return "\"\"";
     }
