@@ -29,7 +29,13 @@ public final class TableLockMaintenance implements Rule {
     for (At at : SqlRuleSupport.statements(context, true)) {
       if (!at.postgres()) continue;
       if (at.op() instanceof Maintenance m) {
-        if (m.target() != null && !SqlRuleSupport.existing(context, at, m.target())) continue;
+        String locked = m.target();
+        if (locked != null && m.kind() == Maintenance.Kind.REINDEX) {
+          // REINDEX INDEX names an index: what matters is the table it is on
+          String onTable = SqlRuleSupport.tableOfIndex(context, at, locked);
+          if (onTable != null) locked = onTable;
+        }
+        if (locked != null && !SqlRuleSupport.existing(context, at, locked)) continue;
         String target = m.target() == null ? "every table of the database" : SqlRuleSupport.name(m.target());
         switch (m.kind()) {
           case VACUUM -> {
