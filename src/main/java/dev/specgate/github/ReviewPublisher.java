@@ -1,5 +1,6 @@
 package dev.specgate.github;
 
+import dev.specgate.report.MarkdownRenderer;
 import dev.specgate.core.Finding;
 import dev.specgate.report.FixText;
 import java.util.ArrayList;
@@ -160,11 +161,11 @@ public final class ReviewPublisher {
       if (anchor.wholeRange() && parts.isPresent() && FixText.complete(parts.get().sql())
           && endsStatement(item.headText())) {
         if (!parts.get().prose().isBlank()) b.append(parts.get().prose()).append("\n\n");
-        b.append(fence("suggestion", parts.get().sql())).append("\n\n");
+        b.append(MarkdownRenderer.codeBlock("suggestion", parts.get().sql())).append("\n\n");
       } else if (parts.isPresent()) {
         b.append("**Fix:**");
         if (!parts.get().prose().isBlank()) b.append(' ').append(parts.get().prose());
-        b.append("\n\n").append(fence("sql", parts.get().sql())).append("\n\n");
+        b.append("\n\n").append(MarkdownRenderer.codeBlock("sql", parts.get().sql())).append("\n\n");
       } else {
         b.append("**Fix:** ").append(fix).append("\n\n");
       }
@@ -205,14 +206,5 @@ public final class ReviewPublisher {
     return headText != null && headText.strip().endsWith(";");
   }
 
-  private static String fence(String info, String code) {
-    int longest = 0;
-    int run = 0;
-    for (char c : code.toCharArray()) {
-      run = c == '`' ? run + 1 : 0;
-      longest = Math.max(longest, run);
-    }
-    String f = "`".repeat(Math.max(3, longest + 1));
-    return f + info + "\n" + code + "\n" + f;
-  }
+
 }

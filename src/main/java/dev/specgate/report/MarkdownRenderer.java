@@ -168,12 +168,17 @@ public final class MarkdownRenderer {
     return b.toString();
   }
 
-  /** The fix as a code block; a fence longer than any backtick run inside it. */
+  /** The fix as a code block, cut to {@value #MAX_CODE_LINES} lines. */
   private static String fence(String code, String lang) {
     String[] lines = code.split("\r?\n", -1);
     if (lines.length > MAX_CODE_LINES) {
       code = String.join("\n", java.util.Arrays.copyOf(lines, MAX_CODE_LINES)) + "\n…";
     }
+    return codeBlock(lang, code);
+  }
+
+  /** A fenced code block whose fence is longer than any backtick run inside it. */
+  public static String codeBlock(String info, String code) {
     int longest = 0;
     int run = 0;
     for (char c : code.toCharArray()) {
@@ -181,8 +186,9 @@ public final class MarkdownRenderer {
       longest = Math.max(longest, run);
     }
     String f = "`".repeat(Math.max(3, longest + 1));
-    return f + lang + "\n" + code + "\n" + f;
+    return f + info + "\n" + code + "\n" + f;
   }
+
 
   private static String icon(Severity s) {
     return switch (s) {
