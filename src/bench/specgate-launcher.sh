@@ -11,7 +11,7 @@
 # - AppCDS (JDK 17: -XX:ArchiveClassesAtExit / -XX:SharedArchiveFile): the first run dumps the
 #   classes it loaded into an archive in the cache folder; later runs map it instead of loading and
 #   verifying those classes from the jar. The archive is keyed by the jar's size and mtime and the
-#   java version, so a rebuilt jar or another JDK gets a fresh one (a stale archive would only be
+#   java binary, so a rebuilt jar or another JDK gets a fresh one (a stale archive would only be
 #   ignored, but with a warning). CDS messages go to stderr, never into --format json on stdout.
 #
 # Environment: SPECGATE_JAR (default: target/specgate.jar beside this project, then ./specgate.jar
@@ -36,9 +36,13 @@ archive=""
 dump=""
 if [[ "${SPECGATE_CDS:-1}" != 0 ]]; then
   cache="${SPECGATE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/specgate}"
-  jdk="$("$java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.vm.version/ { print $2; exit }')"
-  key="$(stat -c '%s-%Y' "$jar" 2>/dev/null || stat -f '%z-%m' "$jar")-${jdk:-unknown}"
-  archive="$cache/specgate-${key//[^A-Za-z0-9._-]/_}.jsa"
+  # Keyed without starting a JVM: the jar's size and mtime, and the real java binary's path,
+  # size and mtime (an upgraded or different JDK gets its own archive).
+  java_bin="$(command -v "$java" 2>/dev/null)"
+  java_bin="$(readlink -f "$java_bin" 2>/dev/null || echo "$java_bin")"
+  stamp() { stat -c '%s-%Y' "$1" 2>/dev/null || stat -f '%z-%m' "$1" 2>/dev/null || echo none; }
+  key="$(stamp "$jar")-$(printf '%s %s' "$java_bin" "$(stamp "$java_bin")" | cksum | cut -d' ' -f1)"
+  archive="$cache/specgate-$key.jsa"
   if [[ -f "$archive" ]]; then
     flags+=(-XX:SharedArchiveFile="$archive")
   elif mkdir -p "$cache" 2>/dev/null && [[ -w "$cache" ]]; then
