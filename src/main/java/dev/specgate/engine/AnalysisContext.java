@@ -5,11 +5,61 @@ import dev.specgate.packet.Packet;
 import dev.specgate.rules.RuleContext;
 import dev.specgate.sql.schema.SchemaHistory;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
-/** The read-only models of one analysis, as rules see them. */
-record AnalysisContext(
-    Config config,
-    ChangeSet changeSet,
-    List<MigrationFile> migrations,
-    List<Packet> packets,
-    SchemaHistory schema) implements RuleContext {}
+/** The read-only models of one analysis, as rules see them, plus the values rules share. */
+final class AnalysisContext implements RuleContext {
+  private final Config config;
+  private final ChangeSet changeSet;
+  private final List<MigrationFile> migrations;
+  private final List<Packet> packets;
+  private final SchemaHistory schema;
+  private final Map<String, Object> shared = new ConcurrentHashMap<>();
+
+  AnalysisContext(Config config, ChangeSet changeSet, List<MigrationFile> migrations,
+      List<Packet> packets, SchemaHistory schema) {
+    this.config = config;
+    this.changeSet = changeSet;
+    this.migrations = migrations;
+    this.packets = packets;
+    this.schema = schema;
+  }
+
+  @Override
+  public Config config() {
+    return config;
+  }
+
+  @Override
+  public ChangeSet changeSet() {
+    return changeSet;
+  }
+
+  @Override
+  public List<MigrationFile> migrations() {
+    return migrations;
+  }
+
+  @Override
+  public List<Packet> packets() {
+    return packets;
+  }
+
+  @Override
+  public SchemaHistory schema() {
+    return schema;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T shared(String key, Supplier<T> compute) {
+    Object value = shared.get(key);
+    if (value == null) {
+      value = compute.get();
+      shared.put(key, value);
+    }
+    return (T) value;
+  }
+}

@@ -6,6 +6,7 @@ import dev.specgate.engine.MigrationFile;
 import dev.specgate.packet.Packet;
 import dev.specgate.sql.schema.SchemaHistory;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Everything a rule may read about one analysis. Read-only; shared by all rules of a run. */
 public interface RuleContext {
@@ -35,4 +36,13 @@ public interface RuleContext {
 
   /** The schema as the forward migrations build it, queryable before any statement. */
   SchemaHistory schema();
+
+  /**
+   * A value computed once per analysis and shared by the rules that ask for it under the same key
+   * (an index of statements, the searchable files, …). The value must be immutable. Contexts built
+   * by hand in tests may compute it every time.
+   */
+  default <T> T shared(String key, Supplier<T> compute) {
+    return compute.get();
+  }
 }

@@ -1,6 +1,5 @@
 package dev.specgate.rules.sql;
 
-import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
 import dev.specgate.engine.MigrationFile;
@@ -330,19 +329,29 @@ public final class DestructiveDrop implements Rule {
 
   /** Files at head, outside migrations and packets, whose text names {@code name} as a word. */
   static List<String> references(RuleContext context, String name) {
-    ChangeSet cs = context.changeSet();
-    Set<String> skip = new HashSet<>();
-    for (MigrationFile m : context.migrations()) skip.add(m.path());
-    Set<String> packetFolders = new HashSet<>();
-    for (Packet p : context.packets()) packetFolders.add(p.folder());
     Pattern word = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])");
     List<String> out = new ArrayList<>();
-    for (SourceFile f : cs.files()) {
-      if (!f.exists() || f.binary() || f.content() == null || skip.contains(f.path())) continue;
-      if (inPacket(f.path(), packetFolders) || f.path().endsWith(".specgate.yml")) continue;
-      if (word.matcher(f.content()).find()) out.add(f.path());
+    for (SourceFile f : searchable(context)) {
+      if (f.content().contains(name) && word.matcher(f.content()).find()) out.add(f.path());
     }
     return out;
+  }
+
+  /** The head files a reference search reads, collected once per analysis. */
+  private static List<SourceFile> searchable(RuleContext context) {
+    return context.shared("sql.destructive-drop.searchable", () -> {
+      Set<String> skip = new HashSet<>();
+      for (MigrationFile m : context.migrations()) skip.add(m.path());
+      Set<String> packetFolders = new HashSet<>();
+      for (Packet p : context.packets()) packetFolders.add(p.folder());
+      List<SourceFile> out = new ArrayList<>();
+      for (SourceFile f : context.changeSet().files()) {
+        if (!f.exists() || f.binary() || f.content() == null || skip.contains(f.path())) continue;
+        if (inPacket(f.path(), packetFolders) || f.path().endsWith(".specgate.yml")) continue;
+        out.add(f);
+      }
+      return List.copyOf(out);
+    });
   }
 
   private static boolean inPacket(String path, Set<String> folders) {

@@ -45,6 +45,10 @@ final class SqlRuleSupport {
    * migrations; without it, rollback statements are left out.
    */
   static List<At> statements(RuleContext c, boolean withRollbacks) {
+    return c.shared("sql.statements." + withRollbacks, () -> List.copyOf(collect(c, withRollbacks)));
+  }
+
+  private static List<At> collect(RuleContext c, boolean withRollbacks) {
     List<At> out = new ArrayList<>();
     for (MigrationFile f : c.changedMigrations()) {
       for (Statement s : f.migration().statements()) {
