@@ -113,4 +113,20 @@ class JobStoreTest {
       assertThat(s.deliveryCount()).isEqualTo(3);
     }
   }
+
+  @Test
+  void newestDeliveryWinsAndTheCurrentHeadCanBeRevived() throws Exception {
+    try (JobStore s = open()) {
+      // delivery ids sort the other way round: arrival order, not the id, decides which head wins
+      for (int i = 0; i < 20; i++) s.accept("z-" + (100 - i), "pull_request", List.of(item(1, String.format("%07x", i + 1))));
+      List<Job> all = s.all();
+      assertThat(all).hasSize(20);
+      assertThat(all.stream().filter(j -> j.state() == JobState.QUEUED)).singleElement()
+          .extracting(j -> j.item().headSha()).isEqualTo(String.format("%07x", 20));
+      // a worker found that GitHub's head is an earlier one (a late delivery superseded it)
+      s.enqueue(item(1, String.format("%07x", 3)));
+      assertThat(s.all().stream().filter(j -> j.state() == JobState.QUEUED).map(j -> j.item().headSha()))
+          .contains(String.format("%07x", 3));
+    }
+  }
 }
