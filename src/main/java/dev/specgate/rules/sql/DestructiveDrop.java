@@ -203,6 +203,7 @@ public final class DestructiveDrop implements Rule {
         java.util.regex.Pattern.compile("^[Uu](\\d+(?:[._]\\d+)*)__.*$");
     private final RuleContext context;
     private final Map<String, Set<String>> cache = new HashMap<>();
+    private Set<String> changeCreations;
 
     UpCreations(RuleContext context) {
       this.context = context;
@@ -220,10 +221,19 @@ public final class DestructiveDrop implements Rule {
       }
       if (created != null) {
         // Rolling back the change removes what any of its forward migrations added.
-        for (MigrationFile m : context.changedMigrations()) created.addAll(creations(m, true));
+        created.addAll(changeCreations());
       }
       cache.put(f.path(), created);
       return created;
+    }
+
+    /** What every forward migration of the change creates, collected once. */
+    private Set<String> changeCreations() {
+      if (changeCreations == null) {
+        changeCreations = new HashSet<>();
+        for (MigrationFile m : context.changedMigrations()) changeCreations.addAll(creations(m, true));
+      }
+      return changeCreations;
     }
 
     private Set<String> creations(MigrationFile f, boolean upPartOnly) {
