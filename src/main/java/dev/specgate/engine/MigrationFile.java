@@ -30,6 +30,20 @@ public record MigrationFile(
     return direction == Direction.DOWN;
   }
 
+  /**
+   * Equal by path: a path names one migration within an analysis, and the record's own equality
+   * would walk every statement of the file each time it is hashed.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MigrationFile m && m.path().equals(path());
+  }
+
+  @Override
+  public int hashCode() {
+    return path().hashCode();
+  }
+
   /** True when the change touched this file (for a PATHS analysis: every file). */
   public boolean inChange() {
     return source.isChanged();

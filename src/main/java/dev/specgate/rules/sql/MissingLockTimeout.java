@@ -1,7 +1,6 @@
 package dev.specgate.rules.sql;
 
 import dev.specgate.core.Severity;
-import dev.specgate.engine.MigrationFile;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
@@ -28,8 +27,9 @@ import java.util.Map;
 public final class MissingLockTimeout implements Rule {
   @Override
   public void check(RuleContext context, Findings out) {
-    Map<MigrationFile, List<At>> perFile = new LinkedHashMap<>();
-    Map<At, String> tables = new LinkedHashMap<>();
+    // Keyed by path: MigrationFile and At are records whose hash would walk every statement.
+    Map<String, List<At>> perFile = new LinkedHashMap<>();
+    Map<String, String> tables = new LinkedHashMap<>();
     for (At at : SqlRuleSupport.statements(context, true)) {
       if (!at.postgres()) continue;
       LockLevel level = LockLevel.of(at.op());
@@ -37,13 +37,13 @@ public final class MissingLockTimeout implements Rule {
       String table = tableOf(context, at);
       if (table != null && !SqlRuleSupport.existing(context, at, table)) continue;
       if (SqlRuleSupport.lockTimeoutBefore(at)) continue;
-      perFile.computeIfAbsent(at.file(), f -> new ArrayList<>()).add(at);
-      tables.put(at, table == null ? "its table" : SqlRuleSupport.name(table));
+      perFile.computeIfAbsent(at.file().path(), f -> new ArrayList<>()).add(at);
+      tables.putIfAbsent(at.file().path(), table == null ? "its table" : SqlRuleSupport.name(table));
     }
     for (List<At> ats : perFile.values()) {
       At first = ats.get(0);
       LockLevel level = LockLevel.of(first.op());
-      String table = tables.get(first);
+      String table = tables.get(first.file().path());
       int more = ats.size() - 1;
       out.report(
           SqlRuleSupport.location(first),
