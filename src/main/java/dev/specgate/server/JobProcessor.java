@@ -88,13 +88,16 @@ final class JobProcessor {
       }
 
       long runId = job.checkRunId();
+      if (runId != 0 && "completed".equals(reads.checkRunStatus(w, runId))) {
+        // an earlier attempt completed the run and died before recording it: posting again
+        // would only append the annotations a second time
+        LOG.info("job {}: Check Run {} is already completed", job.id(), runId);
+        return Result.DONE;
+      }
       if (runId == 0) {
+        // a run left in progress by an attempt that died before recording it; a completed one
+        // belongs to an earlier analysis (a re-run gets a fresh run)
         Optional<RepoReads.ExistingRun> existing = reads.existingCheckRun(w, CHECK_NAME, appId);
-        if (existing.isPresent() && existing.get().completed() && existing.get().completedAt() != null
-            && existing.get().completedAt().toEpochMilli() >= job.receivedAtMillis()) {
-          LOG.info("job {}: Check Run {} already completed for {} #{} at {}", job.id(), existing.get().id(), w.repo(), w.prNumber(), w.headSha());
-          return Result.DONE; // an earlier attempt finished the work and died before recording it
-        }
         if (existing.isPresent() && !existing.get().completed()) {
           runId = existing.get().id();
           client.updateCheckRun(repo, runId, CheckRunRequest.inProgress(null, w.headSha()));

@@ -302,7 +302,8 @@ public final class JobStore implements AutoCloseable {
     if (!w.rerun()) return false;
     // the same head again: queue finished work once more, or mark running work to run again
     try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE specgate_jobs SET state='QUEUED', attempts=0, not_before=?, received_at=?, updated_at=?, installation_id=?, last_error=NULL"
+        "UPDATE specgate_jobs SET state='QUEUED', attempts=0, not_before=?, received_at=?, updated_at=?, installation_id=?, last_error=NULL,"
+            + " check_run_id=0" // a re-run gets a fresh Check Run: annotations on the old one would only append
             + " WHERE repo=? AND pr_number=? AND head_sha=? AND state IN ('DONE','FAILED','SUPERSEDED')")) {
       ps.setLong(1, now);
       ps.setLong(2, now);
@@ -430,8 +431,9 @@ public final class JobStore implements AutoCloseable {
   public boolean finish(long jobId, String workerId, JobState state, String note) throws SQLException {
     long now = clock.millis();
     int n = update("UPDATE specgate_jobs SET state=CASE WHEN rerun THEN 'QUEUED' ELSE ? END, attempts=CASE WHEN rerun THEN 0 ELSE attempts END,"
+            + " check_run_id=CASE WHEN rerun THEN 0 ELSE check_run_id END, received_at=CASE WHEN rerun THEN ? ELSE received_at END,"
             + " rerun=FALSE, not_before=?, lease_owner=NULL, lease_until=0, last_error=?, updated_at=? WHERE id=? AND lease_owner=? AND state='RUNNING'",
-        state.name(), now, truncate(note), now, jobId, workerId);
+        state.name(), now, now, truncate(note), now, jobId, workerId);
     return n == 1;
   }
 

@@ -78,6 +78,11 @@ final class RepoReads {
     return Optional.ofNullable(best);
   }
 
+  /** The status of one of our Check Runs ({@code queued}, {@code in_progress}, {@code completed}). */
+  String checkRunStatus(WorkItem w, long runId) throws GitHubCallException, InterruptedException {
+    return get("/repos/" + w.repo() + "/check-runs/" + runId, "reading Check Run " + runId).path("status").asText("");
+  }
+
   private JsonNode get(String path, String what) throws GitHubCallException, InterruptedException {
     AppHttp.Response r = AppHttp.expectOk(what, http.send("GET", path, authorization, null, null));
     try {

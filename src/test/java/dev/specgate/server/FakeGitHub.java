@@ -130,6 +130,10 @@ final class FakeGitHub implements AutoCloseable {
         .willReturn(okJson("{\"total_count\":1,\"check_runs\":[" + run("in_progress", null) + "]}")));
     wm.stubFor(get(urlPathEqualTo(list)).inScenario("run").whenScenarioStateIs("completed")
         .willReturn(okJson("{\"total_count\":1,\"check_runs\":[" + run("completed", Instant.now().plusSeconds(3600).toString()) + "]}")));
+    String one = repo + "/check-runs/" + RUN_ID;
+    wm.stubFor(get(urlEqualTo(one)).inScenario("run").whenScenarioStateIs("created").willReturn(okJson(run("in_progress", null))));
+    wm.stubFor(get(urlEqualTo(one)).inScenario("run").whenScenarioStateIs("completed")
+        .willReturn(okJson(run("completed", Instant.now().toString()))));
     wm.stubFor(post(urlEqualTo(repo + "/check-runs")).atPriority(1).andMatching(this::tooManyAnnotations)
         .willReturn(aResponse().withStatus(422).withBody("{\"message\":\"Only 50 annotations are allowed per request\"}")));
     wm.stubFor(post(urlEqualTo(repo + "/check-runs")).atPriority(5).withHeader("Authorization", equalTo("Bearer " + TOKEN))

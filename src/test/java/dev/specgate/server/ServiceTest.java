@@ -362,4 +362,24 @@ class ServiceTest {
     assertThat(gh.requests("GET", "/repos/acme/payments/pulls/42/files")).hasSize(1);
     assertThat(ServiceHarness.get(app.port(), "/metrics")).contains("specgate_github_rate_limit_remaining 0.0");
   }
+
+  @Test
+  void rerunButtonAnalysesAgainInAFreshCheckRun() throws Exception {
+    FakeGitHub gh = github(indexChange());
+    ServiceApp app = start(gh, ServiceHarness.h2(dir), ServiceHarness.FAST);
+    send(app.port(), "pull_request", delivery(), pullRequestEvent("opened", FakeGitHub.HEAD));
+    await("first run done", Duration.ofSeconds(20), () -> jobIn(app, JobState.DONE));
+    String rerequest = "{\"action\":\"rerequested\",\"check_run\":{\"id\":" + FakeGitHub.RUN_ID
+        + ",\"name\":\"specgate\",\"head_sha\":\"" + FakeGitHub.HEAD + "\",\"external_id\":\"42\",\"pull_requests\":[]},"
+        + "\"repository\":{\"full_name\":\"acme/payments\"},\"installation\":{\"id\":" + FakeGitHub.INSTALLATION + "}}";
+    assertThat(send(app.port(), "check_run", delivery(), rerequest).statusCode()).isEqualTo(202);
+    await("second run created", Duration.ofSeconds(20), () -> gh.requests("POST", "/repos/acme/payments/check-runs").size() == 2);
+    await("job done again", Duration.ofSeconds(20), () -> jobIn(app, JobState.DONE));
+    assertThat(app.store().all()).hasSize(1);
+    long completions = 0;
+    for (LoggedRequest p : gh.requests("PATCH", "/repos/acme/payments/check-runs/")) {
+      if ("completed".equals(body(p).path("status").asText())) completions++;
+    }
+    assertThat(completions).isEqualTo(2); // each run completed once; the old one was not patched again
+  }
 }
