@@ -6,7 +6,8 @@
 # DIR defaults to the PostgreSQL files listed in ../shared/corpus/files.tsv (the corpus beside the
 # project); any other DIR means every *.sql file under it. Both tools get the same file list as
 # arguments, alternately, ROUNDS times each (default 5, after one untimed warm-up each so both read
-# from a warm page cache). Prints each tool's median wall time and peak RSS, the ratio
+# from a warm page cache): `squawk --reporter json FILES` and `specgate check FILES --format json`.
+# Prints each tool's median wall time and peak RSS, the ratio
 # specgate/squawk, and specgate's files / statements / unparsed-statement counts from its JSON.
 #
 # A third contestant, "specgate+", is the same jar through src/bench/specgate-launcher.sh (C1 only,
@@ -73,7 +74,8 @@ read -r -a java_opts <<< "${JAVA_OPTS:-}"
 # "Command exited with non-zero status" line first when the tool exits non-zero: keep the last line.
 timed_squawk() {
   # squawk exits 1 when it reports violations: its exit code is ignored.
-  (cd "$base" && /usr/bin/time -f '%e %M %U %S' -o "$tmp/one.time" "$squawk" "${files[@]}" > "$tmp/squawk.out" 2>&1) || true
+  # --reporter json: both tools write JSON (squawk's default text reporter is 2-3x slower).
+  (cd "$base" && /usr/bin/time -f '%e %M %U %S' -o "$tmp/one.time" "$squawk" --reporter json "${files[@]}" > "$tmp/squawk.out" 2>&1) || true
   tail -1 "$tmp/one.time" >> "$tmp/squawk.times"
 }
 timed_tuned() {
@@ -135,7 +137,7 @@ counts="$(node -e '
 ' "$tmp/specgate.json")" || counts="specgate counts: could not read its JSON output"
 
 echo "== specgate vs squawk: $nfiles files ($label), median of $rounds alternating rounds =="
-echo "squawk:   ${squawk_version:-squawk}"
+echo "squawk:   ${squawk_version:-squawk} --reporter json <files>"
 echo "specgate: java -jar $(basename "$jar") check <files> --format json${JAVA_OPTS:+ (JAVA_OPTS=$JAVA_OPTS)}"
 printf '%-9s wall %6.2f s   cpu %6.2f s   peak RSS %6d MB\n' squawk "$sq_wall" "$sq_cpu" "$(awk -v k="$sq_rss" 'BEGIN { printf "%d", k / 1024 }')"
 printf '%-9s wall %6.2f s   cpu %6.2f s   peak RSS %6d MB\n' specgate "$sg_wall" "$sg_cpu" "$(awk -v k="$sg_rss" 'BEGIN { printf "%d", k / 1024 }')"
