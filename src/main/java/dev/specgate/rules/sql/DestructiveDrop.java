@@ -82,7 +82,10 @@ public final class DestructiveDrop implements Rule {
     Set<String> created = upCreations.of(at);
     if (created == null) return;
     String k = key(table);
-    if (created.contains(k) || (column != null && created.contains(k + "." + Names.normalize(column)))) {
+    String kc = column == null ? null : k + "." + Names.normalize(column);
+    // Rolling back the change also removes what any of its forward migrations added.
+    Set<String> byChange = upCreations.changeCreations();
+    if (created.contains(k) || byChange.contains(k) || (kc != null && (created.contains(kc) || byChange.contains(kc)))) {
       return;
     }
     String name = SqlRuleSupport.name(table);
@@ -219,16 +222,12 @@ public final class DestructiveDrop implements Rule {
         MigrationFile up = matchingUp(f.path());
         if (up != null) created = creations(up, false);
       }
-      if (created != null) {
-        // Rolling back the change removes what any of its forward migrations added.
-        created.addAll(changeCreations());
-      }
       cache.put(f.path(), created);
       return created;
     }
 
     /** What every forward migration of the change creates, collected once. */
-    private Set<String> changeCreations() {
+    Set<String> changeCreations() {
       if (changeCreations == null) {
         changeCreations = new HashSet<>();
         for (MigrationFile m : context.changedMigrations()) changeCreations.addAll(creations(m, true));
