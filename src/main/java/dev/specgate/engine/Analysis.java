@@ -41,19 +41,10 @@ public final class Analysis {
     AnalysisContext context =
         new AnalysisContext(config, changes, ws.migrations(), ws.packetsInScope(), schema);
 
-    List<Finding> raw = new ArrayList<>();
-    for (Rule rule : rules) {
-      Optional<Severity> severity = config.severityOf(rule.id(), rule.info().severity());
-      if (severity.isEmpty()) continue;
-      Findings out = new Findings(rule.info());
-      try {
-        rule.check(context, out);
-      } catch (RuntimeException e) {
-        raw.add(internalError(rule, e, changes));
-        continue;
-      }
-      for (Finding f : out.all()) raw.add(f.withSeverity(severity.get()));
-    }
+    // Rules are stateless and read immutable models, so they run on every core.
+    List<Finding> raw = rules.parallelStream()
+        .flatMap(rule -> runRule(rule, context, config, changes).stream())
+        .toList();
     List<Finding> kept = new ArrayList<>();
     for (Finding f : Suppressions.apply(raw, changes.files())) {
       if (touchedByChange(f, changes, ws.packetsInScope())) kept.add(f);
@@ -68,6 +59,18 @@ public final class Analysis {
         (int) changes.files().stream().filter(SourceFile::isChanged).count(),
         statements,
         config.failOn());
+  }
+
+  private static List<Finding> runRule(Rule rule, AnalysisContext context, Config config, ChangeSet changes) {
+    Optional<Severity> severity = config.severityOf(rule.id(), rule.info().severity());
+    if (severity.isEmpty()) return List.of();
+    Findings out = new Findings(rule.info());
+    try {
+      rule.check(context, out);
+    } catch (RuntimeException e) {
+      return List.of(internalError(rule, e, changes));
+    }
+    return out.all().stream().map(f -> f.withSeverity(severity.get())).toList();
   }
 
   /**

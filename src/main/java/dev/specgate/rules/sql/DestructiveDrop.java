@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * DROP COLUMN / DROP TABLE / TRUNCATE on an existing table in a forward migration. In a rollback
@@ -207,6 +206,7 @@ public final class DestructiveDrop implements Rule {
     private final RuleContext context;
     private final Map<String, Set<String>> cache = new HashMap<>();
     private Set<String> changeCreations;
+    private Map<String, MigrationFile> upsByPath;
 
     UpCreations(RuleContext context) {
       this.context = context;
@@ -273,16 +273,28 @@ public final class DestructiveDrop implements Rule {
         int i = downPath.lastIndexOf("revert/");
         candidates.add(downPath.substring(0, i) + "deploy/" + downPath.substring(i + "revert/".length()));
       }
+      Map<String, MigrationFile> ups = upsByPath();
+      for (String c : candidates) {
+        MigrationFile m = ups.get(c);
+        if (m != null) return m;
+      }
       java.util.regex.Matcher undo = FLYWAY_UNDO.matcher(name);
-      for (MigrationFile m : context.migrations()) {
-        if (m.isDown()) continue;
-        if (candidates.contains(m.path())) return m;
-        if (undo.matches()) {
+      if (undo.matches()) {
+        for (MigrationFile m : ups.values()) {
           String n = m.source().fileName();
           if ((n.startsWith("V") || n.startsWith("v")) && n.startsWith(undo.group(1) + "__", 1)) return m;
         }
       }
       return null;
+    }
+
+    /** Forward migrations by path, built once: a lookup per rollback file instead of a scan. */
+    private Map<String, MigrationFile> upsByPath() {
+      if (upsByPath == null) {
+        upsByPath = new HashMap<>();
+        for (MigrationFile m : context.migrations()) if (!m.isDown()) upsByPath.put(m.path(), m);
+      }
+      return upsByPath;
     }
   }
 
@@ -338,29 +350,43 @@ public final class DestructiveDrop implements Rule {
 
   /** Files at head, outside migrations and packets, whose text names {@code name} as a word. */
   static List<String> references(RuleContext context, String name) {
-    Pattern word = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])");
-    List<String> out = new ArrayList<>();
-    for (SourceFile f : searchable(context)) {
-      if (f.content().contains(name) && word.matcher(f.content()).find()) out.add(f.path());
-    }
-    return out;
+    return wordIndex(context).getOrDefault(name, List.of());
   }
 
-  /** The head files a reference search reads, collected once per analysis. */
-  private static List<SourceFile> searchable(RuleContext context) {
-    return context.shared("sql.destructive-drop.searchable", () -> {
+  /**
+   * Every identifier-like word of the head files a reference search reads (outside migrations,
+   * packets and the config), mapped to the files holding it; built once per analysis, so each
+   * dropped name is one lookup.
+   */
+  private static Map<String, List<String>> wordIndex(RuleContext context) {
+    return context.shared("sql.destructive-drop.words", () -> {
       Set<String> skip = new HashSet<>();
       for (MigrationFile m : context.migrations()) skip.add(m.path());
       Set<String> packetFolders = new HashSet<>();
       for (Packet p : context.packets()) packetFolders.add(p.folder());
-      List<SourceFile> out = new ArrayList<>();
+      Map<String, List<String>> index = new HashMap<>();
       for (SourceFile f : context.changeSet().files()) {
         if (!f.exists() || f.binary() || f.content() == null || skip.contains(f.path())) continue;
         if (inPacket(f.path(), packetFolders) || f.path().endsWith(".specgate.yml")) continue;
-        out.add(f);
+        for (String word : words(f.content())) index.computeIfAbsent(word, w -> new ArrayList<>()).add(f.path());
       }
-      return List.copyOf(out);
+      return index;
     });
+  }
+
+  /** The distinct runs of letters, digits and underscores in {@code text}. */
+  private static Set<String> words(String text) {
+    Set<String> out = new HashSet<>();
+    int start = -1;
+    for (int i = 0; i <= text.length(); i++) {
+      boolean word = i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_');
+      if (word && start < 0) start = i;
+      if (!word && start >= 0) {
+        out.add(text.substring(start, i));
+        start = -1;
+      }
+    }
+    return out;
   }
 
   private static boolean inPacket(String path, Set<String> folders) {
