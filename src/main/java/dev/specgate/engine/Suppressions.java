@@ -68,12 +68,19 @@ final class Suppressions {
   }
 
   private static List<Directive> parse(SourceFile f, List<Finding> problems) {
+    String lower = f.path().toLowerCase(java.util.Locale.ROOT);
+    boolean markdown = lower.endsWith(".md") || lower.endsWith(".markdown");
     String[] lines = f.content().split("\r?\n", -1);
     List<Directive> out = new ArrayList<>();
+    boolean inFence = false;
     for (int i = 0; i < lines.length; i++) {
       String text = lines[i];
+      String trimmed = text.trim();
+      if (markdown && (trimmed.startsWith("```") || trimmed.startsWith("~~~"))) inFence = !inFence;
       int at = text.indexOf("specgate:ignore");
-      if (at < 0 || !isComment(text.substring(0, at))) continue;
+      if (at < 0 || !isComment(text.substring(0, at), markdown)) continue;
+      // Markdown showing the syntax in a code span or a fenced block documents it; it is no directive.
+      if (markdown && (inFence || text.substring(0, at).chars().filter(c -> c == '`').count() % 2 == 1)) continue;
       Matcher m = DIRECTIVE.matcher(text.substring(at));
       int lineNo = i + 1;
       if (!m.find()) continue;
@@ -120,10 +127,14 @@ final class Suppressions {
     return directiveIndex + 1;
   }
 
-  private static boolean isComment(String before) {
+  /**
+   * A directive is a comment of the file's own language: {@code --} or {@code /*} in SQL, an HTML
+   * comment in Markdown. Markdown that shows the SQL syntax in backticks is documentation.
+   */
+  private static boolean isComment(String before, boolean markdown) {
     String b = before.trim();
-    return b.endsWith("--") || b.endsWith("<!--") || b.endsWith("#") || b.endsWith("//")
-        || b.endsWith("/*");
+    if (markdown) return b.endsWith("<!--");
+    return b.endsWith("--") || b.endsWith("/*");
   }
 
   private static Finding invalid(String file, int line, String message, String fix) {

@@ -128,4 +128,14 @@ class AnalysisTest {
     Report r = Analysis.run(ChangeSet.ofPaths(List.of(code)), Config.defaults());
     assertThat(rules(r)).doesNotContain(EngineDiagnostics.INVALID_SUPPRESSION);
   }
+
+  @Test
+  void markdownThatShowsTheSqlSyntaxIsDocumentationNotADirective() {
+    SourceFile doc = SourceFile.added("docs/howto.md",
+        "# How to\n\nWrite `-- specgate:ignore nullable-first: table is empty` above it, or\n"
+            + "`<!-- specgate:ignore tasks-open: tracked elsewhere -->` in Markdown:\n\n"
+            + "```markdown\n<!-- specgate:ignore vague-language: quoted from the ticket -->\n```\n");
+    Report r = Analysis.run(ChangeSet.ofPaths(List.of(doc)), Config.defaults());
+    assertThat(rules(r)).doesNotContain(EngineDiagnostics.INVALID_SUPPRESSION);
+  }
 }
