@@ -62,7 +62,27 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     w.print(out.render(report, input.changes(), OutputFormat.colourWanted()));
     w.flush();
+    sayWhatWasNotAnalysed(report, config);
     return report.exitCode();
+  }
+
+  /** Nothing silent: a named file that is no migration, or a run that found nothing, is said on stderr. */
+  private void sayWhatWasNotAnalysed(Report report, Config config) {
+    PrintWriter err = spec.commandLine().getErr();
+    if (base == null) {
+      for (Path p : paths) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!Files.isDirectory(p) && !name.endsWith(".sql") && !name.endsWith(".md")) {
+          err.println("specgate: " + p + ": not a migration (.sql) or packet file (.md); not analysed");
+        }
+      }
+    }
+    if (report.migrations().isEmpty() && report.packets().isEmpty()) {
+      err.println("specgate: no migration or packet found (migration globs: "
+          + String.join(", ", config.migrations()) + "; packets: " + String.join(", ", config.packets())
+          + "); set them in .specgate.yml");
+    }
+    err.flush();
   }
 
   private record Input(ChangeSet changes, Config config) {}

@@ -119,4 +119,13 @@ class CheckCommandTest {
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("unknown rule 'no-such-rule'");
   }
+
+  @Test
+  void whatIsNotAnalysedIsSaidOnStderr() throws Exception {
+    Path notes = write("notes.txt", "ALTER TABLE a DROP COLUMN b;\n");
+    Run r = run("check", notes.toString(), "--format", "json");
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).contains("notes.txt: not a migration (.sql) or packet file (.md); not analysed")
+        .contains("no migration or packet found");
+  }
 }
