@@ -148,7 +148,7 @@ public final class ActionCommand implements Callable<Integer> {
           + " (check out the repository with actions/checkout and fetch-depth: 0 so both commits are present)");
     }
     String headSha = commitId(workspace, headRef);
-    Config config = config(workspace, changes);
+    Config config = config(workspace, changes).forPullRequest(event.draft());
     Report report = onlyPaths(Analysis.run(changes, config), paths);
     List<String> fingerprints = FindingFingerprints.of(report, changes);
 

@@ -87,6 +87,17 @@ public record Config(
         requiredPacketFiles, largeTableRows, failOn, ruleSeverities, guardrailCategories, source);
   }
 
+  /**
+   * The settings for a pull request in the given state. {@code tasks-open} is about a PR marked
+   * ready (DESIGN section 3): on a draft, open tasks are expected, so the rule is off.
+   */
+  public Config forPullRequest(boolean draft) {
+    if (!draft) return this;
+    Map<String, Optional<Severity>> severities = new LinkedHashMap<>(ruleSeverities);
+    severities.put("tasks-open", Optional.empty());
+    return withRuleSeverities(severities);
+  }
+
   public Config withRuleSeverities(Map<String, Optional<Severity>> severities) {
     return new Config(dialect, postgresVersion, migrationTool, migrations, packets,
         requiredPacketFiles, largeTableRows, failOn, severities, guardrailCategories, source);

@@ -117,7 +117,7 @@ final class JobProcessor {
         return Result.DONE;
       }
       Instant started = clock.instant();
-      Report report = analyzer.analyse(snapshot.changes(), snapshot.config());
+      Report report = analyzer.analyse(snapshot.changes(), snapshot.config().forPullRequest(pr.draft()));
       metrics.analysed(Duration.between(started, clock.instant()));
 
       if (store.superseded(job) || !reads.pullRequest(w).headSha().equalsIgnoreCase(w.headSha())) {

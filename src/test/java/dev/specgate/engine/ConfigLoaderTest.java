@@ -92,4 +92,12 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.parse("- a\n- b\n", "c.yml"))
         .hasMessage("c.yml:1: expected a mapping of settings (key: value), found a list");
   }
+
+  @Test
+  void aDraftPullRequestTurnsTasksOpenOff() throws ConfigException {
+    Config c = ConfigLoader.parse("rules:\n  tasks-open: warning\n", "c.yml");
+    assertThat(c.forPullRequest(false).isEnabled("tasks-open")).isTrue();
+    assertThat(c.forPullRequest(true).isEnabled("tasks-open")).isFalse();
+    assertThat(c.forPullRequest(true).severityOf("nullable-first", Severity.ERROR)).contains(Severity.ERROR);
+  }
 }

@@ -15,9 +15,16 @@ import java.nio.file.Path;
  * @param pullNumber the pull request number, 0 when the event is not about one
  * @param fromFork true when the pull request's head lives in another repository; its token is
  *     then read-only
+ * @param draft the pull request is a draft (not yet marked ready for review)
  */
-public record ActionsEvent(String name, String baseSha, String headSha, int pullNumber, boolean fromFork) {
+public record ActionsEvent(
+    String name, String baseSha, String headSha, int pullNumber, boolean fromFork, boolean draft) {
   private static final String ZERO_SHA = "0000000000000000000000000000000000000000";
+
+  /** An event that is not about a draft pull request. */
+  public ActionsEvent(String name, String baseSha, String headSha, int pullNumber, boolean fromFork) {
+    this(name, baseSha, headSha, pullNumber, fromFork, false);
+  }
 
   public boolean isPullRequest() {
     return pullNumber > 0;
@@ -52,7 +59,7 @@ public record ActionsEvent(String name, String baseSha, String headSha, int pull
       String baseRepo = text(pr.path("base").path("repo"), "full_name");
       boolean fork = headRepo == null || (baseRepo != null && !headRepo.equalsIgnoreCase(baseRepo));
       int number = pr.path("number").asInt(root.path("number").asInt(0));
-      return new ActionsEvent(name, base, head, number, fork);
+      return new ActionsEvent(name, base, head, number, fork, pr.path("draft").asBoolean(false));
     }
     JsonNode group = root.path("merge_group");
     if (group.isObject()) {

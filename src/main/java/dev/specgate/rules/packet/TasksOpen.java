@@ -12,9 +12,9 @@ import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleInfo;
 
 /**
- * Unchecked tasks in tasks.md. DESIGN scopes this to "when the PR is marked ready"; the engine
- * does not know a PR's draft state, so the rule reports open tasks in every analysis (a notice)
- * and teams that check drafts can turn it off in .specgate.yml.
+ * Unchecked tasks in tasks.md. DESIGN scopes this to "when the PR is marked ready": the Action and
+ * the service turn the rule off for a draft pull request ({@code Config.forPullRequest}); the CLI
+ * knows no PR state, so there it reports open tasks in every analysis (a notice).
  */
 @RuleInfo(id = "tasks-open", family = Family.PACKET, severity = Severity.NOTICE,
     summary = "Unchecked tasks when the PR is marked ready")

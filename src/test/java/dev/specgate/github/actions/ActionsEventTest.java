@@ -26,6 +26,14 @@ class ActionsEventTest {
             + "\"head\":{\"sha\":\"h\",\"repo\":{\"full_name\":\"fork/shop\"}}}}"), "merge");
     assertThat(e).isEqualTo(new ActionsEvent("pull_request", "b", "h", 5, true));
     assertThat(e.isPullRequest()).isTrue();
+    assertThat(e.draft()).isFalse();
+  }
+
+  @Test
+  void aDraftPullRequestIsKnownAsOne() throws Exception {
+    ActionsEvent e = ActionsEvent.read("pull_request", event(
+        "{\"pull_request\":{\"number\":7,\"draft\":true,\"base\":{\"sha\":\"b\"},\"head\":{\"sha\":\"h\"}}}"), null);
+    assertThat(e.draft()).isTrue();
   }
 
   @Test
