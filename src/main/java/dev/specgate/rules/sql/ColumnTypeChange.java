@@ -6,6 +6,7 @@ import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleInfo;
+import dev.specgate.rules.sql.SqlRuleSupport.ActionAt;
 import dev.specgate.rules.sql.SqlRuleSupport.At;
 import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.Dialect;
@@ -29,43 +30,42 @@ public final class ColumnTypeChange implements Rule {
   @Override
   public void check(RuleContext context, Findings findings) {
     SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
-    for (At at : SqlRuleSupport.statements(context, true)) {
-      if (!(at.op() instanceof Operation.AlterTable alter)) continue;
-      if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
-      String table = SqlRuleSupport.name(alter.table());
-      for (AlterAction a : alter.actions()) {
-        if (!(a instanceof AlterAction.AlterColumnType t)) continue;
-        Optional<TableState.Column> before =
-            context.schema().columnBefore(at.file(), at.statement(), alter.table(), t.column());
-        Dialect d = at.postgres() ? Dialect.POSTGRES : Dialect.MYSQL;
-        String from = before.map(TableState.Column::type).orElse(null);
-        if (from != null && TypeChange.isInPlace(from, t.newType(), t.using(), d)) continue;
-        String col = t.column();
-        String message = from == null
-            ? "ALTER COLUMN " + col + " TYPE " + t.newType() + " on existing table " + table
-                + ": the column's previous type is unknown (no migration here creates it), so it"
-                + " may rewrite the table"
-            : "ALTER COLUMN " + col + " TYPE " + from + " → " + t.newType() + " on existing table "
-                + table + " rewrites the table";
-        String why = at.postgres()
-            ? SqlRuleSupport.lock(LockLevel.ACCESS_EXCLUSIVE, table) + ". Unless the new type"
-                + " stores the old values as they are (varchar widening, varchar → text, numeric"
-                + " precision increase), PostgreSQL rewrites every row and rebuilds every index"
-                + " while the lock is held."
-            : "MySQL copies the table (ALGORITHM=COPY) for any type change other than a varchar"
-                + " widening: writes are blocked until the copy finishes.";
-        out.report(
-            SqlRuleSupport.location(at),
-            message,
-            why,
-            "Expand and contract instead of changing the type in place:\n"
-                + "ALTER TABLE " + table + " ADD COLUMN " + col + "_new " + t.newType() + ";\n"
-                + "-- write both columns from the application (or a trigger), backfill in batches:\n"
-                + "UPDATE " + table + " SET " + col + "_new = " + col
-                + " WHERE " + SqlRuleSupport.batchRange(col) + ";\n"
-                + "-- switch reads to " + col + "_new, then in a later release drop " + col
-                + " and rename " + col + "_new.");
-      }
+    for (ActionAt x : SqlRuleSupport.alterActionsOnExistingTables(context, false)) {
+      At at = x.at();
+      Operation.AlterTable alter = x.alter();
+      String table = x.table();
+      AlterAction a = x.action();
+      if (!(a instanceof AlterAction.AlterColumnType t)) continue;
+      Optional<TableState.Column> before =
+          context.schema().columnBefore(at.file(), at.statement(), alter.table(), t.column());
+      Dialect d = at.postgres() ? Dialect.POSTGRES : Dialect.MYSQL;
+      String from = before.map(TableState.Column::type).orElse(null);
+      if (from != null && TypeChange.isInPlace(from, t.newType(), t.using(), d)) continue;
+      String col = t.column();
+      String message = from == null
+          ? "ALTER COLUMN " + col + " TYPE " + t.newType() + " on existing table " + table
+              + ": the column's previous type is unknown (no migration here creates it), so it"
+              + " may rewrite the table"
+          : "ALTER COLUMN " + col + " TYPE " + from + " → " + t.newType() + " on existing table "
+              + table + " rewrites the table";
+      String why = at.postgres()
+          ? SqlRuleSupport.lock(LockLevel.ACCESS_EXCLUSIVE, table) + ". Unless the new type"
+              + " stores the old values as they are (varchar widening, varchar → text, numeric"
+              + " precision increase), PostgreSQL rewrites every row and rebuilds every index"
+              + " while the lock is held."
+          : "MySQL copies the table (ALGORITHM=COPY) for any type change other than a varchar"
+              + " widening: writes are blocked until the copy finishes.";
+      out.report(
+          SqlRuleSupport.location(at),
+          message,
+          why,
+          "Expand and contract instead of changing the type in place:\n"
+              + "ALTER TABLE " + table + " ADD COLUMN " + col + "_new " + t.newType() + ";\n"
+              + "-- write both columns from the application (or a trigger), backfill in batches:\n"
+              + "UPDATE " + table + " SET " + col + "_new = " + col
+              + " WHERE " + SqlRuleSupport.batchRange(col) + ";\n"
+              + "-- switch reads to " + col + "_new, then in a later release drop " + col
+              + " and rename " + col + "_new.");
     }
     out.flush();
   }

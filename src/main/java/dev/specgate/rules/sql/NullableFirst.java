@@ -6,6 +6,7 @@ import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleInfo;
+import dev.specgate.rules.sql.SqlRuleSupport.ActionAt;
 import dev.specgate.rules.sql.SqlRuleSupport.At;
 import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.ColumnDef;
@@ -26,16 +27,15 @@ public final class NullableFirst implements Rule {
   @Override
   public void check(RuleContext context, Findings findings) {
     SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
-    for (At at : SqlRuleSupport.statements(context, true)) {
-      if (!(at.op() instanceof Operation.AlterTable alter)) continue;
-      if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
-      for (AlterAction a : alter.actions()) {
-        if (!(a instanceof AlterAction.AddColumn add)) continue;
-        ColumnDef c = add.column();
-        boolean notNull = c.notNull() || c.primaryKey();
-        if (!notNull || c.hasDefault() || c.generated()) continue;
-        report(at, alter.table(), c, out);
-      }
+    for (ActionAt x : SqlRuleSupport.alterActionsOnExistingTables(context, false)) {
+      At at = x.at();
+      Operation.AlterTable alter = x.alter();
+      AlterAction a = x.action();
+      if (!(a instanceof AlterAction.AddColumn add)) continue;
+      ColumnDef c = add.column();
+      boolean notNull = c.notNull() || c.primaryKey();
+      if (!notNull || c.hasDefault() || c.generated()) continue;
+      report(at, alter.table(), c, out);
     }
     out.flush();
   }

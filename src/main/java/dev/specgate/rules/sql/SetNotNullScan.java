@@ -6,6 +6,7 @@ import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleInfo;
+import dev.specgate.rules.sql.SqlRuleSupport.ActionAt;
 import dev.specgate.rules.sql.SqlRuleSupport.At;
 import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.LockLevel;
@@ -39,42 +40,41 @@ public final class SetNotNullScan implements Rule {
   public void check(RuleContext context, Findings findings) {
     SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     int pg = context.config().postgresVersion();
-    for (At at : SqlRuleSupport.statements(context, true)) {
-      if (!at.postgres() || !(at.op() instanceof Operation.AlterTable alter)) continue;
-      if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
-      String table = SqlRuleSupport.name(alter.table());
-      for (AlterAction a : alter.actions()) {
-        String col = notNullColumn(a);
-        if (col == null) continue;
-        var before = context.schema().columnBefore(at.file(), at.statement(), alter.table(), col);
-        if (before.isPresent() && before.get().notNull()) continue; // already NOT NULL: a no-op
-        boolean hasCheck =
-            context.schema().hasValidatedNotNullCheck(at.file(), at.statement(), alter.table(), col);
-        if (hasCheck && pg >= 12) continue;
-        String check = table.replace('.', '_') + "_" + col + "_not_null";
-        String message = hasCheck
-            ? "SET NOT NULL on " + table + "." + col + " scans the whole table: the target"
-                + " PostgreSQL " + pg + " cannot use the validated CHECK (12+ can)"
-            : "SET NOT NULL on " + table + "." + col + " scans the whole table under ACCESS"
-                + " EXCLUSIVE: no validated CHECK (" + col + " IS NOT NULL) precedes it";
-        out.report(
-            SqlRuleSupport.location(at),
-            message,
-            SqlRuleSupport.lock(LockLevel.ACCESS_EXCLUSIVE, table) + ". PostgreSQL reads every"
-                + " row to prove none is NULL (a full scan, no rewrite) while the lock is held.",
-            pg >= 12
-                ? "Prove it first with a constraint validated under a weak lock; SET NOT NULL then"
-                    + " skips the scan:\n"
-                    + "ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + col
-                    + " IS NOT NULL) NOT VALID;\n"
-                    + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check + ";"
-                    + "  -- separate transaction; SHARE UPDATE EXCLUSIVE\n"
-                    + "ALTER TABLE " + table + " ALTER COLUMN " + col + " SET NOT NULL;\n"
-                    + "ALTER TABLE " + table + " DROP CONSTRAINT " + check + ";"
-                : "Before PostgreSQL 12 the scan cannot be skipped: keep a validated CHECK ("
-                    + col + " IS NOT NULL) NOT VALID + VALIDATE instead of SET NOT NULL, or run it"
-                    + " in a maintenance window.");
-      }
+    for (ActionAt x : SqlRuleSupport.alterActionsOnExistingTables(context, true)) {
+      At at = x.at();
+      Operation.AlterTable alter = x.alter();
+      String table = x.table();
+      AlterAction a = x.action();
+      String col = notNullColumn(a);
+      if (col == null) continue;
+      var before = context.schema().columnBefore(at.file(), at.statement(), alter.table(), col);
+      if (before.isPresent() && before.get().notNull()) continue; // already NOT NULL: a no-op
+      boolean hasCheck =
+          context.schema().hasValidatedNotNullCheck(at.file(), at.statement(), alter.table(), col);
+      if (hasCheck && pg >= 12) continue;
+      String check = table.replace('.', '_') + "_" + col + "_not_null";
+      String message = hasCheck
+          ? "SET NOT NULL on " + table + "." + col + " scans the whole table: the target"
+              + " PostgreSQL " + pg + " cannot use the validated CHECK (12+ can)"
+          : "SET NOT NULL on " + table + "." + col + " scans the whole table under ACCESS"
+              + " EXCLUSIVE: no validated CHECK (" + col + " IS NOT NULL) precedes it";
+      out.report(
+          SqlRuleSupport.location(at),
+          message,
+          SqlRuleSupport.lock(LockLevel.ACCESS_EXCLUSIVE, table) + ". PostgreSQL reads every"
+              + " row to prove none is NULL (a full scan, no rewrite) while the lock is held.",
+          pg >= 12
+              ? "Prove it first with a constraint validated under a weak lock; SET NOT NULL then"
+                  + " skips the scan:\n"
+                  + "ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + col
+                  + " IS NOT NULL) NOT VALID;\n"
+                  + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check + ";"
+                  + "  -- separate transaction; SHARE UPDATE EXCLUSIVE\n"
+                  + "ALTER TABLE " + table + " ALTER COLUMN " + col + " SET NOT NULL;\n"
+                  + "ALTER TABLE " + table + " DROP CONSTRAINT " + check + ";"
+              : "Before PostgreSQL 12 the scan cannot be skipped: keep a validated CHECK ("
+                  + col + " IS NOT NULL) NOT VALID + VALIDATE instead of SET NOT NULL, or run it"
+                  + " in a maintenance window.");
     }
     out.flush();
   }

@@ -4,6 +4,7 @@ import dev.specgate.core.Location;
 import dev.specgate.engine.MigrationFile;
 import dev.specgate.engine.MigrationTool;
 import dev.specgate.rules.RuleContext;
+import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.Dialect;
 import dev.specgate.sql.LockLevel;
 import dev.specgate.sql.Names;
@@ -62,6 +63,30 @@ final class SqlRuleSupport {
       }
     }
     return out;
+  }
+
+  /** One action of an ALTER TABLE statement on a table that existed before it. */
+  record ActionAt(At at, Operation.AlterTable alter, AlterAction action) {
+    /** The table's name as findings show it. */
+    String table() {
+      return name(alter.table());
+    }
+  }
+
+  /**
+   * Every action of the ALTER TABLE statements (rollbacks included) on existing tables, in order;
+   * PostgreSQL statements only when {@code postgresOnly}. Collected once per analysis.
+   */
+  static List<ActionAt> alterActionsOnExistingTables(RuleContext c, boolean postgresOnly) {
+    return c.shared("sql.alter-actions." + postgresOnly, () -> {
+      List<ActionAt> out = new ArrayList<>();
+      for (At at : statements(c, true)) {
+        if (postgresOnly && !at.postgres()) continue;
+        if (!(at.op() instanceof Operation.AlterTable alter) || !existing(c, at, alter.table())) continue;
+        for (AlterAction a : alter.actions()) out.add(new ActionAt(at, alter, a));
+      }
+      return List.copyOf(out);
+    });
   }
 
   /** The changed migration files (forward, then down when {@code withRollbacks}). */

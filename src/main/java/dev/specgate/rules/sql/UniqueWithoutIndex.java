@@ -6,12 +6,12 @@ import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleInfo;
+import dev.specgate.rules.sql.SqlRuleSupport.ActionAt;
 import dev.specgate.rules.sql.SqlRuleSupport.At;
 import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.ColumnDef;
 import dev.specgate.sql.ConstraintDef;
 import dev.specgate.sql.LockLevel;
-import dev.specgate.sql.Operation;
 import java.util.List;
 
 /**
@@ -27,21 +27,19 @@ public final class UniqueWithoutIndex implements Rule {
   @Override
   public void check(RuleContext context, Findings findings) {
     SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
-    for (At at : SqlRuleSupport.statements(context, true)) {
-      if (!at.postgres() || !(at.op() instanceof Operation.AlterTable alter)) continue;
-      if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
-      String table = SqlRuleSupport.name(alter.table());
-      for (AlterAction a : alter.actions()) {
-        if (a instanceof AlterAction.AddConstraint ac) {
-          ConstraintDef c = ac.constraint();
-          boolean pk = c.kind() == ConstraintDef.Kind.PRIMARY_KEY;
-          if ((!pk && c.kind() != ConstraintDef.Kind.UNIQUE) || c.usingIndex() != null) continue;
-          report(at, table, c.name(), pk, c.columns(), out);
-        } else if (a instanceof AlterAction.AddColumn add) {
-          ColumnDef c = add.column();
-          if (c.primaryKey()) report(at, table, null, true, List.of(c.name()), out);
-          else if (c.unique()) report(at, table, null, false, List.of(c.name()), out);
-        }
+    for (ActionAt x : SqlRuleSupport.alterActionsOnExistingTables(context, true)) {
+      At at = x.at();
+      String table = x.table();
+      AlterAction a = x.action();
+      if (a instanceof AlterAction.AddConstraint ac) {
+        ConstraintDef c = ac.constraint();
+        boolean pk = c.kind() == ConstraintDef.Kind.PRIMARY_KEY;
+        if ((!pk && c.kind() != ConstraintDef.Kind.UNIQUE) || c.usingIndex() != null) continue;
+        report(at, table, c.name(), pk, c.columns(), out);
+      } else if (a instanceof AlterAction.AddColumn add) {
+        ColumnDef c = add.column();
+        if (c.primaryKey()) report(at, table, null, true, List.of(c.name()), out);
+        else if (c.unique()) report(at, table, null, false, List.of(c.name()), out);
       }
     }
     out.flush();

@@ -6,6 +6,7 @@ import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleInfo;
+import dev.specgate.rules.sql.SqlRuleSupport.ActionAt;
 import dev.specgate.rules.sql.SqlRuleSupport.At;
 import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.ConstraintDef;
@@ -30,28 +31,27 @@ public final class ValidateSameTransaction implements Rule {
   @Override
   public void check(RuleContext context, Findings findings) {
     SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
-    for (At at : SqlRuleSupport.statements(context, true)) {
-      if (!at.postgres() || !(at.op() instanceof Operation.AlterTable alter)) continue;
-      if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
-      for (AlterAction a : alter.actions()) {
-        if (!(a instanceof AlterAction.ValidateConstraint v)) continue;
-        Statement add = notValidAdd(at, alter.table(), v.name());
-        if (add == null || !sameTransaction(at, add)) continue;
-        String table = SqlRuleSupport.name(alter.table());
-        boolean fk = isForeignKey(add, v.name());
-        LockLevel held = fk ? LockLevel.SHARE_ROW_EXCLUSIVE : LockLevel.ACCESS_EXCLUSIVE;
-        out.report(
-            SqlRuleSupport.location(at),
-            "VALIDATE CONSTRAINT " + v.name() + " runs in the same transaction as its NOT VALID add"
-                + " (line " + add.line() + "): the add's lock is held through the full validation scan",
-            SqlRuleSupport.lock(held, table) + " (taken by the ADD CONSTRAINT and kept until the"
-                + " transaction commits). VALIDATE reads every row of " + table + "; on its own it"
-                + " would take only SHARE UPDATE EXCLUSIVE, but here the stronger lock is still held,"
-                + " so " + held.blocks() + " for the whole scan.",
-            "Commit between the two: put the VALIDATE in a later migration (or after COMMIT in a"
-                + " file the tool does not wrap in a transaction):\n"
-                + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + v.name() + ";");
-      }
+    for (ActionAt x : SqlRuleSupport.alterActionsOnExistingTables(context, true)) {
+      At at = x.at();
+      Operation.AlterTable alter = x.alter();
+      AlterAction a = x.action();
+      if (!(a instanceof AlterAction.ValidateConstraint v)) continue;
+      Statement add = notValidAdd(at, alter.table(), v.name());
+      if (add == null || !sameTransaction(at, add)) continue;
+      String table = SqlRuleSupport.name(alter.table());
+      boolean fk = isForeignKey(add, v.name());
+      LockLevel held = fk ? LockLevel.SHARE_ROW_EXCLUSIVE : LockLevel.ACCESS_EXCLUSIVE;
+      out.report(
+          SqlRuleSupport.location(at),
+          "VALIDATE CONSTRAINT " + v.name() + " runs in the same transaction as its NOT VALID add"
+              + " (line " + add.line() + "): the add's lock is held through the full validation scan",
+          SqlRuleSupport.lock(held, table) + " (taken by the ADD CONSTRAINT and kept until the"
+              + " transaction commits). VALIDATE reads every row of " + table + "; on its own it"
+              + " would take only SHARE UPDATE EXCLUSIVE, but here the stronger lock is still held,"
+              + " so " + held.blocks() + " for the whole scan.",
+          "Commit between the two: put the VALIDATE in a later migration (or after COMMIT in a"
+              + " file the tool does not wrap in a transaction):\n"
+              + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + v.name() + ";");
     }
     out.flush();
   }

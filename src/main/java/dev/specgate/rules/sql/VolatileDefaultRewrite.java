@@ -6,6 +6,7 @@ import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleInfo;
+import dev.specgate.rules.sql.SqlRuleSupport.ActionAt;
 import dev.specgate.rules.sql.SqlRuleSupport.At;
 import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.ColumnDef;
@@ -29,14 +30,13 @@ public final class VolatileDefaultRewrite implements Rule {
   public void check(RuleContext context, Findings findings) {
     SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     int pg = context.config().postgresVersion();
-    for (At at : SqlRuleSupport.statements(context, true)) {
-      if (!at.postgres() || !(at.op() instanceof Operation.AlterTable alter)) continue;
-      if (!SqlRuleSupport.existing(context, at, alter.table())) continue;
-      for (AlterAction a : alter.actions()) {
-        if (!(a instanceof AlterAction.AddColumn add)) continue;
-        String reason = reason(add.column(), pg, at.statement().sql());
-        if (reason != null) report(at, SqlRuleSupport.name(alter.table()), add.column(), reason, out);
-      }
+    for (ActionAt x : SqlRuleSupport.alterActionsOnExistingTables(context, true)) {
+      At at = x.at();
+      Operation.AlterTable alter = x.alter();
+      AlterAction a = x.action();
+      if (!(a instanceof AlterAction.AddColumn add)) continue;
+      String reason = reason(add.column(), pg, at.statement().sql());
+      if (reason != null) report(at, SqlRuleSupport.name(alter.table()), add.column(), reason, out);
     }
     out.flush();
   }
