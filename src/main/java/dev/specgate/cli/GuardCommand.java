@@ -65,9 +65,9 @@ final class GuardCommand implements Callable<Integer> {
    * diff adds. Packet rules belong to {@code check}; run here they would fail an allowed diff for
    * a packet's own gaps and trap an agent in a retry loop.
    */
-  private static final List<Rule> DIFF_RULES = RuleRegistry.all().stream()
-      .filter(r -> r.info().family() != Family.PACKET)
-      .toList();
+  private static List<Rule> diffRules() {
+    return RuleRegistry.all().stream().filter(r -> r.info().family() != Family.PACKET).toList();
+  }
 
   /** Where the diff comes from when {@code --diff -}; tests replace it. */
   InputStream stdin = System.in;
@@ -82,7 +82,7 @@ final class GuardCommand implements Callable<Integer> {
           new UserError("--fail-on: expected error, warning or notice, found '" + failOn + "'")));
     }
     ChangeSet changes = changeSet(cwd, readSpec(), readDiff());
-    Report report = Analysis.run(changes, config, DIFF_RULES);
+    Report report = Analysis.run(changes, config, diffRules());
     PrintWriter w = spec.commandLine().getOut();
     w.print(out.render(report, changes, OutputFormat.colourWanted()));
     w.flush();
