@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ActionCommand.class,
       GuardCommand.class,
       ServeCommand.class,
+      DeliveriesCommand.class,
     })
 public final class Main implements Runnable {
   public static final int EXIT_OK = 0;
