@@ -8,6 +8,7 @@ import dev.specgate.core.SourceFile;
 import dev.specgate.engine.Config;
 import dev.specgate.engine.EngineDiagnostics;
 import dev.specgate.engine.Report;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ final class BoundedAnalyzer implements Analyzer {
     List<SourceFile> kept = new ArrayList<>();
     List<Finding> skipped = new ArrayList<>();
     for (SourceFile f : changes.files()) {
-      long size = bytes(f.content()) + bytes(f.baseContent()) + bytes(f.patch());
+      long size = Math.max(bytes(f.content()), bytes(f.baseContent()));
       if (size <= maxFileBytes) {
         kept.add(f);
       } else {
@@ -69,9 +70,11 @@ final class BoundedAnalyzer implements Analyzer {
         report.failOn());
   }
 
-  private static long bytes(String s) {
-    // an upper bound without encoding the text: at most 3 bytes per UTF-16 unit
-    return s == null ? 0 : (long) s.length() * (s.chars().allMatch(c -> c < 0x80) ? 1 : 3);
+  /** The text's UTF-8 size, encoded only when it might exceed the cap (at most 3 bytes per UTF-16 unit). */
+  private long bytes(String s) {
+    if (s == null) return 0;
+    if ((long) s.length() * 3 <= maxFileBytes) return s.length();
+    return s.getBytes(StandardCharsets.UTF_8).length;
   }
 
   private Report runWithinBudget(ChangeSet changes, Config config) {

@@ -39,7 +39,7 @@ final class Database implements AutoCloseable {
     cfg.setMinimumIdle(Math.min(4, connections));
     cfg.setConnectionTimeout(10_000);
     cfg.setPoolName("specgate-store");
-    cfg.setInitializationFailTimeout(-1); // fail in createSchema below, with the driver's message
+    cfg.setInitializationFailTimeout(1); // one try at start: a wrong URL fails startup at once
     HikariDataSource ds;
     try {
       ds = new HikariDataSource(cfg);

@@ -96,7 +96,7 @@ final class JobRunner implements ExecutionHandler<Void> {
   }
 
   private void fail(Job job, String why, String outcome) throws Exception {
-    processor.reportFailure(job, why);
+    processor.reportFailure(store.job(job.id()).orElse(job), why);
     store.finish(job.id(), JobState.FAILED, why);
     metrics.jobFinished(outcome);
   }

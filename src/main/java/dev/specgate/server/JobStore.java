@@ -222,6 +222,11 @@ public final class JobStore implements AutoCloseable {
     });
   }
 
+  /** The job as stored now (its Check Run may have been recorded since it was begun). */
+  public Optional<Job> job(long id) throws SQLException {
+    return inTransaction(c -> find(c, id, false));
+  }
+
   /** Records the Check Run made for the job, so a later attempt updates it. */
   public void recordCheckRun(long jobId, long checkRunId) throws SQLException {
     inTransaction(c -> update(c, "UPDATE specgate_jobs SET check_run_id=?, updated_at=? WHERE id=?", checkRunId, clock.millis(), jobId));

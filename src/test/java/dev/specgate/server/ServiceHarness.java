@@ -57,7 +57,11 @@ final class ServiceHarness {
   }
 
   static String pullRequestEvent(String action, String headSha) {
-    return "{\"action\":\"" + action + "\",\"number\":" + FakeGitHub.PR + ",\"pull_request\":{\"number\":" + FakeGitHub.PR
+    return pullRequestEvent(action, headSha, Long.toString(FakeGitHub.PR));
+  }
+
+  static String pullRequestEvent(String action, String headSha, String number) {
+    return "{\"action\":\"" + action + "\",\"number\":" + number + ",\"pull_request\":{\"number\":" + number
         + ",\"state\":\"open\",\"head\":{\"sha\":\"" + headSha + "\"},\"base\":{\"sha\":\"" + FakeGitHub.BASE + "\"}},"
         + "\"repository\":{\"full_name\":\"" + FakeGitHub.REPO + "\"},\"installation\":{\"id\":" + FakeGitHub.INSTALLATION + "}}";
   }
