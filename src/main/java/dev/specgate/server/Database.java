@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-import javax.sql.DataSource;
 
 /**
  * The job store's database: an embedded H2 file (one process, the default) or PostgreSQL shared by
@@ -14,10 +13,12 @@ import javax.sql.DataSource;
  */
 final class Database implements AutoCloseable {
   private final HikariDataSource pool;
+  private final TransactionBoundDataSource queueSource;
   private final boolean postgres;
 
   private Database(HikariDataSource pool, boolean postgres) {
     this.pool = pool;
+    this.queueSource = new TransactionBoundDataSource(pool);
     this.postgres = postgres;
   }
 
@@ -56,8 +57,9 @@ final class Database implements AutoCloseable {
     return db;
   }
 
-  DataSource dataSource() {
-    return pool;
+  /** The data source db-scheduler uses: our open transaction inside {@link TransactionBoundDataSource#bind}. */
+  TransactionBoundDataSource dataSource() {
+    return queueSource;
   }
 
   boolean postgres() {

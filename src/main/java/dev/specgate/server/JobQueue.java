@@ -47,7 +47,7 @@ final class JobQueue implements AutoCloseable {
         .pollingInterval(tuning.poll())
         .heartbeatInterval(tuning.heartbeat())
         .missedHeartbeatsLimit(MISSED_HEARTBEATS)
-        .enableImmediateExecution()
+        // JobStore wakes it after each commit that queued work (an immediate check before the commit would miss it)
         .shutdownMaxWait(tuning.shutdownGrace())
         .schedulerName(new SchedulerName.Fixed(instance));
     if (store.postgres()) builder.pollUsingLockAndFetch(0.5, 1.0);

@@ -1,5 +1,6 @@
 package dev.specgate.server;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.sql.Connection;
@@ -94,10 +95,11 @@ public final class JobStore implements AutoCloseable {
         throw e;
       }
       for (WorkItem w : items) acceptItem(c, w, now).ifPresent(toSchedule::add);
+      schedule(c, toSchedule);
       return false;
     });
     if (duplicate) return Accepted.DUPLICATE;
-    schedule(toSchedule);
+    wake(toSchedule);
     return toSchedule.isEmpty() ? Accepted.DEDUPLICATED : Accepted.QUEUED;
   }
 
@@ -105,9 +107,19 @@ public final class JobStore implements AutoCloseable {
     return "23505".equals(e.getSQLState());
   }
 
-  private void schedule(List<String> instances) {
+  /** Adds the queue executions inside the transaction {@code c}: job row and execution commit together. */
+  private void schedule(Connection c, List<String> instances) throws SQLException {
+    if (instances.isEmpty()) return;
     SchedulerClient client = scheduling;
-    for (String id : instances) client.scheduleIfNotExists(new TaskInstance<Void>(TASK, id), clock.instant());
+    db.dataSource().bind(c, () -> {
+      for (String id : instances) client.scheduleIfNotExists(new TaskInstance<Void>(TASK, id), clock.instant());
+      return null;
+    });
+  }
+
+  /** After the commit: an idle worker looks for the new executions now rather than at its next poll. */
+  private void wake(List<String> scheduled) {
+    if (!scheduled.isEmpty() && scheduling instanceof Scheduler s) s.triggerCheckForDueExecutions();
   }
 
   /** The execution to schedule when the item became queued work, else empty. */
@@ -184,16 +196,17 @@ public final class JobStore implements AutoCloseable {
       Optional<String> added = acceptItem(c, w, now);
       if (added.isPresent()) {
         toSchedule.add(added.get());
-        return null;
+      } else {
+        Optional<Job> job = find(c, w);
+        if (job.isPresent() && job.get().state() == JobState.SUPERSEDED) {
+          // a stale delivery had superseded the current head: revive it
+          toSchedule.add(instanceId(job.get().id(), requeue(c, job.get().id(), w.installationId(), now)));
+        }
       }
-      Optional<Job> job = find(c, w);
-      if (job.isPresent() && job.get().state() == JobState.SUPERSEDED) {
-        // a stale delivery had superseded the current head: revive it
-        toSchedule.add(instanceId(job.get().id(), requeue(c, job.get().id(), w.installationId(), now)));
-      }
+      schedule(c, toSchedule);
       return null;
     });
-    schedule(toSchedule);
+    wake(toSchedule);
   }
 
   /**
@@ -249,12 +262,13 @@ public final class JobStore implements AutoCloseable {
       }
       if (rerun) {
         toSchedule.add(instanceId(jobId, requeue(c, jobId, installation, now)));
+        schedule(c, toSchedule);
       } else {
         update(c, "UPDATE specgate_jobs SET state=?, last_error=?, updated_at=? WHERE id=?", state.name(), truncate(note), now, jobId);
       }
       return null;
     });
-    schedule(toSchedule);
+    wake(toSchedule);
   }
 
   /** Puts a running job back in the queue; its execution is rescheduled by the worker. */
@@ -350,9 +364,10 @@ public final class JobStore implements AutoCloseable {
           while (rs.next()) out.add(instanceId(rs.getLong(1), rs.getInt(2)));
         }
       }
+      schedule(c, out);
       return out;
     });
-    schedule(ids);
+    wake(ids);
   }
 
   private Optional<Job> find(Connection c, WorkItem w) throws SQLException {

@@ -77,6 +77,7 @@ public final class ServiceLoadDriver {
     pb.environment().put("SPECGATE_PORT", Integer.toString(port));
     pb.environment().put("SPECGATE_DATA_DIR", work.resolve("data").toString());
     pb.environment().put("SPECGATE_WORKERS", Integer.toString(workers));
+    pb.environment().put("SPECGATE_CATCH_UP_MINUTES", "0"); // no GitHub delivery list in the fake
     pb.redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
     Process service = pb.start();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
