@@ -31,6 +31,7 @@ final class Database implements AutoCloseable {
       // each commit is written to the file at once: an acknowledged delivery survives a crash
       if (!upper.contains("WRITE_DELAY")) effective += ";WRITE_DELAY=0";
       if (!upper.contains("LOCK_TIMEOUT")) effective += ";LOCK_TIMEOUT=10000";
+      if (!upper.contains("QUERY_CACHE_SIZE")) effective += ";QUERY_CACHE_SIZE=64"; // our statements and db-scheduler's stay parsed
     }
     HikariConfig cfg = new HikariConfig();
     cfg.setJdbcUrl(effective);

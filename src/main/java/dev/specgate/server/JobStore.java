@@ -76,31 +76,54 @@ public final class JobStore implements AutoCloseable {
     return Long.parseLong(instanceId.substring(0, instanceId.indexOf('.')));
   }
 
+  /** One delivery waiting to be stored. */
+  private record Delivery(String id, String event, List<WorkItem> items) {}
+
+  /** Concurrent deliveries share transactions (see {@link GroupCommit}). */
+  private final GroupCommit<Delivery, Accepted> deliveries = new GroupCommit<>(this::acceptAll);
+
   /**
    * Records a delivery and the work it asks for, durably, before the webhook is answered: the
-   * delivery and its jobs in one transaction, then one queue execution per new job.
+   * delivery, its jobs and their queue executions commit together (with other deliveries that
+   * arrived at the same time).
    */
   public Accepted accept(String deliveryId, String event, List<WorkItem> items) throws SQLException {
+    return deliveries.submit(new Delivery(deliveryId, event, items));
+  }
+
+  private List<Accepted> acceptAll(List<Delivery> batch) throws SQLException {
     long now = clock.millis();
     List<String> toSchedule = new ArrayList<>();
-    boolean duplicate = inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO specgate_deliveries (delivery_id, event, received_at) VALUES (?,?,?)")) {
-        ps.setString(1, deliveryId);
-        ps.setString(2, event);
-        ps.setLong(3, now);
-        ps.executeUpdate();
-      } catch (SQLException e) {
-        if (isUniqueViolation(e)) return true;
-        throw e;
+    List<Accepted> results = inTransaction(c -> {
+      List<Accepted> out = new ArrayList<>();
+      for (Delivery d : batch) {
+        if (!insertDelivery(c, d, now)) {
+          out.add(Accepted.DUPLICATE);
+          continue;
+        }
+        int before = toSchedule.size();
+        for (WorkItem w : d.items()) acceptItem(c, w, now).ifPresent(toSchedule::add);
+        out.add(toSchedule.size() > before ? Accepted.QUEUED : Accepted.DEDUPLICATED);
       }
-      for (WorkItem w : items) acceptItem(c, w, now).ifPresent(toSchedule::add);
       schedule(c, toSchedule);
-      return false;
+      return out;
     });
-    if (duplicate) return Accepted.DUPLICATE;
     wake(toSchedule);
-    return toSchedule.isEmpty() ? Accepted.DEDUPLICATED : Accepted.QUEUED;
+    return results;
+  }
+
+  /** False when the delivery id was stored before. */
+  private boolean insertDelivery(Connection c, Delivery d, long now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO specgate_deliveries (delivery_id, event, received_at) VALUES (?,?,?)"
+        + (db.postgres() ? " ON CONFLICT DO NOTHING" : ""))) {
+      ps.setString(1, d.id());
+      ps.setString(2, d.event());
+      ps.setLong(3, now);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      if (isUniqueViolation(e)) return false; // H2: the statement fails, the transaction goes on
+      throw e;
+    }
   }
 
   private static boolean isUniqueViolation(SQLException e) {
