@@ -53,7 +53,6 @@ final class JobQueue implements AutoCloseable {
     if (store.postgres()) builder.pollUsingLockAndFetch(0.5, 1.0);
     Scheduler scheduler = builder.build();
     store.scheduleThrough(scheduler);
-    store.scheduleOrphans();
     scheduler.start();
     return new JobQueue(scheduler, runner);
   }

@@ -130,12 +130,17 @@ public final class JobStore implements AutoCloseable {
     return "23505".equals(e.getSQLState());
   }
 
-  /** Adds the queue executions inside the transaction {@code c}: job row and execution commit together. */
+  /**
+   * Adds the queue executions inside the transaction {@code c}: job rows and executions commit
+   * together. Instance ids are new by construction (job id and run number), so one batched insert.
+   */
   private void schedule(Connection c, List<String> instances) throws SQLException {
     if (instances.isEmpty()) return;
     SchedulerClient client = scheduling;
+    List<TaskInstance<?>> batch = new ArrayList<>();
+    for (String id : instances) batch.add(new TaskInstance<Void>(TASK, id));
     db.dataSource().bind(c, () -> {
-      for (String id : instances) client.scheduleIfNotExists(new TaskInstance<Void>(TASK, id), clock.instant());
+      client.scheduleBatch(batch, clock.instant());
       return null;
     });
   }
@@ -156,31 +161,34 @@ public final class JobStore implements AutoCloseable {
       ps.setString(4, w.headSha());
       ps.executeUpdate();
     }
-    Optional<Job> existing = find(c, w);
-    if (existing.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO specgate_jobs (repo, installation_id, pr_number, head_sha, state, attempts, stalls, run_seq,"
-              + " check_run_id, rerun, last_error, received_at, updated_at) VALUES (?,?,?,?,'QUEUED',0,0,0,0,FALSE,NULL,?,?)"
-              + (db.postgres() ? " ON CONFLICT (repo, pr_number, head_sha) DO NOTHING" : ""),
-          new String[] {"id"})) {
-        ps.setString(1, w.repo());
-        ps.setLong(2, w.installationId());
-        ps.setInt(3, w.prNumber());
-        ps.setString(4, w.headSha());
-        ps.setLong(5, now);
-        ps.setLong(6, now);
-        try {
-          if (ps.executeUpdate() == 0) return Optional.empty(); // a concurrent delivery inserted it
-        } catch (SQLException e) {
-          if (isUniqueViolation(e)) return Optional.empty(); // H2: the same, and the transaction goes on
-          throw e;
-        }
+    // new work is the common case: insert first, look the row up only when it exists
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO specgate_jobs (repo, installation_id, pr_number, head_sha, state, attempts, stalls, run_seq,"
+            + " check_run_id, rerun, last_error, received_at, updated_at) VALUES (?,?,?,?,'QUEUED',0,0,0,0,FALSE,NULL,?,?)"
+            + (db.postgres() ? " ON CONFLICT (repo, pr_number, head_sha) DO NOTHING" : ""),
+        new String[] {"id"})) {
+      ps.setString(1, w.repo());
+      ps.setLong(2, w.installationId());
+      ps.setInt(3, w.prNumber());
+      ps.setString(4, w.headSha());
+      ps.setLong(5, now);
+      ps.setLong(6, now);
+      boolean inserted;
+      try {
+        inserted = ps.executeUpdate() == 1;
+      } catch (SQLException e) {
+        if (!isUniqueViolation(e)) throw e;
+        inserted = false; // H2: the statement fails, the transaction goes on
+      }
+      if (inserted) {
         try (ResultSet keys = ps.getGeneratedKeys()) {
           keys.next();
           return Optional.of(instanceId(keys.getLong(1), 0));
         }
       }
     }
+    Optional<Job> existing = find(c, w);
+    if (existing.isEmpty()) return Optional.empty(); // cannot happen: the insert found it
     Job job = existing.get();
     if (!w.rerun()) return Optional.empty();
     switch (job.state()) {
@@ -373,24 +381,6 @@ public final class JobStore implements AutoCloseable {
     List<String> out = new ArrayList<>();
     scheduling.fetchScheduledExecutionsForTask(TASK, Void.class, e -> out.add(e.getTaskInstance().getId()));
     return out;
-  }
-
-  /** Queue executions for queued or running jobs that have none (a crash between commit and schedule). */
-  void scheduleOrphans() throws SQLException {
-    List<String> ids = inTransaction(c -> {
-      List<String> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT j.id, j.run_seq FROM specgate_jobs j WHERE j.state IN ('QUEUED','RUNNING')"
-          + " AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t WHERE t.task_name=? AND t.task_instance="
-          + (db.postgres() ? "j.id || '.' || j.run_seq" : "CONCAT(j.id, '.', j.run_seq)") + ")")) {
-        ps.setString(1, TASK);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) out.add(instanceId(rs.getLong(1), rs.getInt(2)));
-        }
-      }
-      schedule(c, out);
-      return out;
-    });
-    wake(ids);
   }
 
   private Optional<Job> find(Connection c, WorkItem w) throws SQLException {
