@@ -96,7 +96,13 @@ class KillRestartTest {
   }
 
   private Process serve(FakeGitHub gh, Path key, int port, Map<String, String> extraEnv, String log) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+    return serve(dir, gh, key, port, extraEnv, log, "-Xmx256m");
+  }
+
+  /** Starts {@code specgate serve} as a process of its own on this test's classpath. */
+  static Process serve(Path dir, FakeGitHub gh, Path key, int port, Map<String, String> extraEnv, String log, String heap)
+      throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
         "-cp", System.getProperty("java.class.path"), "dev.specgate.cli.Main", "serve");
     Map<String, String> env = pb.environment();
     env.put(ServiceSettings.APP_ID, FakeGitHub.APP_ID);
@@ -113,6 +119,10 @@ class KillRestartTest {
   }
 
   private void awaitHealthy(int port, Process p) throws Exception {
+    awaitHealthy(dir, port, p);
+  }
+
+  static void awaitHealthy(Path dir, int port, Process p) throws Exception {
     long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < end) {
       if (!p.isAlive()) {
@@ -130,7 +140,7 @@ class KillRestartTest {
     throw new AssertionError("the service did not become healthy");
   }
 
-  private static int freePort() throws Exception {
+  static int freePort() throws Exception {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       return s.getLocalPort();
     }
