@@ -79,7 +79,7 @@ public record ServiceSettings(
     int workers = integer(env, WORKERS, Math.max(2, Runtime.getRuntime().availableProcessors()), 1, 256);
     Duration budget = Duration.ofSeconds(integer(env, ANALYSIS_BUDGET, 60, 1, 3600));
     long maxFile = integer(env, MAX_FILE_BYTES, 2 * 1024 * 1024, 1024, 100 * 1024 * 1024);
-    Duration deadAfter = Duration.ofSeconds(integer(env, DEAD_AFTER, 20, 4, 3600));
+    Duration deadAfter = Duration.ofSeconds(integer(env, DEAD_AFTER, 18, 4, 3600)); // taken over within 1.5x + a poll: 29 s
     Duration catchUp = Duration.ofMinutes(integer(env, CATCH_UP, 10, 0, 24 * 60));
     Secrets.register(secret);
     Secrets.register(env.get(DATABASE_PASSWORD));

@@ -18,7 +18,7 @@ public record WorkerTuning(
     Duration deadAfter, Duration poll, int maxAttempts, Duration retryBase, Duration retryMax, Duration shutdownGrace) {
 
   public static WorkerTuning defaults() {
-    return new WorkerTuning(Duration.ofSeconds(20), Duration.ofSeconds(2), 6, Duration.ofSeconds(15),
+    return new WorkerTuning(Duration.ofSeconds(18), Duration.ofSeconds(2), 6, Duration.ofSeconds(15),
         Duration.ofMinutes(30), Duration.ofSeconds(20));
   }
 
