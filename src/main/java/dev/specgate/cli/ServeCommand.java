@@ -41,6 +41,8 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return Main.EXIT_USAGE;
     }
+    // every log line from here on, libraries' included, goes out with secrets masked
+    if (!(System.err instanceof RedactedStream)) System.setErr(new RedactedStream(Secrets.redacting(System.err)));
     ServiceApp app;
     try {
       java.nio.file.Files.createDirectories(settings.dataDir());
@@ -73,5 +75,12 @@ final class ServeCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
     stopped.await();
     return Main.EXIT_OK;
+  }
+
+  /** Marks System.err as already redacting (serve may run more than once in one JVM: tests). */
+  private static final class RedactedStream extends java.io.PrintStream {
+    RedactedStream(java.io.PrintStream out) {
+      super(out, true, java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 }

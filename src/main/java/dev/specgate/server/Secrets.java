@@ -1,5 +1,9 @@
 package dev.specgate.server;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -27,6 +31,35 @@ public final class Secrets {
   /** Registers a value that must never appear in output (ignored when shorter than 4 characters). */
   public static void register(String value) {
     if (value != null && value.length() >= 4) KNOWN.add(value);
+  }
+
+  /**
+   * A stream that writes what it is given line by line, each line redacted: installed as
+   * {@code System.err} by {@code specgate serve}, it covers every log line, libraries' included
+   * (slf4j-simple looks up {@code System.err} at each write).
+   */
+  public static PrintStream redacting(PrintStream target) {
+    return new PrintStream(new OutputStream() {
+      private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+      @Override
+      public synchronized void write(int b) {
+        line.write(b);
+        if (b == '\n' || line.size() > 64 * 1024) flushLine();
+      }
+
+      @Override
+      public synchronized void flush() {
+        flushLine();
+        target.flush();
+      }
+
+      private void flushLine() {
+        if (line.size() == 0) return;
+        target.print(redact(line.toString(StandardCharsets.UTF_8)));
+        line.reset();
+      }
+    }, true, StandardCharsets.UTF_8);
   }
 
   /** The text with every secret it contains replaced by {@code ****}; null stays null. */

@@ -29,6 +29,18 @@ class SecretsTest {
   }
 
   @Test
+  void theLogStreamRedactsEachLine() {
+    java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream err = Secrets.redacting(new java.io.PrintStream(sink, true, java.nio.charset.StandardCharsets.UTF_8));
+    err.println("[pool] connecting to jdbc:postgresql://db/x?user=a&password=hunter2");
+    err.print("no newline yet, token ghp_0123456789abcdefghij");
+    err.flush();
+    assertThat(sink.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("[pool] connecting to jdbc:postgresql://db/x?user=a&password=****" + System.lineSeparator()
+            + "no newline yet, token ****");
+  }
+
+  @Test
   void linearOnLongInput() {
     String s = "//" + "a".repeat(200_000) + ":" + "b".repeat(200_000);
     long t = System.nanoTime();
