@@ -249,6 +249,18 @@ class ServiceHardeningTest {
   }
 
   @Test
+  void aCheckSuiteRerequestListingManyPullRequestsIsStored() throws Exception {
+    FakeGitHub gh = github();
+    ServiceApp app = start(gh, Analysis::run, Duration.ofSeconds(60), 2_000_000);
+    StringBuilder prs = new StringBuilder();
+    for (int pr = 1; pr <= 150; pr++) prs.append(pr > 1 ? "," : "").append("{\"number\":").append(1_000_000 + pr).append('}');
+    String body = "{\"action\":\"rerequested\",\"check_suite\":{\"head_sha\":\"" + FakeGitHub.HEAD + "\",\"pull_requests\":["
+        + prs + "]},\"repository\":{\"full_name\":\"acme/payments\"},\"installation\":{\"id\":" + FakeGitHub.INSTALLATION + "}}";
+    assertThat(send(app.port(), "check_suite", delivery(), body).statusCode()).isEqualTo(202);
+    assertThat(app.store().all()).hasSize(150);
+  }
+
+  @Test
   void outOfRangeNumbersAndLongDeliveryIdsGetClearAnswers() throws Exception {
     FakeGitHub gh = github();
     ServiceApp app = start(gh, Analysis::run, Duration.ofSeconds(60), 2_000_000);
