@@ -5,27 +5,46 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** The {@code specgate} command line. Exit codes: 0 pass, 1 findings at or above fail-on, 2 usage/config/I/O. */
+/**
+ * The {@code specgate} command line. Exit codes: 0 pass, 1 findings at or above fail-on, 2
+ * usage/config/I/O. A new command is one line in {@code subcommands}; it gets {@code --help},
+ * {@code -h} and a place in {@code specgate help} and the shell completion without more code.
+ */
 @Command(
     name = "specgate",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Reviews database schema changes: migration SQL, the migration packet and the diff.",
+    synopsisSubcommandLabel = "COMMAND",
+    footerHeading = Main.EXAMPLES,
+    footer = {
+      "  specgate check db/migrations           review every migration and packet under a folder",
+      "  specgate check --base main             review the change from main to HEAD",
+      "  specgate help check                    the options of one command",
+      "",
+      "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, configuration or I/O error."
+    },
     subcommands = {
       CheckCommand.class,
+      GuardCommand.class,
       RulesCommand.class,
       ExplainCommand.class,
-      ActionCommand.class,
-      GuardCommand.class,
+      ConfigCommand.class,
       ServeCommand.class,
+      ActionCommand.class,
+      CompletionCommand.class,
+      CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FINDINGS = 1;
   public static final int EXIT_USAGE = 2;
+  /** The heading of every command's examples (its usage footer). */
+  static final String EXAMPLES = "%nExamples:%n";
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
@@ -33,7 +52,7 @@ public final class Main implements Runnable {
 
   /** Runs the CLI with the given streams; returns the exit code instead of exiting (tests call this). */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine();
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -49,6 +68,18 @@ public final class Main implements Runnable {
       return EXIT_USAGE;
     });
     return cli.execute(args);
+  }
+
+  /** The command tree: every subcommand gets --help/-h and --version, whoever wrote it. */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      if (sub.getCommand() instanceof CommandLine.HelpCommand) continue; // has its own --help
+      CommandSpec s = sub.getCommandSpec();
+      if (!s.mixinStandardHelpOptions()) s.mixinStandardHelpOptions(true);
+      s.versionProvider(new Version());
+    }
+    return cli;
   }
 
   @Override
