@@ -30,7 +30,7 @@ final class CompletionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String script = AutoComplete.bash("specgate", spec.root().commandLine());
+    String script = AutoComplete.bash("specgate", Main.commandLine());
     PrintWriter out = spec.commandLine().getOut();
     out.print(script);
     out.flush();
