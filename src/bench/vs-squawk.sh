@@ -17,7 +17,7 @@
 # DIR defaults to the PostgreSQL files listed in ../shared/corpus/files.tsv (the corpus beside the
 # project); any other DIR means every *.sql file under it.
 #
-# Environment: ROUNDS (default 5), ONE_FILE, SPECGATE_HOME (default: target/specgate-*/),
+# Environment: ROUNDS (default 5), ONE_FILE, CORPUS (the folder holding files.tsv), SPECGATE_HOME (default: target/specgate-*/),
 # SQUAWK (use this squawk binary instead of installing npm's), PLAIN=1.
 set -euo pipefail
 
@@ -43,7 +43,7 @@ if [[ $# -ge 1 ]]; then
   (cd "$base" && find . -type f -name '*.sql' | sed 's|^\./||' | LC_ALL=C sort) > "$tmp/files"
   label="every *.sql under $1"
 else
-  corpus="$root/../shared/corpus"
+  corpus="${CORPUS:-$root/../shared/corpus}"
   [[ -f "$corpus/files.tsv" ]] || die "no DIR given and no corpus at ../shared/corpus/files.tsv"
   base="$(cd "$corpus" && pwd)"
   awk -F'\t' 'NR > 1 && $2 == "postgres" { print $1 }' "$corpus/files.tsv" > "$tmp/files"
@@ -119,7 +119,7 @@ stat_of() {
 row() {
   local name="$1" what="$2"; read -r wall cpu rss <<< "$(stat_of "$name")"
   printf '%-16s wall %6.2f s   cpu %6.2f s   peak RSS %5d MB   %s\n' "$name" "$wall" "$cpu" "$rss" "$what"
-  eval "wall_${name//-/_}=$wall"
+  eval "wall_${name//-/_}=$wall; cpu_${name//-/_}=$cpu"
 }
 
 echo "== specgate vs squawk: $nfiles files ($label), min of $rounds alternating rounds =="
@@ -137,8 +137,12 @@ if [[ "${PLAIN:-0}" == 1 ]]; then
 fi
 awk -v a="$wall_specgate_corpus" -v b="$wall_squawk_corpus" -v c="$wall_specgate_one" -v d="$wall_squawk_one" \
     -v f="$wall_specgate_floor" 'BEGIN {
-  printf "ratio specgate/squawk: corpus %.2fx (goal <= 1.5x), one file %.2fx (goal <= 2.5x)\n", a / b, c / d
+  printf "ratio specgate/squawk, wall: corpus %.2fx (goal <= 1.5x), one file %.2fx (goal <= 2.5x)\n", a / b, c / d
   printf "one file above specgate'"'"'s own floor: %.2f s (%.2fx the floor)\n", c - f, (f > 0 ? c / f : 0) }'
+# CPU time (user + sys) of the same runs: on a loaded machine, less disturbed than wall time.
+awk -v a="$cpu_specgate_corpus" -v b="$cpu_squawk_corpus" -v c="$cpu_specgate_one" -v d="$cpu_squawk_one" \
+    -v f="$cpu_specgate_floor" 'BEGIN {
+  printf "ratio specgate/squawk, cpu:  corpus %.2fx, one file %.2fx; one file above the floor: %.2f s cpu\n", a / b, c / d, c - f }'
 echo "load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
 # specgate's own counts, from the JSON of its last corpus run.

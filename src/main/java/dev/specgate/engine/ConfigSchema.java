@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public final class ConfigSchema {
   public static final String DOCS_PATH = "docs/specgate.schema.json";
+  public static final String REFERENCE_PATH = "docs/configuration.md";
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private ConfigSchema() {}
@@ -98,5 +99,39 @@ public final class ConfigSchema {
     ArrayNode a = F.arrayNode();
     values.forEach(a::add);
     return a;
+  }
+
+  /** {@code docs/configuration.md}: one row per key, from the same declarations as the schema. */
+  public static String reference() {
+    StringBuilder b = new StringBuilder();
+    b.append("# `.specgate.yml` reference\n\n");
+    b.append("<!-- Generated from engine/ConfigKey.java by ConfigSchemaTest (-Dspecgate.writeDocs=true); do not edit. -->\n\n");
+    b.append("Every key is optional. Editors check and complete the file with the JSON Schema\n");
+    b.append("[`specgate.schema.json`](specgate.schema.json): make the first line\n");
+    b.append("`# yaml-language-server: $schema=<URL or relative path of specgate.schema.json>`.\n");
+    b.append("`specgate config` prints the effective value of every key and where it came from.\n\n");
+    b.append("| Key | Type | Default | Allowed | What it does |\n");
+    b.append("|---|---|---|---|---|\n");
+    for (ConfigKey k : ConfigKey.values()) {
+      String type = switch (k.type()) {
+        case CHOICE -> "one of the allowed";
+        case INTEGER -> "whole number";
+        case BOOLEAN -> "true or false";
+        case GLOBS -> "list of globs";
+        case STRINGS -> "list of file names";
+        case RULE_SEVERITIES -> "rule id: severity";
+        case GUARDRAILS -> "categories: name: globs";
+      };
+      String allowed = switch (k.type()) {
+        case CHOICE, RULE_SEVERITIES -> String.join(", ", k.allowed().stream().map(a -> "`" + a + "`").toList());
+        case INTEGER -> k.min() + (k.max() == Long.MAX_VALUE ? " or more" : " to " + k.max());
+        default -> "";
+      };
+      b.append("| `").append(k.key()).append("` | ").append(type).append(" | `")
+          .append(defaultValue(k).toString().replace("|", "\\|")).append("` | ").append(allowed)
+          .append(" | ").append(k.description().replace("|", "\\|")).append(" |\n");
+    }
+    b.append("\nRule ids are those of `specgate rules` ([the catalogue](rules/)).\n");
+    return b.toString();
   }
 }

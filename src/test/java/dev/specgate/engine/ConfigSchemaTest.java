@@ -50,6 +50,15 @@ class ConfigSchemaTest {
   }
 
   @Test
+  void theShippedReferenceIsTheGeneratedOne() throws Exception {
+    Path reference = Path.of(ConfigSchema.REFERENCE_PATH);
+    if (Boolean.getBoolean("specgate.writeDocs")) Files.writeString(reference, ConfigSchema.reference());
+    assertThat(Files.readString(reference)).as("%s is stale: regenerate with ./mvnw -q test -Dtest=ConfigSchemaTest"
+        + " -Dspecgate.writeDocs=true", reference).isEqualTo(ConfigSchema.reference());
+    for (ConfigKey k : ConfigKey.values()) assertThat(ConfigSchema.reference()).contains("| `" + k.key() + "` |");
+  }
+
+  @Test
   void theSchemaDeclaresEveryKeyWithItsDefault() throws Exception {
     JsonNode props = JSON.readTree(Files.readString(DOCS)).get("properties");
     for (ConfigKey k : ConfigKey.values()) {
