@@ -56,7 +56,7 @@ final class Progress implements AutoCloseable {
   }
 
   private synchronized void draw() {
-    String line = String.format("specgate: %s … %.1f s", phase, (System.nanoTime() - start) / 1e9);
+    String line = String.format("specgate: %s ... %.1f s", phase, (System.nanoTime() - start) / 1e9);
     err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
     width = line.length();
     err.flush();
