@@ -12,7 +12,9 @@
 #             `squawk --version`
 # Prints wall (min), CPU (user+sys of that run), peak RSS (max over rounds), the ratios, the load
 # average before and after, and specgate's files / statements / unparsed counts from its JSON.
-# With PLAIN=1, also `java -jar lib/specgate.jar` without the launcher's flags.
+# With PLAIN=1, also `java -jar lib/specgate.jar` without the launcher's flags. With BEFORE_HOME=DIR
+# (another distribution folder, e.g. an older build), its bin/specgate runs in the same rounds as
+# "before-*", for a before/after table measured under the same load.
 #
 # DIR defaults to the PostgreSQL files listed in ../shared/corpus/files.tsv (the corpus beside the
 # project); any other DIR means every *.sql file under it.
@@ -82,7 +84,7 @@ export SPECGATE_CACHE="$tmp/cds"   # a fresh archive, written by the warm-up run
 timed() {
   local name="$1" dir="$2" rc=0; shift 2
   (cd "$dir" && /usr/bin/time -f '%e %M %U %S' -o "$tmp/one.time" "$@" > "$tmp/$name.out" 2> "$tmp/$name.err") || rc=$?
-  if [[ "$name" == specgate* && $rc -gt 1 ]]; then
+  if [[ "$name" != squawk* && $rc -gt 1 ]]; then
     echo "$name exited $rc (expected 0 or 1):" >&2; head -20 "$tmp/$name.err" >&2; exit 1
   fi
   tail -1 "$tmp/one.time" >> "$tmp/$name.times"
@@ -95,6 +97,11 @@ round() {
   timed specgate-one "$base" "$specgate" check "$one" --format json
   timed squawk-floor "$base" "$squawk" --version
   timed specgate-floor "$base" "$specgate" --version
+  if [[ -n "${BEFORE_HOME:-}" ]]; then
+    SPECGATE_CACHE="$tmp/cds-before" timed before-corpus "$base" "$BEFORE_HOME/bin/specgate" check "${files[@]}" --format json
+    SPECGATE_CACHE="$tmp/cds-before" timed before-one "$base" "$BEFORE_HOME/bin/specgate" check "$one" --format json
+    SPECGATE_CACHE="$tmp/cds-before" timed before-floor "$base" "$BEFORE_HOME/bin/specgate" --version
+  fi
   if [[ "${PLAIN:-0}" == 1 ]]; then
     timed plain-corpus "$base" java -jar "$home/lib/specgate.jar" check "${files[@]}" --format json
     timed plain-one "$base" java -jar "$home/lib/specgate.jar" check "$one" --format json
@@ -131,6 +138,11 @@ row squawk-one "$(basename "$one")"
 row specgate-one "$(basename "$one")"
 row squawk-floor "--version"
 row specgate-floor "--version: JVM start + picocli, the floor"
+if [[ -n "${BEFORE_HOME:-}" ]]; then
+  row before-corpus "BEFORE_HOME: every file at once"
+  row before-one "BEFORE_HOME: $(basename "$one")"
+  row before-floor "BEFORE_HOME: --version"
+fi
 if [[ "${PLAIN:-0}" == 1 ]]; then
   row plain-corpus "java -jar, no launcher flags"
   row plain-one "java -jar, no launcher flags"
@@ -154,6 +166,6 @@ node -e '
   console.log("specgate files analysed: " + s.files + ", statements: " + s.statements + ", unparsed: " + unparsed + share);
   console.log("specgate findings: " + (r.findings || []).length + " (error " + s.error + ", warning " + s.warning + ", notice " + s.notice + ")");
 ' "$tmp/specgate-corpus.out" || echo "specgate counts: could not read its JSON output"
-for n in squawk-corpus specgate-corpus squawk-one specgate-one squawk-floor specgate-floor; do
+for n in squawk-corpus specgate-corpus squawk-one specgate-one squawk-floor specgate-floor ${BEFORE_HOME:+before-corpus before-one before-floor}; do
   echo "raw $n (wall s, peak KB, user s, sys s): $(tr '\n' ';' < "$tmp/$n.times")"
 done
