@@ -172,4 +172,11 @@ class ConfigLoaderTest {
         .doesNotContainKey("dialect");
     assertThat(l.config().isEnabled("tasks-open")).isFalse();
   }
+
+  @Test
+  void aFileOfCommentsOnlyGivesDefaultsAndAnAnchorAloneIsHarmless() throws ConfigException {
+    assertThat(ConfigLoader.parse("# yaml-language-server: $schema=docs/specgate.schema.json\n# nothing yet\n", "c.yml").failOn())
+        .isEqualTo(Severity.ERROR);
+    assertThat(ConfigLoader.parse("failOn: &f warning\n", "c.yml").failOn()).isEqualTo(Severity.WARNING);
+  }
 }
