@@ -140,4 +140,19 @@ class CheckCommandTest {
     new ObjectMapper().readTree(shown.out());
     assertThat(shown.err()).contains("\r").endsWith("\r");
   }
+
+  @Test
+  void theCdsTrainingRunPrintsTheSameAsAnyOther() throws Exception {
+    write("db/migrations/V1__a.sql", "ALTER TABLE accounts ADD COLUMN status text NOT NULL;\n");
+    Run plain = run("check", dir.toString(), "--format", "json");
+    System.setProperty(CheckCommand.CDS_TRAINING, "true");
+    try {
+      Run training = run("check", dir.toString(), "--format", "json");
+      assertThat(training.out()).isEqualTo(plain.out());
+      assertThat(training.err()).isEqualTo(plain.err());
+      assertThat(training.exit()).isEqualTo(plain.exit());
+    } finally {
+      System.clearProperty(CheckCommand.CDS_TRAINING);
+    }
+  }
 }
