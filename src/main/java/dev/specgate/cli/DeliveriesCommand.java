@@ -26,7 +26,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "deliveries", description = {
     "List the GitHub App's failed webhook deliveries that could mean work, and redeliver them with --redeliver.",
-    "Reads SPECGATE_APP_ID, SPECGATE_PRIVATE_KEY_FILE and SPECGATE_GITHUB_API_URL unless given as options."})
+    "Reads SPECGATE_APP_ID, SPECGATE_PRIVATE_KEY_FILE and SPECGATE_GITHUB_API_URL unless given as options."},
+    footerHeading = Main.EXAMPLES,
+    footer = {"  specgate deliveries --since 24h               the failed deliveries of the last day",
+        "  specgate deliveries --since 3d --redeliver    and ask GitHub to send them again",
+        "  (docs/service.md: replaying failed deliveries by hand)"})
 final class DeliveriesCommand implements Callable<Integer> {
   private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([smhd])");
 

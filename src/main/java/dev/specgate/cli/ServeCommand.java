@@ -23,7 +23,10 @@ import picocli.CommandLine.Command;
     "Run the GitHub App webhook service (Check Runs and review comments on pull requests).",
     "Configured by environment: SPECGATE_APP_ID, SPECGATE_PRIVATE_KEY_FILE, SPECGATE_WEBHOOK_SECRET,",
     "SPECGATE_GITHUB_API_URL, SPECGATE_PORT, SPECGATE_DATABASE_URL, SPECGATE_DATA_DIR, SPECGATE_WORKERS,",
-    "SPECGATE_ANALYSIS_BUDGET_SECONDS, SPECGATE_MAX_FILE_BYTES, SPECGATE_HEARTBEAT_LAPSE_SECONDS, SPECGATE_CATCH_UP_MINUTES."})
+    "SPECGATE_ANALYSIS_BUDGET_SECONDS, SPECGATE_MAX_FILE_BYTES, SPECGATE_HEARTBEAT_LAPSE_SECONDS, SPECGATE_CATCH_UP_MINUTES."},
+    footerHeading = Main.EXAMPLES,
+    footer = {"  SPECGATE_APP_ID=12345 SPECGATE_PRIVATE_KEY_FILE=app.pem SPECGATE_WEBHOOK_SECRET=... specgate serve",
+        "  (docs/service.md: installing the GitHub App)"})
 final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
