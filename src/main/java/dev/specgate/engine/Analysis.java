@@ -42,9 +42,12 @@ public final class Analysis {
         new AnalysisContext(config, changes, ws.migrations(), ws.packetsInScope(), schema);
 
     // Rules are stateless and read immutable models, so they run on every core.
-    List<Finding> raw = rules.parallelStream()
+    List<Finding> raw = new ArrayList<>(rules.parallelStream()
         .flatMap(rule -> runRule(rule, context, config, changes).stream())
-        .toList();
+        .toList());
+    // The SQL in the plans' fences, checked by the same SQL rules, reported at the plan's lines.
+    raw.addAll(PlanSqlContext.findings(rules, ws.packetsInScope(), config, changes,
+        (rule, planContext) -> runRule(rule, planContext, config, changes)));
     List<Finding> kept = new ArrayList<>();
     for (Finding f : Suppressions.apply(raw, changes.files())) {
       if (touchedByChange(f, changes, ws.packetsInScope())) kept.add(f);
@@ -61,7 +64,7 @@ public final class Analysis {
         config.failOn());
   }
 
-  private static List<Finding> runRule(Rule rule, AnalysisContext context, Config config, ChangeSet changes) {
+  private static List<Finding> runRule(Rule rule, dev.specgate.rules.RuleContext context, Config config, ChangeSet changes) {
     Optional<Severity> severity = config.severityOf(rule.id(), rule.info().severity());
     if (severity.isEmpty()) return List.of();
     Findings out = new Findings(rule.info());

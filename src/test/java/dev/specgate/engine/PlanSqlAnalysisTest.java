@@ -1,0 +1,53 @@
+package dev.specgate.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.specgate.core.Finding;
+import dev.specgate.rules.Family;
+import dev.specgate.rules.Fixture;
+import dev.specgate.rules.RuleRegistry;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SQL in a plan's fences goes through the SQL rules and is reported at the plan's own lines:
+ * seed 004's template filled in for a real change (saved as migration-plan.md) gets each SQL
+ * defect the template carries, and nothing else from the SQL rules.
+ */
+class PlanSqlAnalysisTest {
+  private static final Path PACKETS = Path.of("src/test/resources/packets");
+
+  @Test
+  void seed004PlanGetsItsSqlDefectsAtThePlansLines() throws Exception {
+    Fixture fixture = Fixture.load(PACKETS.resolve("seed004-workspace-id"));
+    Report report = Analysis.run(fixture.changes(), fixture.config());
+    List<Fixture.Expected> sqlFindings = report.findings().stream()
+        .filter(f -> RuleRegistry.byId(f.rule()).map(r -> r.info().family() == Family.SQL).orElse(false))
+        .map(f -> new Fixture.Expected(f.rule(), f.file(), f.line()))
+        .toList();
+    assertThat(sqlFindings)
+        .as("all findings:%n%s", describe(report.findings()))
+        .containsExactlyInAnyOrderElementsOf(fixture.expected());
+    assertThat(fixture.expected()).hasSize(5);
+  }
+
+  @Test
+  void theDoLoopFindingSaysItIsOneTransaction() throws Exception {
+    Fixture fixture = Fixture.load(PACKETS.resolve("seed004-workspace-id"));
+    Report report = Analysis.run(fixture.changes(), fixture.config());
+    List<String> messages = report.findings().stream()
+        .filter(f -> f.rule().equals("unbatched-backfill")).map(Finding::message).toList();
+    assertThat(messages).anySatisfy(m -> assertThat(m).contains("ONE transaction"));
+    assertThat(messages).anySatisfy(m -> assertThat(m).contains("LIMIT").contains("not PostgreSQL"));
+  }
+
+  private static String describe(List<Finding> findings) {
+    StringBuilder b = new StringBuilder();
+    for (Finding f : findings) {
+      b.append("  ").append(f.file()).append(':').append(f.line()).append(' ').append(f.rule())
+          .append(": ").append(f.message()).append('\n');
+    }
+    return b.toString();
+  }
+}
