@@ -164,10 +164,12 @@ public final class PlanSql {
       }
     }
 
-    String sql = String.join("\n", content.stream().map(TextLine::text).toList());
     String virtual = doc.path() + PlanSqlBlock.VIRTUAL_MARK + code.line();
     int sqlLine = content.isEmpty() ? code.line() : content.get(0).line();
-    Migration m = MigrationParser.parse(virtual, padded(content), dialect);
+    String padded = padded(content);
+    // CommonMark gives no span for a blank line inside a fence: padding restores the line numbers
+    String sql = padded.substring(Math.min(padded.length(), Math.max(0, sqlLine - 1)));
+    Migration m = MigrationParser.parse(virtual, padded, dialect);
     return new PlanSqlBlock(doc.path(), code.line(), code.endLine(), role, phase, phaseTitle,
         context, sqlLine, sql, m);
   }

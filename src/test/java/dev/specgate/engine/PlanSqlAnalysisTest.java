@@ -2,7 +2,9 @@ package dev.specgate.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Finding;
+import dev.specgate.core.SourceFile;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Fixture;
 import dev.specgate.rules.RuleRegistry;
@@ -40,6 +42,44 @@ class PlanSqlAnalysisTest {
         .filter(f -> f.rule().equals("unbatched-backfill")).map(Finding::message).toList();
     assertThat(messages).anySatisfy(m -> assertThat(m).contains("ONE transaction"));
     assertThat(messages).anySatisfy(m -> assertThat(m).contains("LIMIT").contains("not PostgreSQL"));
+  }
+
+  @Test
+  void seed004LockTableAndCommentsAgreeWithTheStatements() throws Exception {
+    Fixture fixture = Fixture.load(PACKETS.resolve("seed004-workspace-id"));
+    Report report = Analysis.run(fixture.changes(), fixture.config());
+    assertThat(report.findings()).as("all findings:%n%s", describe(report.findings()))
+        .noneMatch(f -> f.rule().equals("lock-claim-wrong") || f.rule().equals("plan-migration-mismatch"));
+  }
+
+  @Test
+  void aWrongLockTableRowIsReportedOnItsRow() {
+    String spec = String.join("\n",
+        "# Plan: orders status index",                                     // 1
+        "",                                                                // 2
+        "## Phase 1 — Expand",                                             // 3
+        "",                                                                // 4
+        "```sql",                                                          // 5
+        "SET lock_timeout = '3s';",                                        // 6
+        "CREATE INDEX orders_status_idx ON orders (status);",              // 7
+        "ALTER TABLE orders ADD COLUMN note text;",                        // 8
+        "```",                                                             // 9
+        "",                                                                // 10
+        "## Performance Impact Assessment",                                // 11
+        "",                                                                // 12
+        "| Step | Lock type | Lock duration |",                            // 13
+        "|---|---|---|",                                                   // 14
+        "| Add nullable column note | ACCESS EXCLUSIVE | Milliseconds |",  // 15
+        "| Add index on status | SHARE UPDATE EXCLUSIVE | Minutes |",      // 16
+        "| Rebuild search vectors | ACCESS EXCLUSIVE | Hours |",           // 17
+        "");
+    ChangeSet changes = ChangeSet.ofPaths(List.of(SourceFile.added("orders/spec.md", spec)));
+    Report report = Analysis.run(changes, Config.defaults(),
+        List.of(RuleRegistry.byId("lock-claim-wrong").orElseThrow()));
+    assertThat(report.findings()).extracting(Finding::file, Finding::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("orders/spec.md", 16));
+    assertThat(report.findings().get(0).message())
+        .contains("SHARE UPDATE EXCLUSIVE").contains("takes SHARE on orders");
   }
 
   private static String describe(List<Finding> findings) {
