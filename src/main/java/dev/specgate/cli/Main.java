@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       ActionCommand.class,
       GuardCommand.class,
+      PacketCommand.class,
       ServeCommand.class,
     })
 public final class Main implements Runnable {

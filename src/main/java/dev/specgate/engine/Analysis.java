@@ -6,6 +6,7 @@ import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
 import dev.specgate.packet.Packet;
+import dev.specgate.packet.PacketSummary;
 import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleRegistry;
@@ -61,7 +62,10 @@ public final class Analysis {
         ws.packetsInScope().stream().map(Packet::folder).toList(),
         (int) changes.files().stream().filter(SourceFile::isChanged).count(),
         statements,
-        config.failOn());
+        config.failOn(),
+        ws.packetsInScope().stream()
+            .map(p -> "`" + (p.folder().isEmpty() ? "/" : p.folder()) + "`: " + PacketSummary.brief(p))
+            .toList());
   }
 
   private static List<Finding> runRule(Rule rule, dev.specgate.rules.RuleContext context, Config config, ChangeSet changes) {

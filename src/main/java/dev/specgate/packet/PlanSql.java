@@ -138,20 +138,14 @@ public final class PlanSql {
       context = headings.isEmpty() ? null : headings.get(0).text();
     }
 
+    // The phase: a label naming "Phase N" ("Rollback (Phase 3)"), else the phase heading the
+    // fence sits under, else a label starting with a phase name ("Expand:" in a Rollback section).
     PhaseName phase = null;
     String phaseTitle = null;
-    if (label != null) {
-      Optional<PhaseName> p = PhaseName.startOf(label);
-      if (p.isPresent()) {
-        phase = p.get();
-        phaseTitle = label;
-      } else {
-        Block numbered = numberedPhaseHeading(blocks, label);
-        if (numbered != null) {
-          phase = PhaseName.startOf(numbered.text()).orElse(PhaseName.OTHER);
-          phaseTitle = numbered.text();
-        }
-      }
+    Block numbered = label == null ? null : numberedPhaseHeading(blocks, label);
+    if (numbered != null) {
+      phase = PhaseName.startOf(numbered.text()).orElse(PhaseName.OTHER);
+      phaseTitle = numbered.text();
     }
     if (phase == null) {
       for (Block h : headings) {
@@ -161,6 +155,13 @@ public final class PlanSql {
           phaseTitle = h.text();
           break;
         }
+      }
+    }
+    if (phase == null && label != null) {
+      Optional<PhaseName> p = PhaseName.startOf(label);
+      if (p.isPresent()) {
+        phase = p.get();
+        phaseTitle = label;
       }
     }
 
