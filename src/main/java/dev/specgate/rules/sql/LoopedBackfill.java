@@ -51,10 +51,13 @@ final class LoopedBackfill {
       }
     }
     if (table == null) return;
+    boolean batched = body.dml().stream().anyMatch(st -> st.op() instanceof Operation.Update u && u.limited()
+        || st.op() instanceof Operation.Delete d && d.limited());
     String name = SqlRuleSupport.name(table);
     out.report(SqlRuleSupport.location(at),
-        "the DO block loops over batches of " + name + " but runs as ONE transaction: no batch"
-            + " commits until the last one ends, so this is an unbatched backfill of " + name,
+        "the DO block loops over " + (batched ? "batches of " + name : "changes to " + name)
+            + " but runs as ONE transaction: no " + (batched ? "batch" : "iteration")
+            + " commits until the whole block ends, so this is an unbatched backfill of " + name,
         SqlRuleSupport.lock(LockLevel.ROW_EXCLUSIVE, name) + "; every row the loop changes stays"
             + " locked, and every row version stays unvacuumable, until the whole DO block commits."
             + " pg_sleep between batches only makes that transaction longer.",
