@@ -31,6 +31,10 @@ public final class StatedLocks {
   private static final Pattern NEGATION = Pattern.compile(
       "(?i)\\b(?:not|never|no|without|instead of|rather than|unlike|avoid\\w*|n't)\\b|n't\\b");
 
+  /** "would take", "a plain CREATE INDEX takes … so we use CONCURRENTLY instead": not a claim about the plan. */
+  private static final Pattern COUNTERFACTUAL = Pattern.compile(
+      "(?i)\\b(?:would|could|otherwise|instead|unless|plain|naive|so we use|which is why)\\b");
+
   /** Every lock the packet states, in file and line order. */
   public static List<StatedLock> of(Packet packet) {
     List<StatedLock> out = new ArrayList<>();
@@ -96,7 +100,7 @@ public final class StatedLocks {
     if (!m.find()) return null;
     int at = m.start();
     if (m.find()) return null; // two locks in one sentence: a comparison, not a claim
-    if (NEGATION.matcher(text.substring(0, at)).find()) return null;
+    if (NEGATION.matcher(text.substring(0, at)).find() || COUNTERFACTUAL.matcher(text).find()) return null;
     Set<dev.specgate.sql.LockLevel> levels = StatedLock.levelsIn(text.substring(at));
     if (levels.size() != 1) return null;
     return new StatedLock(file, line, text.strip(), text.substring(at).strip(), levels, false, false,

@@ -35,6 +35,21 @@ class PlanSqlAnalysisTest {
   }
 
   @Test
+  void seed004TemplateAsWrittenGetsItsSqlDefectsAtItsLines() throws Exception {
+    // The template exactly as seed 004 ships it (placeholders and all), saved as migration-plan.md.
+    Fixture fixture = Fixture.load(PACKETS.resolve("seed004-template"));
+    Report report = Analysis.run(fixture.changes(), fixture.config());
+    List<Fixture.Expected> sqlFindings = report.findings().stream()
+        .filter(f -> RuleRegistry.byId(f.rule()).map(r -> r.info().family() == Family.SQL).orElse(false))
+        .map(f -> new Fixture.Expected(f.rule(), f.file(), f.line()))
+        .toList();
+    assertThat(sqlFindings)
+        .as("all findings:%n%s", describe(report.findings()))
+        .containsExactlyInAnyOrderElementsOf(fixture.expected());
+    assertThat(report.findings()).noneMatch(f -> f.rule().equals("lock-claim-wrong"));
+  }
+
+  @Test
   void theDoLoopFindingSaysItIsOneTransaction() throws Exception {
     Fixture fixture = Fixture.load(PACKETS.resolve("seed004-workspace-id"));
     Report report = Analysis.run(fixture.changes(), fixture.config());
