@@ -97,6 +97,33 @@ class PlanSqlAnalysisTest {
         .contains("SHARE UPDATE EXCLUSIVE").contains("takes SHARE on orders");
   }
 
+  @Test
+  void aMarkdownSuppressionAboveAFenceCoversItsStatements() {
+    String spec = String.join("\n",
+        "# Plan",
+        "",
+        "## Phase 1 — Expand",
+        "",
+        "<!-- specgate:ignore concurrently-in-transaction: our runner executes this fence statement by statement -->",
+        "```sql",
+        "BEGIN;",
+        "CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);",
+        "COMMIT;",
+        "```",
+        "",
+        "```sql",
+        "BEGIN;",
+        "CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);",
+        "COMMIT;",
+        "```",
+        "");
+    ChangeSet changes = ChangeSet.ofPaths(List.of(SourceFile.added("orders/spec.md", spec)));
+    Report report = Analysis.run(changes, Config.defaults(),
+        List.of(RuleRegistry.byId("concurrently-in-transaction").orElseThrow()));
+    assertThat(report.findings()).extracting(Finding::rule, Finding::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("concurrently-in-transaction", 14));
+  }
+
   private static String describe(List<Finding> findings) {
     StringBuilder b = new StringBuilder();
     for (Finding f : findings) {
