@@ -19,6 +19,7 @@ import dev.specgate.sql.LockLevel;
 import dev.specgate.sql.Names;
 import dev.specgate.sql.Operation;
 import dev.specgate.sql.Statement;
+import dev.specgate.sql.StatementTables;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -175,16 +176,7 @@ public final class LockClaimWrong implements Rule {
   }
 
   static String tableOf(Operation op) {
-    String t = null;
-    if (op instanceof Operation.AlterTable at) t = at.table();
-    else if (op instanceof Operation.CreateIndex ci) t = ci.table();
-    else if (op instanceof Operation.Update u) t = u.table();
-    else if (op instanceof Operation.Delete d) t = d.table();
-    else if (op instanceof Operation.Insert in) t = in.table();
-    else if (op instanceof Operation.DropTable dt && !dt.tables().isEmpty()) t = dt.tables().get(0);
-    else if (op instanceof Operation.Truncate tr && !tr.tables().isEmpty()) t = tr.tables().get(0);
-    else if (op instanceof Operation.CreateTable ct) t = ct.table();
-    return t == null ? null : Names.normalize(t);
+    return StatementTables.actedOn(op).stream().findFirst().map(Names::normalize).orElse(null);
   }
 
   static String brief(Statement s) {
