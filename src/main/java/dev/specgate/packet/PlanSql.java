@@ -73,6 +73,34 @@ public final class PlanSql {
     return blocks(packet).stream().filter(b -> b.role() == SqlBlockRole.ROLLBACK).toList();
   }
 
+  /**
+   * An expected result written beside a validation query ("-- Expected: 0", "-- Must return 0
+   * before proceeding to Phase 3"): a parity / acceptance fact of the plan.
+   *
+   * @param line the comment's line in {@code block.file()}
+   * @param text the comment without its {@code --}
+   */
+  public record GateExpectation(PlanSqlBlock block, int line, String text) {}
+
+  private static final Pattern EXPECTATION = Pattern.compile(
+      "(?i)^(?:expected|expect|must (?:return|be|match|equal)|should (?:return|be)|returns?|result)\\b.*");
+
+  /** The expected results the plan's validation queries state, in document order. */
+  public static List<GateExpectation> gateExpectations(Packet packet) {
+    List<GateExpectation> out = new ArrayList<>();
+    for (PlanSqlBlock b : blocks(packet)) {
+      if (b.role() != SqlBlockRole.VALIDATION) continue;
+      String[] lines = b.sql().split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        String t = lines[i].strip();
+        if (!t.startsWith("--")) continue;
+        String c = t.substring(2).strip();
+        if (EXPECTATION.matcher(c).matches()) out.add(new GateExpectation(b, b.sqlLine() + i, c));
+      }
+    }
+    return out;
+  }
+
   /** The SQL blocks of one Markdown file. */
   public static List<PlanSqlBlock> blocks(MarkdownDoc doc, Dialect dialect) {
     List<PlanSqlBlock> out = new ArrayList<>();

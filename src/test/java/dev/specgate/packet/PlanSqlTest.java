@@ -102,6 +102,13 @@ class PlanSqlTest {
   }
 
   @Test
+  void gateExpectationsOfValidationQueries() {
+    assertThat(PlanSql.gateExpectations(packet()))
+        .extracting(PlanSql.GateExpectation::line, PlanSql.GateExpectation::text)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(43, "Expected: 0"));
+  }
+
+  @Test
   void rolesFromLabels() {
     assertThat(PlanSql.roleOf("Rollback (Phase 3):")).isEqualTo(SqlBlockRole.ROLLBACK);
     assertThat(PlanSql.roleOf("Backfill completion validation:")).isEqualTo(SqlBlockRole.VALIDATION);
