@@ -109,6 +109,19 @@ class PlanSqlTest {
   }
 
   @Test
+  void aBlockWithoutAQueryIsNoValidationQueryWhateverItsLabel() {
+    String md = String.join("\n",
+        "## Phase 1 — Expand", "",
+        "Run it, then check the logs:", "",
+        "```sql",
+        "ALTER TABLE invoices ADD COLUMN currency text;",
+        "```", "");
+    Packet p = Packet.of("", Map.of("spec.md", SourceFile.added("spec.md", md)));
+    assertThat(PlanSql.blocks(p)).singleElement()
+        .satisfies(b -> assertThat(b.role()).isEqualTo(SqlBlockRole.PHASE));
+  }
+
+  @Test
   void rolesFromLabels() {
     assertThat(PlanSql.roleOf("Rollback (Phase 3):")).isEqualTo(SqlBlockRole.ROLLBACK);
     assertThat(PlanSql.roleOf("Backfill completion validation:")).isEqualTo(SqlBlockRole.VALIDATION);
