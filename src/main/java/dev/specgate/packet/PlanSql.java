@@ -199,9 +199,9 @@ public final class PlanSql {
     // CommonMark gives no span for a blank line inside a fence: padding restores the line numbers
     String sql = padded.substring(Math.min(padded.length(), Math.max(0, sqlLine - 1)));
     Migration m = MigrationParser.parse(virtual, padded, dialect);
-    if (role == SqlBlockRole.VALIDATION && !reads(m)) {
-      // "Run the migration, then check the logs:" before DDL: a block without a single query is
-      // not a validation query, whatever its label says; it is checked as phase SQL
+    if (role == SqlBlockRole.VALIDATION && !reads(m) && changesSchema(m)) {
+      // "Run the migration, then check the logs:" before DDL: schema changes without a single
+      // query are not a validation query, whatever the label says; they are checked as phase SQL
       role = SqlBlockRole.PHASE;
     }
     return new PlanSqlBlock(doc.path(), code.line(), code.endLine(), role, phase, phaseTitle,
@@ -212,6 +212,14 @@ public final class PlanSql {
   private static boolean reads(Migration m) {
     return m.statements().stream()
         .anyMatch(st -> st.op() instanceof dev.specgate.sql.Operation.Other o && o.kind().equals("SELECT"));
+  }
+
+  private static boolean changesSchema(Migration m) {
+    return m.statements().stream().anyMatch(st -> st.op() instanceof dev.specgate.sql.Operation.AlterTable
+        || st.op() instanceof dev.specgate.sql.Operation.CreateIndex
+        || st.op() instanceof dev.specgate.sql.Operation.DropIndex
+        || st.op() instanceof dev.specgate.sql.Operation.CreateTable
+        || st.op() instanceof dev.specgate.sql.Operation.DropTable);
   }
 
   /** The content placed on its own lines of the Markdown file (blank lines before it). */
