@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code specgate packet} through the main entry, on the shipped examples and a seed-004 plan. */
 class PacketCommandTest {
   private static final Path SEED004 =
-      Path.of("src/test/resources/packets/seed004-workspace-id/plans/projects-workspace/migration-plan.md");
+      Path.of("src/test/resources/plan-sql/seed004-workspace-id/plans/projects-workspace/migration-plan.md");
 
   @TempDir Path dir;
 

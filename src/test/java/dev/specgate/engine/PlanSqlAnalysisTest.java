@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * defect the template carries, and nothing else from the SQL rules.
  */
 class PlanSqlAnalysisTest {
-  private static final Path PACKETS = Path.of("src/test/resources/packets");
+  private static final Path PACKETS = Path.of("src/test/resources/plan-sql");
 
   @Test
   void seed004PlanGetsItsSqlDefectsAtThePlansLines() throws Exception {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class PlanReadSummaryTest {
   @Test
   void saysWhatWasReadFromASeed004Plan() throws Exception {
-    Fixture f = Fixture.load(Path.of("src/test/resources/packets/seed004-workspace-id"));
+    Fixture f = Fixture.load(Path.of("src/test/resources/plan-sql/seed004-workspace-id"));
     Report report = Analysis.run(f.changes(), f.config());
     String md = MarkdownRenderer.render(report);
     assertThat(md).contains("<details><summary>What specgate read from the plan</summary>")
