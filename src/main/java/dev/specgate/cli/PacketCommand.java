@@ -29,7 +29,12 @@ import picocli.CommandLine.Parameters;
  * author can see why a rule fired. PATH is a directory (its packets, found by the configured
  * globs) or one Markdown file (the packet of its folder, with that file in it, whatever its name).
  */
-@Command(name = "packet", description = "Print the packet as specgate read it (sections, phases, SQL blocks, facts).")
+@Command(name = "packet", description = "Print the packet as specgate read it (sections, phases, SQL blocks, facts).",
+    footerHeading = Main.EXAMPLES,
+    footer = {
+      "  specgate packet payments/                   every packet under a folder",
+      "  specgate packet plans/migration-plan.md     the packet of one plan file",
+      "  specgate packet . --format json             the same as JSON"})
 final class PacketCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
