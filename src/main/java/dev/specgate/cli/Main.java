@@ -40,6 +40,7 @@ public final class Main implements Runnable {
       GuardCommand.class,
       RulesCommand.class,
       ExplainCommand.class,
+      PacketCommand.class,
       ConfigCommand.class,
       ServeCommand.class,
       DeliveriesCommand.class,

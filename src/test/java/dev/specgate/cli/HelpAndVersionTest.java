@@ -27,7 +27,7 @@ class HelpAndVersionTest {
 
   @Test
   void everyCommandWeWroteShowsExamples() {
-    for (String command : List.of("check", "guard", "rules", "explain", "config", "serve", "deliveries", "completion")) {
+    for (String command : List.of("check", "guard", "rules", "explain", "packet", "config", "serve", "deliveries", "completion")) {
       assertThat(CheckCommandTest.run(command, "--help").out()).as(command).contains("Examples:");
     }
     assertThat(CheckCommandTest.run("--help").out()).contains("Examples:").contains("check").contains("completion");
