@@ -4,6 +4,7 @@ import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Glob;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
+import dev.specgate.dryrun.DryRunOptions;
 import dev.specgate.engine.Analysis;
 import dev.specgate.engine.Config;
 import dev.specgate.engine.Report;
@@ -48,17 +49,20 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: .specgate.yml at the root)")
   Path configFile;
 
+  @Option(names = "--dry-run", description = "also apply the change on an embedded PostgreSQL (see `specgate dry-run`); one report, one exit code")
+  boolean dryRun;
+
   @Override
   public Integer call() {
     OutputFormat out = Formats.parse(format);
-    if (head != null && base == null) throw new UserError("--head needs --base");
-    Input input = base != null ? gitRange() : paths();
+    Input input = input();
     Config config = input.config();
     if (failOn != null) {
       config = config.withFailOn(Severity.parse(failOn).orElseThrow(() ->
           new UserError("--fail-on: expected error, warning or notice, found '" + failOn + "'")));
     }
-    Report report = Analysis.run(input.changes(), config);
+    Report report = dryRun ? DryRunCommand.runDryRun(input.changes(), config, DryRunOptions.defaults()).report()
+        : Analysis.run(input.changes(), config);
     PrintWriter w = spec.commandLine().getOut();
     w.print(out.render(report, input.changes(), OutputFormat.colourWanted()));
     w.flush();
@@ -85,7 +89,13 @@ final class CheckCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private record Input(ChangeSet changes, Config config) {}
+  record Input(ChangeSet changes, Config config) {}
+
+  /** The change and config the options name (also read by {@code dry-run}). */
+  Input input() {
+    if (head != null && base == null) throw new UserError("--head needs --base");
+    return base != null ? gitRange() : paths();
+  }
 
   private Input gitRange() {
     if (paths.size() > 1) throw new UserError("--base takes one PATH inside a git repository, got " + paths.size());

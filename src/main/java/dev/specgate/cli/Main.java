@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Reviews database schema changes: migration SQL, the migration packet and the diff.",
     subcommands = {
       CheckCommand.class,
+      DryRunCommand.class,
       RulesCommand.class,
       ExplainCommand.class,
       ActionCommand.class,

@@ -213,6 +213,15 @@ public final class MigrationOrder {
               + "|vacuum\\b|alter\\s+type\\b.*\\badd\\s+value\\b|alter\\s+system\\b"
               + "|create\\s+database\\b|drop\\s+database\\b|create\\s+tablespace\\b|drop\\s+tablespace\\b).*");
 
+  /**
+   * True for a statement PostgreSQL refuses inside a transaction block (CREATE INDEX CONCURRENTLY,
+   * VACUUM, …): a tool runs it on its own, outside any transaction.
+   */
+  public static boolean cannotRunInTransaction(String statementSql) {
+    String[] statements = roughStatements(statementSql == null ? "" : statementSql);
+    return statements.length == 1 && NON_TRANSACTIONAL.matcher(statements[0]).matches();
+  }
+
   private static boolean onlyNonTransactional(String text) {
     String[] statements = roughStatements(text);
     if (statements.length == 0) return false;
