@@ -28,7 +28,7 @@ import java.util.zip.ZipFile;
  * SHA-1) into {@code ~/.cache/specgate/postgres}.
  */
 final class PostgresBinaries {
-  static final int BUNDLED_MAJOR = 17;
+  static final int BUNDLED_MAJOR = 15;
   private static final String CENTRAL = "https://repo.maven.apache.org/maven2/io/zonky/test/postgres/";
   private static final Pattern VERSION = Pattern.compile("<version>(\\d+)\\.(\\d+)\\.(\\d+)</version>");
 

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param ruleSeverities per rule: a severity, or empty for "off"
  * @param guardrailCategories what an "Allowed:" item's words map to: category → path globs
  * @param source where the settings came from (a file path) or "defaults"
+ * @param dryRun true: the Action and the service also run the dry run (DESIGN section 8)
  */
 public record Config(
     Dialect dialect,
@@ -25,7 +26,8 @@ public record Config(
     Severity failOn,
     Map<String, Optional<Severity>> ruleSeverities,
     Map<String, List<String>> guardrailCategories,
-    String source) {
+    String source,
+    boolean dryRun) {
 
   public static final List<String> DEFAULT_MIGRATIONS =
       List.of(
@@ -37,6 +39,14 @@ public record Config(
           "**/*.down.sql",
           "**/deploy/**/*.sql",
           "**/revert/**/*.sql");
+
+  /** The settings without {@code dryRun} (false). */
+  public Config(Dialect dialect, int postgresVersion, MigrationTool migrationTool, List<String> migrations,
+      List<String> packets, List<String> requiredPacketFiles, long largeTableRows, Severity failOn,
+      Map<String, Optional<Severity>> ruleSeverities, Map<String, List<String>> guardrailCategories, String source) {
+    this(dialect, postgresVersion, migrationTool, migrations, packets, requiredPacketFiles, largeTableRows, failOn,
+        ruleSeverities, guardrailCategories, source, false);
+  }
 
   public Config {
     migrations = List.copyOf(migrations);
@@ -74,17 +84,17 @@ public record Config(
 
   public Config withFailOn(Severity s) {
     return new Config(dialect, postgresVersion, migrationTool, migrations, packets,
-        requiredPacketFiles, largeTableRows, s, ruleSeverities, guardrailCategories, source);
+        requiredPacketFiles, largeTableRows, s, ruleSeverities, guardrailCategories, source, dryRun);
   }
 
   public Config withDialect(Dialect d) {
     return new Config(d, postgresVersion, migrationTool, migrations, packets,
-        requiredPacketFiles, largeTableRows, failOn, ruleSeverities, guardrailCategories, source);
+        requiredPacketFiles, largeTableRows, failOn, ruleSeverities, guardrailCategories, source, dryRun);
   }
 
   public Config withMigrations(List<String> globs) {
     return new Config(dialect, postgresVersion, migrationTool, globs, packets,
-        requiredPacketFiles, largeTableRows, failOn, ruleSeverities, guardrailCategories, source);
+        requiredPacketFiles, largeTableRows, failOn, ruleSeverities, guardrailCategories, source, dryRun);
   }
 
   /**
@@ -100,6 +110,6 @@ public record Config(
 
   public Config withRuleSeverities(Map<String, Optional<Severity>> severities) {
     return new Config(dialect, postgresVersion, migrationTool, migrations, packets,
-        requiredPacketFiles, largeTableRows, failOn, severities, guardrailCategories, source);
+        requiredPacketFiles, largeTableRows, failOn, severities, guardrailCategories, source, dryRun);
   }
 }

@@ -23,7 +23,7 @@ public final class ConfigLoader {
   private static final List<String> KEYS =
       List.of(
           "dialect", "postgresVersion", "migrationTool", "migrations", "packets",
-          "requiredPacketFiles", "largeTableRows", "failOn", "rules", "guardrails");
+          "requiredPacketFiles", "largeTableRows", "failOn", "dryRun", "rules", "guardrails");
 
   private ConfigLoader() {}
 
@@ -38,6 +38,7 @@ public final class ConfigLoader {
     List<String> required = d.requiredPacketFiles();
     long largeTableRows = d.largeTableRows();
     Severity failOn = d.failOn();
+    boolean dryRun = d.dryRun();
     Map<String, Optional<Severity>> rules = new LinkedHashMap<>();
     Map<String, List<String>> categories = new LinkedHashMap<>();
 
@@ -84,6 +85,14 @@ public final class ConfigLoader {
             failOn = Severity.parse(v).orElseThrow(() -> new ConfigException(fileName, line(p),
                 "failOn: expected error, warning or notice, found '" + v + "'"));
           }
+          case "dryRun" -> {
+            JsonToken t = p.currentToken();
+            String v = t != null && t.isScalarValue() ? p.getText().trim().toLowerCase(java.util.Locale.ROOT) : "";
+            if (!v.equals("true") && !v.equals("false")) {
+              throw error(fileName, p, "dryRun: expected true or false, found " + (v.isEmpty() ? describe(t) : "'" + p.getText() + "'"));
+            }
+            dryRun = v.equals("true");
+          }
           case "rules" -> readRules(p, fileName, rules);
           case "guardrails" -> readGuardrails(p, fileName, categories);
           default -> throw new ConfigException(fileName, keyLine,
@@ -97,7 +106,7 @@ public final class ConfigLoader {
       throw new ConfigException(fileName, Math.max(1, line), "not valid YAML: " + firstLine(e.getMessage()));
     }
     return new Config(dialect, postgresVersion, tool, migrations, packets, required, largeTableRows,
-        failOn, rules, categories, fileName);
+        failOn, rules, categories, fileName, dryRun);
   }
 
   private static Config withSource(Config c, String fileName) {

@@ -54,6 +54,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void dryRunIsOffByDefaultAndReadAsABoolean() throws ConfigException {
+    assertThat(ConfigLoader.parse("", ".specgate.yml").dryRun()).isFalse();
+    assertThat(ConfigLoader.parse("dryRun: true\n", ".specgate.yml").dryRun()).isTrue();
+    assertThat(ConfigLoader.parse("dryRun: true\nfailOn: warning\n", ".specgate.yml").withFailOn(
+        dev.specgate.core.Severity.ERROR).dryRun()).isTrue();
+    assertThatThrownBy(() -> ConfigLoader.parse("\ndryRun: sometimes\n", "c.yml"))
+        .hasMessageContaining("c.yml").hasMessageContaining("2").hasMessageContaining("dryRun: expected true or false");
+  }
+
+  @Test
   void unknownKeyNamesFileLineAndTheKeysExpected() {
     assertThatThrownBy(() -> ConfigLoader.parse("dialect: postgres\nlargeTableRow: 5\n", "repo/.specgate.yml"))
         .isInstanceOf(ConfigException.class)
