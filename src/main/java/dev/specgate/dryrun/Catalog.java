@@ -21,17 +21,56 @@ final class Catalog {
 
   /** The relation locks a backend holds (granted), relations named as in reports. */
   static Set<ObservedLock> locks(Connection c, int pid) throws SQLException {
+    return locks(c, pid, Map.of());
+  }
+
+  /**
+   * The same, naming each relation as {@code before} knew it (oid → name): a relation the
+   * statement dropped or renamed keeps the name the statement used.
+   */
+  static Set<ObservedLock> locks(Connection c, int pid, Map<Long, String> before) throws SQLException {
     Set<ObservedLock> out = new LinkedHashSet<>();
     try (PreparedStatement p = c.prepareStatement(
-        "SELECT " + NAME + ", l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
-            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+        "SELECT l.relation::bigint, " + NAME + ", l.mode FROM pg_locks l LEFT JOIN pg_class c ON c.oid = l.relation"
+            + " LEFT JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE l.locktype = 'relation' AND l.granted AND l.pid = ?"
             + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-            + " AND " + USER_SCHEMA + " ORDER BY 1, 2")) {
+            + " AND (c.oid IS NULL OR " + USER_SCHEMA + ") ORDER BY 2, 3")) {
       p.setInt(1, pid);
       try (ResultSet r = p.executeQuery()) {
-        while (r.next()) out.add(new ObservedLock(r.getString(1), r.getString(2)));
+        while (r.next()) {
+          String name = before.getOrDefault(r.getLong(1), r.getString(2));
+          if (name != null) out.add(new ObservedLock(name, r.getString(3)));
+        }
       }
+    }
+    return out;
+  }
+
+  /** The relation locks a backend is waiting for: the locks it is about to take. */
+  static Set<ObservedLock> waitingFor(Connection c, int pid, Map<Long, String> before) throws SQLException {
+    Set<ObservedLock> out = new LinkedHashSet<>();
+    try (PreparedStatement p = c.prepareStatement(
+        "SELECT l.relation::bigint, l.mode FROM pg_locks l WHERE l.locktype = 'relation' AND NOT l.granted"
+            + " AND l.pid = ?")) {
+      p.setInt(1, pid);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          String name = before.get(r.getLong(1));
+          if (name != null) out.add(new ObservedLock(name, r.getString(2)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every user relation now: oid → name as reports write it. */
+  static Map<Long, String> relationNames(Connection c) throws SQLException {
+    Map<Long, String> out = new java.util.HashMap<>();
+    try (PreparedStatement p = c.prepareStatement("SELECT c.oid::bigint, " + NAME
+        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_SCHEMA);
+        ResultSet r = p.executeQuery()) {
+      while (r.next()) out.put(r.getLong(1), r.getString(2));
     }
     return out;
   }

@@ -140,6 +140,10 @@ record ChangePlan(
     if (op instanceof Operation.Update x) return List.of(x.table());
     if (op instanceof Operation.Delete x) return List.of(x.table());
     if (op instanceof Operation.Insert x) return List.of(x.table());
+    if (op instanceof Operation.Maintenance m && m.target() != null
+        && (m.kind() == Operation.Maintenance.Kind.VACUUM || m.kind() == Operation.Maintenance.Kind.ANALYZE)) {
+      return List.of(m.target());
+    }
     return List.of();
   }
 

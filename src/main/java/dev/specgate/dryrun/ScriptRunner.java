@@ -116,7 +116,8 @@ final class ScriptRunner {
   }
 
   private ObservedStatement inTransaction(Script script, Statement st, Observer o) throws SQLException {
-    Set<ObservedLock> locksBefore = o == null ? Set.of() : Catalog.locks(c, pid);
+    Map<Long, String> names = o == null ? Map.of() : Catalog.relationNames(c);
+    Set<ObservedLock> locksBefore = o == null ? Set.of() : Catalog.locks(c, pid, names);
     Map<String, Long> nodesBefore = o == null ? Map.of() : Catalog.fileNodes(c);
     Map<String, Long> scansBefore = o == null ? Map.of() : Catalog.seqScans(c);
     long t0 = System.nanoTime();
@@ -127,7 +128,7 @@ final class ScriptRunner {
     }
     double ms = millis(t0);
     if (o == null) return ok(script, st, ms);
-    Set<ObservedLock> held = Catalog.locks(c, pid);
+    Set<ObservedLock> held = Catalog.locks(c, pid, names);
     List<ObservedLock> taken = new ArrayList<>();
     for (ObservedLock l : held) if (!locksBefore.contains(l)) taken.add(l);
     List<String> rewrites = new ArrayList<>();
@@ -153,9 +154,10 @@ final class ScriptRunner {
 
   /**
    * A statement that cannot run in a transaction block, observed from a second session while it
-   * runs. When the table it works on is known, a blocker transaction holding ROW EXCLUSIVE on it
-   * keeps the statement at its wait phase (CONCURRENTLY waits for such transactions) until its
-   * locks were read and probed.
+   * runs. When the table it works on is known, a blocker transaction holds it back until its locks
+   * were read and probed: for CONCURRENTLY, ROW EXCLUSIVE, which it waits for at its wait phase
+   * while holding its own locks; for anything else (VACUUM), SHARE UPDATE EXCLUSIVE, which makes it
+   * queue for the lock it needs (a queued request shows its mode in pg_locks).
    */
   private ObservedStatement outsideTransaction(Script script, Statement st, Observer o) throws SQLException {
     if (o == null) {
@@ -172,8 +174,14 @@ final class ScriptRunner {
     if (table != null && o.existingTables().contains(table)) {
       try (java.sql.Statement b = o.blocker().createStatement()) {
         b.execute("BEGIN");
-        b.execute("LOCK TABLE " + Seeder.quoteName(table) + " IN ROW EXCLUSIVE MODE");
-        blocking = true;
+        try {
+          boolean concurrently = st.sql().toLowerCase(java.util.Locale.ROOT).contains("concurrently");
+          b.execute("LOCK TABLE " + Seeder.quoteName(table) + " IN "
+              + (concurrently ? "ROW EXCLUSIVE" : "SHARE UPDATE EXCLUSIVE") + " MODE");
+          blocking = true;
+        } catch (SQLException e) {
+          b.execute("ROLLBACK"); // not a table LOCK accepts (a materialized view): observe without holding it
+        }
       }
     }
     ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
@@ -181,6 +189,7 @@ final class ScriptRunner {
       t.setDaemon(true);
       return t;
     });
+    Map<Long, String> names = Catalog.relationNames(c);
     Set<ObservedLock> seen = new LinkedHashSet<>();
     List<String> reads = new ArrayList<>();
     List<String> writes = new ArrayList<>();
@@ -194,10 +203,11 @@ final class ScriptRunner {
         return null;
       });
       while (!done.isDone()) {
-        seen.addAll(Catalog.locks(o.watcher(), pid));
+        seen.addAll(Catalog.locks(o.watcher(), pid, names));
         if (blocking && Catalog.waiting(o.watcher(), pid)) {
           long w = System.nanoTime();
-          seen.addAll(Catalog.locks(o.watcher(), pid));
+          seen.addAll(Catalog.locks(o.watcher(), pid, names));
+          seen.addAll(Catalog.waitingFor(o.watcher(), pid, names));
           Set<String> tables = new LinkedHashSet<>();
           for (ObservedLock l : seen) if (o.existingTables().contains(l.relation())) tables.add(l.relation());
           for (String t : tables) {
@@ -231,6 +241,7 @@ final class ScriptRunner {
   /** The existing table a CONCURRENTLY statement works on, when the model names it. */
   private String targetTable(Statement st) throws SQLException {
     if (st.op() instanceof Operation.CreateIndex ci) return ci.table();
+    if (st.op() instanceof Operation.AlterTable at) return at.table();
     if (st.op() instanceof Operation.DropIndex di && !di.names().isEmpty()) return tableOfIndex(di.names().get(0));
     if (st.op() instanceof Operation.Maintenance m && m.target() != null) {
       String viaIndex = tableOfIndex(m.target());
