@@ -101,13 +101,15 @@ public final class DryRun {
 
       List<ObservedStatement> statements = new ArrayList<>();
       boolean applied = true;
-      for (Script s : plan.change()) {
+      for (int i = 0; i < plan.change().size(); i++) {
+        Script s = plan.change().get(i);
         List<ObservedStatement> ran = runner.run(s, observer);
         statements.addAll(ran);
         if (!ran.isEmpty() && !ran.get(ran.size() - 1).ok()) {
           applied = false;
           notes.add(s.source() + " stopped at line " + ran.get(ran.size() - 1).line()
-              + " (PostgreSQL rejected the statement); the files after it ran on a schema it did not finish");
+              + " (PostgreSQL rejected the statement)"
+              + (i < plan.change().size() - 1 ? "; the files after it ran on a schema it did not finish" : ""));
         }
       }
       for (ObservedStatement s : statements) {

@@ -36,6 +36,12 @@ final class MeasuredEvidence {
     Map<ObservedStatement, Boolean> reported = new LinkedHashMap<>();
     for (Finding f : raw) {
       ObservedStatement s = isSqlRule(f.rule()) ? at(evidence, f.file(), f.line()) : null;
+      if (s != null && !s.ok() && s.dataDependent()) {
+        // e.g. nullable-first: the dry run shows PostgreSQL refusing it on a table with rows
+        out.add(new Finding(f.rule(), f.severity(), f.location(), f.message() + "; measured: PostgreSQL rejected it"
+            + " on the dry run's synthetic rows: " + s.error(), f.why(), f.fix()));
+        continue;
+      }
       if (s == null || !s.ok()) {
         out.add(f);
         continue;

@@ -121,6 +121,23 @@ class DryRunTest {
   }
 
   @Test
+  void aStatementRejectedForTheRowsItMetIsANoteAndMeasuredOnTheStaticFinding() throws Exception {
+    var changes = Changes.of()
+        .base("db/migrations/1_accounts.sql", ACCOUNTS)
+        .add("db/migrations/2_status.sql", "ALTER TABLE accounts ADD COLUMN status text NOT NULL;\n")
+        .range();
+    DryRunResult r = DryRun.run(changes, Config.defaults(), rows(Map.of("accounts", 100L)));
+    assertThat(r.evidence().statements()).singleElement().satisfies(s -> {
+      assertThat(s.ok()).isFalse();
+      assertThat(s.dataDependent()).isTrue();
+    });
+    assertThat(r.report().findings()).noneMatch(f -> f.rule().equals("migration-fails"));
+    assertThat(r.evidence().notes()).anyMatch(n -> n.contains("failed on the synthetic rows"));
+    Finding f = r.report().findings().stream().filter(x -> x.rule().equals("nullable-first")).findFirst().orElseThrow();
+    assertThat(f.message()).contains("; measured: PostgreSQL rejected it on the dry run's synthetic rows: column \"status\"");
+  }
+
+  @Test
   void aTableItCannotFillIsReportedNotSkipped() throws Exception {
     var changes = Changes.of()
         .base("db/migrations/1_places.sql", "CREATE TABLE places (id bigint PRIMARY KEY, spot point NOT NULL);\n")
