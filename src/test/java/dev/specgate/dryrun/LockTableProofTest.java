@@ -21,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +40,8 @@ class LockTableProofTest {
   /** Forms where the lock table is known to differ from PostgreSQL; each is listed in the report. */
   private static final Map<String, String> KNOWN_DIFFERENCES = new LinkedHashMap<>();
 
+  private record Run(Path fixture, ChangeSet changes, DryRunResult result) {}
+
   record Row(String form, String sql, String relation, String role, String stated, String observed) {
     boolean agrees() {
       return stated.equals(observed);
@@ -47,10 +52,21 @@ class LockTableProofTest {
   void theLockEachStatementFormStatesIsTheLockPostgresTakes() throws Exception {
     List<Row> rows = new ArrayList<>();
     List<String> notRun = new ArrayList<>();
+    // Fixtures are independent (a scratch database each): run a few at once on the shared cluster.
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    List<Future<Run>> runs = new ArrayList<>();
     for (Path fixture : fixtures()) {
-      ChangeSet changes = oneStatementPerFile(fixture);
-      DryRunResult r = DryRun.run(changes, Config.defaults(),
-          new DryRunOptions(null, null, Map.of(), 500, List.of()));
+      runs.add(pool.submit(() -> {
+        ChangeSet changes = oneStatementPerFile(fixture);
+        return new Run(fixture, changes, DryRun.run(changes, Config.defaults(),
+            new DryRunOptions(null, null, Map.of(), 500, List.of())));
+      }));
+    }
+    pool.shutdown();
+    for (Future<Run> run : runs) {
+      Path fixture = run.get().fixture();
+      ChangeSet changes = run.get().changes();
+      DryRunResult r = run.get().result();
       Map<String, Statement> parsed = parsedByFile(changes);
       for (ObservedStatement s : r.evidence().statements()) {
         Statement st = parsed.get(s.file());
