@@ -126,7 +126,17 @@ record ChangePlan(
           created.add(ct.table());
           continue;
         }
+        // a view, or a table renamed into a name, is made by the change too
+        if (op instanceof Operation.CreateObject co && co.name() != null
+            && co.objectKind().toUpperCase(Locale.ROOT).contains("VIEW")) {
+          created.add(co.name());
+        }
         for (String t : tablesOf(op)) if (!created.contains(t)) out.add(t);
+        if (op instanceof Operation.AlterTable at) {
+          for (AlterAction a : at.actions()) {
+            if (a instanceof AlterAction.RenameTable r) created.add(dev.specgate.sql.Names.normalize(r.newName()));
+          }
+        }
       }
     }
     return out;

@@ -32,6 +32,10 @@ public final class DryRun {
   }
 
   public static DryRunResult run(ChangeSet changes, Config config, DryRunOptions options) throws DryRunException {
+    if (config.dialect() != dev.specgate.sql.Dialect.POSTGRES) {
+      throw new DryRunException("the dry run applies migrations to PostgreSQL, but " + config.source()
+          + " sets dialect: " + config.dialect().name().toLowerCase(java.util.Locale.ROOT));
+    }
     ChangePlan plan = ChangePlan.of(changes, config);
     DryRunEvidence evidence = observe(plan, config, options);
     return new DryRunResult(evidence, Analysis.run(changes, config, RuleRegistry.all(), evidence));
@@ -112,11 +116,17 @@ public final class DryRun {
               + (i < plan.change().size() - 1 ? "; the files after it ran on a schema it did not finish" : ""));
         }
       }
+      List<String> unseen = new ArrayList<>();
       for (ObservedStatement s : statements) {
-        if (s.ok() && !s.observed() && !s.sql().isBlank()) {
-          notes.add(s.file() + ":" + s.line() + " ran outside a transaction and finished before its locks"
-              + " could be seen");
-        }
+        if (s.ok() && !s.observed() && !s.sql().isBlank()) unseen.add(s.file() + ":" + s.line());
+      }
+      if (!unseen.isEmpty()) {
+        notes.add(unseen.size() + (unseen.size() == 1 ? " statement" : " statements") + " ran outside a transaction"
+            + " and finished before its locks could be seen (a table the change itself creates is not held"
+            + " back): " + String.join(", ", unseen.subList(0, Math.min(5, unseen.size())))
+            + (unseen.size() > 5 ? ", …" : ""));
+      }
+      for (ObservedStatement s : statements) {
         if (s.dataDependent()) {
           notes.add(s.file() + ":" + s.line() + " failed on the synthetic rows (" + s.error() + "): whether it"
               + " fails on production data depends on that data, so it is not reported as migration-fails");

@@ -75,6 +75,12 @@ final class Seeder {
     for (String parent : new HashSet<>(parents.values())) seed(parent, Math.max(1, Math.min(rows, 1000)), visiting);
     String error = tryInsert(table, columns, parents, rows, true);
     if (error != null) error = tryInsert(table, columns, parents, rows, false);
+    long fewer = rows;
+    if (error != null && !parents.isEmpty()) {
+      // a unique foreign key column can hold each parent key once: as many rows as the parent has
+      fewer = Math.min(rows, smallestParent(parents));
+      if (fewer < rows) error = tryInsert(table, columns, parents, fewer, false);
+    }
     if (error != null) {
       notes.add("table " + table + " could not be filled with synthetic rows, so the statements on it ran"
           + " on an empty table and their times say nothing about its size: " + error);
@@ -83,7 +89,13 @@ final class Seeder {
     try (Statement s = c.createStatement()) {
       s.execute("ANALYZE " + quoteName(table));
     }
-    seeded.put(table, rows);
+    seeded.put(table, fewer);
+  }
+
+  private long smallestParent(Map<String, String> parents) throws SQLException {
+    long min = Long.MAX_VALUE;
+    for (String p : parents.values()) min = Math.min(min, count(p));
+    return min;
   }
 
   /** Null when the rows went in, else why not. */
@@ -95,11 +107,12 @@ final class Seeder {
     for (Column col : columns) {
       String parent = parents.get(col.name);
       if (parent != null) {
+        // the parent's keys once, in an array joined to every row (not a subquery per row)
         String cte = "p" + ctes.size();
-        ctes.add(cte + " AS (SELECT array_agg(k) a FROM (SELECT " + quoteIdent(primaryKey(parent))
-            + " k FROM " + quoteName(parent) + " LIMIT 100000) x)");
+        ctes.add(cte + " AS (SELECT array_agg(k) a, count(*) n FROM (SELECT "
+            + quoteIdent(primaryKey(parent)) + " k FROM " + quoteName(parent) + " LIMIT 100000) x)");
         names.add(quoteIdent(col.name));
-        values.add("(SELECT a[1 + (g - 1) % cardinality(a)] FROM " + cte + ")");
+        values.add(cte + ".a[1 + (g - 1) % " + cte + ".n]");
         continue;
       }
       if (col.hasDefault || col.identity || col.generated) continue;
@@ -116,12 +129,13 @@ final class Seeder {
       names.add(quoteIdent(col.name));
       values.add(v);
     }
-    String sql = (ctes.isEmpty() ? "" : "WITH " + String.join(", ", ctes) + " ")
-        + "INSERT INTO " + quoteName(table)
-        + (names.isEmpty() ? " SELECT FROM generate_series(1, " + rows + ") g"
-            : " (" + String.join(", ", names) + ") SELECT " + String.join(", ", values)
-                + " FROM generate_series(1, " + rows + ") g");
-    if (names.isEmpty()) sql = "INSERT INTO " + quoteName(table) + " SELECT FROM generate_series(1, " + rows + ") g";
+    StringBuilder from = new StringBuilder(" FROM generate_series(1, " + rows + ") g");
+    for (int i = 0; i < ctes.size(); i++) from.append(", p").append(i);
+    String sql = names.isEmpty()
+        ? "INSERT INTO " + quoteName(table) + " SELECT FROM generate_series(1, " + rows + ") g"
+        : (ctes.isEmpty() ? "" : "WITH " + String.join(", ", ctes) + " ")
+            + "INSERT INTO " + quoteName(table) + " (" + String.join(", ", names) + ") SELECT "
+            + String.join(", ", values) + from;
     boolean auto = c.getAutoCommit();
     try (Statement s = c.createStatement()) {
       c.setAutoCommit(false);

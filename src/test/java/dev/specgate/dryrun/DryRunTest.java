@@ -138,6 +138,14 @@ class DryRunTest {
   }
 
   @Test
+  void aMysqlConfigurationIsRefused() {
+    var changes = Changes.of().add("db/migrations/1_x.sql", "CREATE TABLE x (id int);\n").range();
+    assertThatThrownBy(() -> DryRun.run(changes, Config.defaults().withDialect(dev.specgate.sql.Dialect.MYSQL)))
+        .isInstanceOf(DryRunException.class)
+        .hasMessage("the dry run applies migrations to PostgreSQL, but defaults sets dialect: mysql");
+  }
+
+  @Test
   void aTableItCannotFillIsReportedNotSkipped() throws Exception {
     var changes = Changes.of()
         .base("db/migrations/1_places.sql", "CREATE TABLE places (id bigint PRIMARY KEY, spot point NOT NULL);\n")
