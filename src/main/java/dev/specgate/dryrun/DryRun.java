@@ -44,7 +44,7 @@ public final class DryRun {
   private static DryRunEvidence observe(ChangePlan plan, Config config, DryRunOptions options) throws DryRunException {
     if (plan.change().isEmpty()) {
       return new DryRunEvidence("", "", List.of(), List.of(), List.of(),
-          List.of("the change holds no forward migration: nothing to run"), List.of());
+          List.of("the change holds no forward migration: nothing to run"), List.of(), List.of());
     }
     int major = options.postgresMajor() != null ? options.postgresMajor() : config.postgresVersion();
     try (ScratchDatabase db = options.jdbcUrl() == null
@@ -162,7 +162,8 @@ public final class DryRun {
       }
       List<DryRunEvidence.SeededTable> dataset = new ArrayList<>();
       seeder.seeded().forEach((t, n) -> dataset.add(new DryRunEvidence.SeededTable(t, n, stated.getOrDefault(t, -1L))));
-      return new DryRunEvidence(version, db.label(), statements, rollback, rerun, notes, dataset);
+      return new DryRunEvidence(version, db.label(), statements, rollback, rerun, notes, dataset,
+          List.copyOf(existing));
     }
 
     private void replayBase() throws SQLException, DryRunException {

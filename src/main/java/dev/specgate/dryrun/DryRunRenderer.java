@@ -177,7 +177,8 @@ public final class DryRunRenderer {
     }
     b.append("### Longest lock\n\n");
     b.append(e.longestLock().map(l -> ObservedLock.label(l.mode()) + " on " + l.relation() + " for "
-        + fmtMs(l.durationMs()) + " (`" + l.file() + ":" + l.line() + "`)").orElse("No lock observed.")).append("\n\n");
+        + fmtMs(l.durationMs()) + " (`" + l.file() + ":" + l.line() + "`)")
+        .orElse("No lock observed on a table that existed before the change.")).append("\n\n");
     b.append("### Batch size and lock notes\n\n");
     List<String> lockNotes = new ArrayList<>();
     for (ObservedStatement s : e.statements()) {

@@ -220,6 +220,8 @@ class DryRunTest {
     DryRunOptions options = DryRunOptions.defaults().withPlanRollbacks(List.of(
         new RollbackScript("spec.md: phase Expand rollback", "spec.md", 40, "ALTER TABLE accounts DROP COLUMN status;", "Expand")));
     DryRunResult r = DryRun.run(changes, Config.defaults(), options);
+    assertThat(r.evidence().longestLock()).as("a table the change creates is not the longest lock")
+        .get().extracting(DryRunEvidence.LongestLock::relation).isEqualTo("accounts");
     assertThat(r.evidence().rollback()).singleElement().satisfies(o -> {
       assertThat(o.phase()).isEqualTo("Expand");
       assertThat(o.line()).isEqualTo(40);

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param notes what the reader must know to trust the numbers: stand-in tables, tables that could
  *     not be seeded, statements not observed
  * @param dataset the synthetic rows each existing table held, and what the packet states
+ * @param tablesBefore the tables that existed when the change started (its locks on these are the
+ *     ones production feels; a table the change creates is empty and unused)
  */
 public record DryRunEvidence(
     String postgres,
@@ -26,24 +28,30 @@ public record DryRunEvidence(
     List<RollbackOutcome> rollback,
     List<ObservedStatement> rerun,
     List<String> notes,
-    List<SeededTable> dataset) {
+    List<SeededTable> dataset,
+    List<String> tablesBefore) {
 
   /** A table filled with {@code rows} synthetic rows; {@code statedRows} -1 when the packet is silent. */
   public record SeededTable(String table, long rows, long statedRows) {}
 
   public DryRunEvidence {
     dataset = List.copyOf(dataset);
+    tablesBefore = List.copyOf(tablesBefore);
     statements = List.copyOf(statements);
     rollback = List.copyOf(rollback);
     rerun = List.copyOf(rerun);
     notes = List.copyOf(notes);
   }
 
-  /** The statement that held the strongest lock longest: ACCESS EXCLUSIVE first, then duration. */
+  /**
+   * The strongest lock held longest on a table that existed before the change: ACCESS EXCLUSIVE
+   * first, then duration.
+   */
   public Optional<LongestLock> longestLock() {
     LongestLock best = null;
     for (ObservedStatement s : statements) {
       for (ObservedLock l : s.locks()) {
+        if (!tablesBefore.contains(l.relation())) continue;
         LongestLock c = new LongestLock(s.file(), s.line(), l.relation(), l.mode(), s.durationMs());
         if (best == null || c.compareTo(best) > 0) best = c;
       }
