@@ -25,7 +25,15 @@ import picocli.CommandLine.Parameters;
  * above fail-on, 2 when the dry run cannot run (a database it cannot use, a history that does not
  * apply).
  */
-@Command(name = "dry-run", description = "Apply the change to a scratch PostgreSQL: observed locks, rewrites, blocking, and the rollback verified.")
+@Command(name = "dry-run",
+    description = "Apply the change to a scratch PostgreSQL: observed locks, rewrites, blocking, and the rollback verified.",
+    footerHeading = Main.EXAMPLES,
+    footer = {
+      "  specgate dry-run examples/account-status-good           a packet on the embedded PostgreSQL",
+      "  specgate dry-run --base origin/main --format markdown   the change, as evidence.md sections",
+      "  specgate dry-run --pg-version 17 --rows accounts=100000 another major, more synthetic rows",
+      "  specgate dry-run --db jdbc:postgresql://db/app?user=ci  a scratch database on that server"
+    })
 final class DryRunCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -47,8 +55,8 @@ final class DryRunCommand implements Callable<Integer> {
   @Option(names = "--rows", paramLabel = "TABLE=N", description = "synthetic rows for a table (default: the packet's count, at most --row-ceiling)")
   List<String> rows = new ArrayList<>();
 
-  @Option(names = "--row-ceiling", paramLabel = "N", description = "at most this many synthetic rows per table from the packet's count (default: 20000)")
-  long rowCeiling = DryRunOptions.DEFAULT_ROW_CEILING;
+  @Option(names = "--row-ceiling", paramLabel = "N", description = "at most this many synthetic rows per table from the packet's count (default: dryRunRowCeiling in the config, 20000)")
+  Long rowCeiling;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text | json | markdown (default: text)")
   String format = "text";
@@ -64,7 +72,7 @@ final class DryRunCommand implements Callable<Integer> {
     if (pgVersion != null && (pgVersion < 10 || pgVersion > 30)) {
       throw new UserError("--pg-version: expected a PostgreSQL major version such as 17, found " + pgVersion);
     }
-    if (rowCeiling < 0) throw new UserError("--row-ceiling: expected a row count, found " + rowCeiling);
+    if (rowCeiling != null && rowCeiling < 0) throw new UserError("--row-ceiling: expected a row count, found " + rowCeiling);
     CheckCommand check = new CheckCommand();
     check.paths = path == null ? new ArrayList<>() : new ArrayList<>(List.of(path));
     check.base = base;
@@ -72,7 +80,8 @@ final class DryRunCommand implements Callable<Integer> {
     check.configFile = configFile;
     CheckCommand.Input input = check.input();
     String url = db.equals("embedded") ? null : db;
-    DryRunOptions options = new DryRunOptions(url, pgVersion, parseRows(rows), rowCeiling, List.of());
+    long ceiling = rowCeiling != null ? rowCeiling : input.config().dryRunRowCeiling();
+    DryRunOptions options = new DryRunOptions(url, pgVersion, parseRows(rows), ceiling, List.of());
     DryRunResult result = runDryRun(input.changes(), input.config(), options);
     PrintWriter w = spec.commandLine().getOut();
     w.print(switch (format) {

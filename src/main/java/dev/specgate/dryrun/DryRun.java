@@ -26,9 +26,12 @@ import java.util.Set;
 public final class DryRun {
   private DryRun() {}
 
-  /** With the defaults: embedded PostgreSQL of the config's major, rows from the packet. */
+  /**
+   * With the defaults: embedded PostgreSQL of the config's major, rows from the packet up to the
+   * config's {@code dryRunRowCeiling}.
+   */
   public static DryRunResult run(ChangeSet changes, Config config) throws DryRunException {
-    return run(changes, config, DryRunOptions.defaults());
+    return run(changes, config, DryRunOptions.forConfig(config));
   }
 
   public static DryRunResult run(ChangeSet changes, Config config, DryRunOptions options) throws DryRunException {

@@ -28,6 +28,11 @@ public record DryRunOptions(
     return new DryRunOptions(null, null, Map.of(), DEFAULT_ROW_CEILING, List.of());
   }
 
+  /** The defaults with the configuration's {@code dryRunRowCeiling}. */
+  public static DryRunOptions forConfig(dev.specgate.engine.Config config) {
+    return new DryRunOptions(null, null, Map.of(), config.dryRunRowCeiling(), List.of());
+  }
+
   public DryRunOptions withPlanRollbacks(List<RollbackScript> scripts) {
     return new DryRunOptions(jdbcUrl, postgresMajor, rows, rowCeiling, scripts);
   }

@@ -25,7 +25,8 @@ public final class DryRunRenderer {
   private DryRunRenderer() {}
 
   public static String json(DryRunResult r) {
-    return JsonRenderer.render(r.report(), g -> writeDryRun(g, r.evidence()));
+    return JsonRenderer.render(r.report(), dev.specgate.core.BuildInfo.current().version(),
+        g -> writeDryRun(g, r.evidence()));
   }
 
   private static void writeDryRun(JsonGenerator g, DryRunEvidence e) throws IOException {
