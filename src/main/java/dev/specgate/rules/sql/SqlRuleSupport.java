@@ -7,6 +7,7 @@ import dev.specgate.rules.RuleContext;
 import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.Dialect;
 import dev.specgate.sql.LockLevel;
+import dev.specgate.sql.LockModel;
 import dev.specgate.sql.Names;
 import dev.specgate.sql.Operation;
 import dev.specgate.sql.Span;
@@ -87,6 +88,29 @@ final class SqlRuleSupport {
       }
       return List.copyOf(out);
     });
+  }
+
+  /**
+   * The locks {@code at} takes that make the application wait (SHARE or stronger on a table, view,
+   * materialized view or index) on relations that existed before it, strongest first. An index
+   * whose table is unknown counts as existing.
+   */
+  static List<LockModel.RelationLock> blockingLocksOnExisting(RuleContext c, At at) {
+    if (!at.postgres()) return List.of();
+    List<LockModel.RelationLock> out = new ArrayList<>();
+    for (LockModel.RelationLock l : LockModel.locks(at.op(), c.schema().lockFacts(at.file(), at.statement()))) {
+      if (!l.blocksTraffic()) continue;
+      String table = l.kind() == LockModel.RelationKind.INDEX ? tableOfIndex(c, at, l.relation()) : l.relation();
+      if (table != null && !existing(c, at, table)) continue;
+      out.add(l);
+    }
+    out.sort((a, b) -> b.level().compareTo(a.level()));
+    return out;
+  }
+
+  /** "table", "view", "materialized view", "index", … for messages. */
+  static String kindName(LockModel.RelationKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   /** The changed migration files (forward, then down when {@code withRollbacks}). */
