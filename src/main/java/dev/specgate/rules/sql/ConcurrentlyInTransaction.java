@@ -19,6 +19,7 @@ import dev.specgate.sql.Operation;
     id = "concurrently-in-transaction",
     family = Family.SQL,
     severity = Severity.ERROR,
+    aliases = {"squawk:ban-concurrent-index-creation-in-transaction"},
     summary = "CREATE/DROP INDEX CONCURRENTLY inside a transaction fails")
 public final class ConcurrentlyInTransaction implements Rule {
   @Override

@@ -23,6 +23,7 @@ import java.util.Map;
     id = "missing-lock-timeout",
     family = Family.SQL,
     severity = Severity.WARNING,
+    aliases = {"squawk:require-lock-timeout", "squawk:require-timeout-settings", "eugene:E9"},
     summary = "A lock-taking statement on an existing table with no SET lock_timeout before it")
 public final class MissingLockTimeout implements Rule {
   @Override

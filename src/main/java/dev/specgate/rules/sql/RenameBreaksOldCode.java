@@ -20,6 +20,7 @@ import java.util.Locale;
     id = "rename-breaks-old-code",
     family = Family.SQL,
     severity = Severity.ERROR,
+    aliases = {"squawk:renaming-column", "squawk:renaming-table", "strong_migrations:rename_column", "strong_migrations:rename_table"},
     summary = "RENAME COLUMN / RENAME TO on a table in use breaks code still using the old name")
 public final class RenameBreaksOldCode implements Rule {
   @Override

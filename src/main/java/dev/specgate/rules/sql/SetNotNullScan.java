@@ -20,6 +20,7 @@ import dev.specgate.sql.Operation;
     id = "set-not-null-scan",
     family = Family.SQL,
     severity = Severity.ERROR,
+    aliases = {"squawk:adding-not-nullable-field", "eugene:E2", "strong_migrations:change_column_null", "strong_migrations:change_column_null_postgresql"},
     summary = "SET NOT NULL without a validated CHECK (col IS NOT NULL) scans the table under ACCESS EXCLUSIVE")
 public final class SetNotNullScan implements Rule {
   /**

@@ -113,6 +113,43 @@ final class SqlRuleSupport {
     return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
+  /** A column declared by CREATE TABLE or ADD COLUMN, and whether its table existed before. */
+  record DeclaredColumn(At at, String table, dev.specgate.sql.ColumnDef column, boolean existingTable) {}
+
+  /** Every column the changed PostgreSQL statements declare (rollbacks included), in order. */
+  static List<DeclaredColumn> declaredColumns(RuleContext c) {
+    return c.shared("sql.declared-columns", () -> {
+      List<DeclaredColumn> out = new ArrayList<>();
+      for (At at : statements(c, true)) {
+        if (!at.postgres()) continue;
+        if (at.op() instanceof Operation.CreateTable ct) {
+          for (var col : ct.columns()) out.add(new DeclaredColumn(at, ct.table(), col, false));
+        } else if (at.op() instanceof Operation.AlterTable alter) {
+          boolean existing = existing(c, at, alter.table());
+          for (AlterAction a : alter.actions()) {
+            if (a instanceof AlterAction.AddColumn add) {
+              out.add(new DeclaredColumn(at, alter.table(), add.column(), existing));
+            }
+          }
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /**
+   * True when {@code at} runs inside a transaction: between BEGIN and COMMIT in its file, or in a
+   * file its migration tool wraps in one.
+   */
+  static boolean inTransaction(RuleContext c, At at) {
+    return at.statement().inExplicitTransaction() || fileInTransaction(c, at.file());
+  }
+
+  /** True when the migration tool wraps the whole file in a transaction. */
+  static boolean fileInTransaction(RuleContext c, MigrationFile f) {
+    return f.toolTransaction();
+  }
+
   /** The changed migration files (forward, then down when {@code withRollbacks}). */
   static List<MigrationFile> files(RuleContext c, boolean withRollbacks) {
     List<MigrationFile> out = new ArrayList<>(c.changedMigrations());

@@ -24,6 +24,26 @@ public final class SqlRules {
         new DdlAndDmlMixed(),
         new MissingLockTimeout(),
         new TableLockMaintenance(),
-        new UnparsedStatement());
+        new UnparsedStatement(),
+        new LockHeldAcrossStatements(),
+        new ExclusionConstraint(),
+        new JsonColumn(),
+        new DetachPartitionNotConcurrent(),
+        new DomainConstraint(),
+        new TruncateCascade(),
+        new DropDatabase(),
+        new DuplicateColumnAssignment(),
+        new UnbalancedTransaction(),
+        new Pg14ConcurrentIndexCorruption(),
+        new IdentifierTooLong(),
+        new ForeignKeyWithoutIndex(),
+        new AlterTableCombinable(),
+        new ColumnDefaultChange(),
+        new DropNotNull(),
+        new IndexTooManyColumns(),
+        new DiscouragedColumnType(),
+        new StatementNotRerunnable(),
+        new EnumValueOrdering(),
+        new MissingStatementTimeout());
   }
 }

@@ -26,6 +26,7 @@ import java.util.function.Function;
     id = "volatile-default-rewrite",
     family = Family.SQL,
     severity = Severity.ERROR,
+    aliases = {"squawk:adding-field-with-default", "eugene:E11", "strong_migrations:add_column_default", "strong_migrations:add_column_default_callable", "strong_migrations:add_column_generated_stored", "strong_migrations:add_column_auto_incrementing"},
     summary = "ADD COLUMN with a volatile DEFAULT (or any DEFAULT before PostgreSQL 11) rewrites the table")
 public final class VolatileDefaultRewrite implements Rule {
   @Override
