@@ -127,7 +127,10 @@ public final class LockModel {
       for (String idx : di.names()) {
         String table = di.table() != null ? di.table() : schema.tableOfIndex(idx).orElse(null);
         if (table != null) out.add(table, RelationKind.TABLE, onTable, cause);
-        out.add(idx, RelationKind.INDEX, LockLevel.ACCESS_EXCLUSIVE, cause);
+        // CONCURRENTLY: the index is marked invalid and waited out before it is removed, so no
+        // query is using it when it is finally locked.
+        out.add(idx, RelationKind.INDEX,
+            di.concurrently() ? LockLevel.SHARE_UPDATE_EXCLUSIVE : LockLevel.ACCESS_EXCLUSIVE, cause);
       }
     } else if (op instanceof Operation.DropTable dt) {
       for (String t : dt.tables()) {
