@@ -44,6 +44,8 @@ public final class SqlRules {
         new DiscouragedColumnType(),
         new StatementNotRerunnable(),
         new EnumValueOrdering(),
-        new MissingStatementTimeout());
+        new MissingStatementTimeout(),
+        new MysqlTableCopy(),
+        new MysqlTableRebuild());
   }
 }

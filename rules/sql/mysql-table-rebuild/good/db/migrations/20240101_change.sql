@@ -1,0 +1,3 @@
+ALTER TABLE orders ADD COLUMN tier text;
+ALTER TABLE orders ALTER COLUMN tier SET DEFAULT 'basic';
+ALTER TABLE orders RENAME COLUMN tier TO plan_tier;
