@@ -10,3 +10,8 @@ CREATE TABLE invoices (id bigint PRIMARY KEY);
 ALTER TABLE invoices ADD COLUMN total bigint;
 UPDATE invoices SET total = 0;
 COMMIT;
+-- dropping tables one after the other: the dropped tables' readers fail anyway
+BEGIN;
+DROP TABLE legacy_sessions;
+DROP TABLE legacy_tokens;
+COMMIT;

@@ -5,7 +5,5 @@ BEGIN;
 ALTER TABLE accounts ADD COLUMN tier text;
 COMMIT;
 -- expect: unbalanced-transaction
-COMMIT;
--- expect: unbalanced-transaction
 BEGIN;
 ALTER TABLE accounts ADD COLUMN note text;

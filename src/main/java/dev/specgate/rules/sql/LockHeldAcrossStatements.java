@@ -80,6 +80,7 @@ public final class LockHeldAcrossStatements implements Rule {
                   + " (a separate migration file) so the lock is held only for the quick step.");
         }
       }
+      if (dropsWhatItLocks(at.op())) continue; // a dropped relation's readers fail anyway
       for (LockModel.RelationLock l : locks) {
         if (l.level() == LockLevel.ACCESS_EXCLUSIVE && held.stream().noneMatch(h -> h.relation().equals(l.relation()))) {
           held.add(l);
@@ -87,6 +88,10 @@ public final class LockHeldAcrossStatements implements Rule {
         }
       }
     }
+  }
+
+  private static boolean dropsWhatItLocks(Operation op) {
+    return op instanceof Operation.DropTable || op instanceof Operation.DropObject;
   }
 
   /** Why the statement is slow or waits while the lock is held, or null when it is quick. */

@@ -14,12 +14,14 @@ import java.util.Locale;
 import dev.specgate.sql.Operation.Transaction.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import dev.specgate.engine.MigrationTool;
 
 /**
  * Transaction control that does not do what the file seems to intend: a BEGIN without COMMIT or
  * ROLLBACK before the end of the file (or of its up/down part), a BEGIN inside an open transaction,
- * a COMMIT with nothing open, and BEGIN/COMMIT in a file its migration tool already runs in a
- * transaction (the COMMIT ends the tool's transaction early: what follows runs outside it).
+ * and BEGIN/COMMIT in a file its migration tool already runs in a transaction it opened (Flyway,
+ * goose, dbmate, diesel: the COMMIT ends the tool's transaction early, what follows runs outside
+ * it). golang-migrate's implicit transaction is replaced by an explicit BEGIN … COMMIT: no finding.
  */
 @RuleInfo(
     id = "unbalanced-transaction",
@@ -43,7 +45,11 @@ public final class UnbalancedTransaction implements Rule {
 
   private static void checkPart(RuleContext context, List<At> part, Findings out) {
     if (!part.get(0).postgres()) return;
-    boolean toolTx = SqlRuleSupport.fileInTransaction(context, part.get(0).file());
+    // A tool that opens a real transaction around the file (not golang-migrate's implicit one, which
+    // an explicit BEGIN … COMMIT in the file simply replaces).
+    MigrationTool tool = SqlRuleSupport.tool(context, part.get(0).file());
+    boolean toolTx = SqlRuleSupport.fileInTransaction(context, part.get(0).file())
+        && tool != MigrationTool.GOLANG_MIGRATE && tool != MigrationTool.PLAIN;
     At open = null;
     boolean toolReported = false;
     for (At at : part) {
@@ -69,12 +75,7 @@ public final class UnbalancedTransaction implements Rule {
           open = at;
         }
       } else if (t.kind() == Kind.COMMIT || t.kind() == Kind.ROLLBACK) {
-        if (open == null && !toolTx) {
-          out.report(SqlRuleSupport.location(at), t.kind() + " with no transaction open in this file",
-              "PostgreSQL only warns \"there is no transaction in progress\": the statements before it"
-                  + " were not in a transaction, so they were never atomic.",
-              "BEGIN;\n…\n" + t.kind() + ";");
-        }
+        // A COMMIT with nothing open is left alone: runners with autocommit off need it.
         open = null;
       }
     }
