@@ -14,6 +14,14 @@ final class MysqlDdlSupport {
 
   static MysqlOnlineDdl.Plan plan(RuleContext c, ActionAt x) {
     AlterAction a = x.action();
+    // MODIFY/CHANGE restate nullability every time: only a known change of it is one.
+    String nullability = a instanceof AlterAction.SetNotNull s ? s.column()
+        : a instanceof AlterAction.DropNotNull d ? d.column() : null;
+    if (nullability != null) {
+      boolean toNotNull = a instanceof AlterAction.SetNotNull;
+      var before = c.schema().columnBefore(x.at().file(), x.at().statement(), x.alter().table(), oldName(x.alter(), nullability));
+      if (before.isEmpty() || before.get().notNull() == toNotNull) return null;
+    }
     boolean autoIncrement = a instanceof AlterAction.AddColumn ac && ac.column().generated()
         && x.at().statement().sql().toLowerCase(Locale.ROOT).contains("auto_increment");
     return MysqlOnlineDdl.of(a, new MysqlOnlineDdl.Facts(typeChanged(c, x), foreignKeyChecksOff(x), autoIncrement));
@@ -31,12 +39,16 @@ final class MysqlDdlSupport {
     return x.action() instanceof AlterAction.AlterColumnType t && typeChanged(c, x.at(), x.alter(), t);
   }
 
-  private static boolean typeChanged(RuleContext c, SqlRuleSupport.At at, Operation.AlterTable alter, AlterAction.AlterColumnType t) {
-    String col = t.column();
-    // CHANGE old new: the history knows the column by its old name
+  /** CHANGE old new: the history knows the column by its old name. */
+  private static String oldName(Operation.AlterTable alter, String column) {
     for (AlterAction a : alter.actions()) {
-      if (a instanceof AlterAction.RenameColumn r && r.to().equals(t.column())) col = r.from();
+      if (a instanceof AlterAction.RenameColumn r && r.to().equals(column)) return r.from();
     }
+    return column;
+  }
+
+  private static boolean typeChanged(RuleContext c, SqlRuleSupport.At at, Operation.AlterTable alter, AlterAction.AlterColumnType t) {
+    String col = oldName(alter, t.column());
     return c.schema().columnBefore(at.file(), at.statement(), alter.table(), col)
         .map(before -> !norm(before.type()).equals(norm(t.newType())))
         .orElse(true);
