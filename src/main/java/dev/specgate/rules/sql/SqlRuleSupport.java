@@ -97,6 +97,17 @@ final class SqlRuleSupport {
    */
   static List<LockModel.RelationLock> blockingLocksOnExisting(RuleContext c, At at) {
     if (!at.postgres()) return List.of();
+    // Computed once per analysis for every statement (rules ask about the same statements).
+    Map<Statement, List<LockModel.RelationLock>> all = c.shared("sql.blocking-locks", () -> {
+      Map<Statement, List<LockModel.RelationLock>> m = new java.util.IdentityHashMap<>();
+      for (At a : statements(c, true)) if (a.postgres()) m.put(a.statement(), computeBlockingLocks(c, a));
+      return java.util.Collections.unmodifiableMap(m);
+    });
+    List<LockModel.RelationLock> known = all.get(at.statement());
+    return known != null ? known : computeBlockingLocks(c, at);
+  }
+
+  private static List<LockModel.RelationLock> computeBlockingLocks(RuleContext c, At at) {
     List<LockModel.RelationLock> out = new ArrayList<>();
     for (LockModel.RelationLock l : LockModel.locks(at.op(), c.schema().lockFacts(at.file(), at.statement()))) {
       if (!l.blocksTraffic()) continue;
@@ -104,8 +115,9 @@ final class SqlRuleSupport {
       if (table != null && !existing(c, at, table)) continue;
       out.add(l);
     }
+    if (out.isEmpty()) return List.of();
     out.sort((a, b) -> b.level().compareTo(a.level()));
-    return out;
+    return List.copyOf(out);
   }
 
   /** "table", "view", "materialized view", "index", … for messages. */

@@ -44,12 +44,12 @@ public final class UnbalancedTransaction implements Rule {
   }
 
   private static void checkPart(RuleContext context, List<At> part, Findings out) {
-    if (!part.get(0).postgres()) return;
+    if (!part.get(0).postgres() || part.stream().noneMatch(at -> at.op() instanceof Operation.Transaction)) return;
     // A tool that opens a real transaction around the file (not golang-migrate's implicit one, which
     // an explicit BEGIN … COMMIT in the file simply replaces).
-    MigrationTool tool = SqlRuleSupport.tool(context, part.get(0).file());
-    boolean toolTx = SqlRuleSupport.fileInTransaction(context, part.get(0).file())
-        && tool != MigrationTool.GOLANG_MIGRATE && tool != MigrationTool.PLAIN;
+    boolean toolTx = SqlRuleSupport.fileInTransaction(context, part.get(0).file());
+    MigrationTool tool = toolTx ? SqlRuleSupport.tool(context, part.get(0).file()) : MigrationTool.PLAIN;
+    toolTx = toolTx && tool != MigrationTool.GOLANG_MIGRATE && tool != MigrationTool.PLAIN;
     At open = null;
     boolean toolReported = false;
     for (At at : part) {
@@ -57,7 +57,7 @@ public final class UnbalancedTransaction implements Rule {
       if (toolTx && !toolReported && (t.kind() == Kind.BEGIN || t.kind() == Kind.COMMIT)) {
         toolReported = true;
         out.report(SqlRuleSupport.location(at),
-            t.kind() + " in a file its migration tool (" + SqlRuleSupport.tool(context, at.file()).label()
+            t.kind() + " in a file its migration tool (" + tool.label()
                 + ") already runs in a transaction",
             "The tool opens a transaction around the file: a BEGIN inside it only warns, and the"
                 + " first COMMIT ends the tool's transaction, so the statements after it run outside"

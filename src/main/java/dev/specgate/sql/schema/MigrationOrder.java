@@ -194,7 +194,8 @@ public final class MigrationOrder {
   public static boolean runsInTransaction(String path, String text, List<Statement> statements, MigrationTool tool) {
     MigrationTool t = resolve(path, text, tool == null ? MigrationTool.AUTO : tool);
     String body = text == null ? "" : text;
-    List<Statement> forward = upPart(body, statements);
+    // Flyway, golang-migrate and diesel files hold one direction only: every statement is "up".
+    List<Statement> forward = statements == null ? List.of() : statements;
     return switch (t) {
       case FLYWAY -> !has(body, FLYWAY_NO_TX) && !onlyNonTransactional(forward);
       case GOOSE -> !has(body, GOOSE_NO_TX);
@@ -207,13 +208,6 @@ public final class MigrationOrder {
       case DIESEL -> forward.stream().noneMatch(s -> cannotRunInTransaction(s.op()));
       case SQITCH, PLAIN, AUTO -> false;
     };
-  }
-
-  /** The statements before the file's down section (all of them when it has none). */
-  private static List<Statement> upPart(String text, List<Statement> statements) {
-    int down = downSectionStart(text);
-    if (down < 0) return statements;
-    return statements.stream().filter(s -> s.span() == null || s.span().startOffset() < down).toList();
   }
 
   /**

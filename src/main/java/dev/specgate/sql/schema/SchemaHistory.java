@@ -47,6 +47,8 @@ public final class SchemaHistory {
   private final Map<String, TableState> currentTables = new HashMap<>();
   private final Map<String, IndexInfo> currentIndexes = new HashMap<>();
   private final Map<String, Set<String>> indexesByTable = new HashMap<>();
+  /** Per table: every index that was ever on it, so indexesOn need not walk all indexes. */
+  private final Map<String, Set<String>> indexesEverOn = new HashMap<>();
   /** Per function name (without schema): its declared volatility, VOLATILE when not declared. */
   private final Map<String, List<Version<String>>> functions = new HashMap<>();
   private int end;
@@ -166,8 +168,8 @@ public final class SchemaHistory {
     String t = key(table);
     int pos = position(file, statement);
     List<IndexInfo> out = new ArrayList<>();
-    for (List<Version<IndexInfo>> versions : indexes.values()) {
-      IndexInfo i = latest(versions, pos);
+    for (String name : indexesEverOn.getOrDefault(t, Set.of())) {
+      IndexInfo i = latest(indexes.get(name), pos);
       if (i != null && i.table().equals(t)) out.add(i);
     }
     return out;
@@ -269,7 +271,10 @@ public final class SchemaHistory {
       Set<String> onOld = indexesByTable.get(old.table());
       if (onOld != null) onOld.remove(i);
     }
-    if (info != null) indexesByTable.computeIfAbsent(info.table(), k -> new HashSet<>()).add(i);
+    if (info != null) {
+      indexesByTable.computeIfAbsent(info.table(), k -> new HashSet<>()).add(i);
+      indexesEverOn.computeIfAbsent(info.table(), k -> new HashSet<>()).add(i);
+    }
   }
 
   private void apply(MigrationFile m, Operation op, int at) {
