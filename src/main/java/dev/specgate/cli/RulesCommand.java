@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
  * ({@code [{"id","family","severity","summary","aliases":[…],"enabledByDefault"}]}) so a team coming
  * from squawk, Eugene or strong_migrations can map its rule list to ours.
  */
-@Command(name = "rules", description = "List every rule: id, family, default severity, summary (and peer aliases in JSON).")
+@Command(name = "rules", description = "List every rule: id, family, default severity, summary (and peer aliases in JSON).",
+    footerHeading = Main.EXAMPLES,
+    footer = {"  specgate rules", "  specgate rules --format json        with the squawk / Eugene / strong_migrations ids each answers",
+        "  specgate explain nullable-first     one rule in full"})
 final class RulesCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
