@@ -77,7 +77,8 @@ public final class Workspace {
         m,
         MigrationOrder.direction(f.path()),
         MigrationOrder.orderKey(f.path(), config.migrationTool()),
-        f.content() != null && MigrationOrder.runsInTransaction(f.path(), f.content(), config.migrationTool()));
+        f.content() != null
+            && MigrationOrder.runsInTransaction(f.path(), f.content(), m.statements(), config.migrationTool()));
   }
 
   /**
