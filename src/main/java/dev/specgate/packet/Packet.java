@@ -29,6 +29,11 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
   public static final String TASKS = "tasks.md";
   public static final String ACCEPTANCE = "acceptance-criteria.md";
   public static final String EVIDENCE = "evidence.md";
+  /** Seed 004's single plan document, under its natural name. */
+  public static final String MIGRATION_PLAN = "migration-plan.md";
+  /** The plan document's names, in order of preference. */
+  public static final List<String> PLAN_NAMES = List.of(SPEC, MIGRATION_PLAN);
+  private static final Set<String> COMPANIONS = Set.of(TASKS, ACCEPTANCE, EVIDENCE);
 
   public Packet {
     files = Map.copyOf(files);
@@ -63,8 +68,117 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
     return Optional.ofNullable(docs.get(name));
   }
 
+  /**
+   * The plan document: spec.md, else migration-plan.md, else (a packet found by a configured
+   * glob) the first Markdown file that is not tasks.md, acceptance-criteria.md or evidence.md.
+   */
+  public Optional<MarkdownDoc> plan() {
+    return doc(planName());
+  }
+
+  /** The plan document (spec.md or migration-plan.md); the name rules have always used. */
   public Optional<MarkdownDoc> spec() {
-    return doc(SPEC);
+    return plan();
+  }
+
+  /** The lower-case file name of the plan document ("spec.md" when there is none). */
+  public String planName() {
+    for (String n : PLAN_NAMES) if (docs.containsKey(n)) return n;
+    return docs.keySet().stream().filter(n -> !COMPANIONS.contains(n)).sorted().findFirst()
+        .orElse(SPEC);
+  }
+
+  /** The repository path of the plan document. */
+  public String planPath() {
+    return pathOf(planName());
+  }
+
+  /**
+   * True when the plan document holds a plan: any spec.md (the reference layout, even a weak
+   * ticket), or another plan document that speaks of a schema change (migration, schema, table,
+   * column, index, backfill, rollback, phase) or carries a code block. A README matched by a broad
+   * glob is not a packet.
+   */
+  public boolean holdsPlan() {
+    Optional<MarkdownDoc> d = plan();
+    if (d.isEmpty()) return false;
+    if (planName().equals(SPEC)) return true;
+    if (d.get().blocks().stream().anyMatch(b -> b.type() == Block.Type.CODE)) return true;
+    return PLAN_WORDS.matcher(d.get().content()).find();
+  }
+
+  private static final Pattern PLAN_WORDS = Pattern.compile(
+      "\\b(?:migrations?|schema|tables?|columns?|index(?:es)?|backfill|rollback|phases?)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  /** True when the packet is one plan document without tasks.md and acceptance-criteria.md. */
+  public boolean isSingleDocument() {
+    return !nonBlank(TASKS) && !nonBlank(ACCEPTANCE);
+  }
+
+  private boolean nonBlank(String name) {
+    return doc(name).map(d -> !d.isBlank()).orElse(false);
+  }
+
+  /**
+   * The plan's checklist: tasks.md's items, or the plan document's checklist items (a runbook,
+   * "- [ ] …") and the items of a Tasks / Runbook / Checklist section.
+   */
+  public List<Block> checklist() {
+    List<Block> out = new ArrayList<>();
+    doc(TASKS).ifPresent(d -> out.addAll(d.items()));
+    plan().ifPresent(d -> {
+      for (Block b : d.blocks()) {
+        if (b.type() != Block.Type.ITEM) continue;
+        boolean inRunbook = d.sections(SectionKind.RUNBOOK).stream()
+            .anyMatch(s -> b.line() > s.line() && b.line() <= s.endLine());
+        if (b.isChecklistItem() || inRunbook) out.add(b);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * The acceptance criteria: those of acceptance-criteria.md, then those inside the plan
+   * document (items and Given paragraphs of an Acceptance section, Given/When/Then tables).
+   */
+  public List<Scenario> criteria() {
+    List<Scenario> out = new ArrayList<>();
+    doc(ACCEPTANCE).ifPresent(d -> out.addAll(Scenario.criteria(d)));
+    plan().ifPresent(d -> out.addAll(Scenario.criteriaInPlan(d)));
+    return out;
+  }
+
+  private static final Pattern EXPECTED_RESULT = Pattern.compile(
+      "(?i)--\\s{0,3}(?:expected|must|should|needs? to|has to|result)\\b[^\\n]{0,80}"
+          + "|(?i)\\b(?:must|should) (?:return|be|equal)\\b");
+
+  /**
+   * Validation queries with an expected result: code blocks whose comments state what they must
+   * return ("-- Expected: 0", "-- Must return 0 before proceeding"). Seed 004 writes its
+   * acceptance as such gates.
+   */
+  public List<Block> validationGates() {
+    List<Block> out = new ArrayList<>();
+    for (MarkdownDoc d : docs.values()) {
+      for (Block b : d.blocks()) {
+        if (b.type() != Block.Type.CODE) continue;
+        String text = b.text();
+        if (!SELECT.matcher(text).find()) continue;
+        if (EXPECTED_RESULT.matcher(text).find()) out.add(b);
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern SELECT = Pattern.compile("(?i)\\bselect\\b");
+
+  /** Every code block of the packet's files, in file order (the plan's SQL and scripts). */
+  public List<Block> codeBlocks() {
+    List<Block> out = new ArrayList<>();
+    plan().ifPresent(d -> d.blocks().stream().filter(b -> b.type() == Block.Type.CODE)
+        .forEach(out::add));
+    return out;
   }
 
   /** The path of a packet file, whether or not it exists ("payments/spec.md"). */
@@ -122,9 +236,11 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
   // ---- phases ----------------------------------------------------------------------------
 
   /**
-   * The phases of the spec: headings naming a phase ("### 2. Backfill", "Phase 3 — Switch"), and
+   * The phases of the plan: headings naming a phase ("### 2. Backfill", "### Phase 3 — Enforce"),
    * items or paragraphs starting with a phase name inside a Phases section ("1. Expand",
-   * "- Contract phase: …"), each with the text up to the next phase.
+   * "- Contract phase: …"), and rows of a phases table (a Phase / Step column beside SQL, Deploy
+   * order, Rollback …), each with the text up to the next phase, its code blocks, and whether it
+   * is scheduled for a later release.
    */
   public List<Phase> phases() {
     Optional<MarkdownDoc> spec = spec();
@@ -136,7 +252,9 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
       List<TextLine> lines = new ArrayList<>();
       lines.add(new TextLine(s.line(), s.title()));
       lines.addAll(s.textLines());
-      out.add(new Phase(s.phase(), s.title(), s.line(), s.endLine(), lines));
+      List<Block> code = s.blocks().stream().filter(b -> b.type() == Block.Type.CODE).toList();
+      out.add(new Phase(s.phase(), s.title(), s.line(), s.endLine(), lines,
+          PlanScope.isLater(s.title(), lines), code));
     }
     for (Section plan : spec.get().sections(SectionKind.PHASES)) {
       String title = null;
@@ -144,27 +262,74 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
       int start = 0;
       int end = 0;
       List<TextLine> lines = new ArrayList<>();
+      List<Block> code = new ArrayList<>();
       for (Block b : plan.blocks()) {
         if (insideAny(b.line(), headingPhases)) continue;
-        if (b.type() == Block.Type.HEADING) break;
+        if (b.type() == Block.Type.HEADING || b.type() == Block.Type.TABLE) break;
         Optional<PhaseName> starts = b.type() == Block.Type.CODE || b.lines().isEmpty()
             ? Optional.empty() : PhaseName.startOf(b.lines().get(0).text());
         if (starts.isPresent()) {
-          if (name != null) out.add(new Phase(name, title, start, end, lines));
+          if (name != null) out.add(listPhase(name, title, start, end, lines, code));
           name = starts.get();
           title = b.lines().get(0).text();
           start = b.line();
           lines = new ArrayList<>();
+          code = new ArrayList<>();
         }
         if (name != null) {
-          if (b.type() != Block.Type.CODE) lines.addAll(b.lines());
+          if (b.type() != Block.Type.CODE) lines.addAll(b.lines()); else code.add(b);
           end = b.endLine();
         }
       }
-      if (name != null) out.add(new Phase(name, title, start, end, lines));
+      if (name != null) out.add(listPhase(name, title, start, end, lines, code));
+    }
+    for (Block b : spec.get().blocks()) {
+      if (b.type() == Block.Type.TABLE && !insideAny(b.line(), headingPhases)) {
+        out.addAll(tablePhases(b.table()));
+      }
     }
     out.sort((a, b) -> Integer.compare(a.line(), b.line()));
     return out;
+  }
+
+  private static Phase listPhase(PhaseName name, String title, int start, int end,
+      List<TextLine> lines, List<Block> code) {
+    return new Phase(name, title, start, end, lines, PlanScope.isLater(title, lines), code);
+  }
+
+  private static final Pattern PHASE_COLUMN = Pattern.compile("^(?:#\\s*|no\\.?\\s*)?(?:phase|stage|step)s?\\b");
+  private static final Pattern PHASE_DETAIL_COLUMN = Pattern.compile(
+      "sql|deploy|rollback|roll back|revert|order|migration|ships|release|backout|what|action");
+
+  /**
+   * A phases table: a first-ish column named Phase / Stage / Step beside a column about SQL,
+   * deploy order, rollback or the release. Each row is a phase whose lines are its cells, read as
+   * "Header: cell" (so "Rollback: drop the column" is the phase's rollback note).
+   */
+  static List<Phase> tablePhases(MdTable t) {
+    int phaseCol = t.column(PHASE_COLUMN);
+    if (phaseCol < 0 || t.column(PHASE_DETAIL_COLUMN) < 0) return List.of();
+    List<Phase> out = new ArrayList<>();
+    for (MdTable.Row r : t.rows()) {
+      String cell = r.cell(phaseCol);
+      if (cell.isBlank()) continue;
+      PhaseName name = PhaseName.startOf(cell).orElseGet(() -> PhaseName.anyIn(cell));
+      List<TextLine> lines = new ArrayList<>();
+      for (int i = 0; i < r.cells().size(); i++) {
+        String c = r.cells().get(i);
+        if (c.isBlank()) continue;
+        String h = i < t.header().size() ? t.header().get(i) : "";
+        lines.add(new TextLine(r.line(), h.isBlank() ? c : h + ": " + c));
+      }
+      out.add(new Phase(name, cell, r.line(), r.line(), lines,
+          PlanScope.isLater(cell, lines) || PlanScope.saysLater(t.rowText(r)), List.of()));
+    }
+    return out;
+  }
+
+  /** Phases this change is responsible for (not scheduled for a later release). */
+  public List<Phase> phasesInThisChange() {
+    return phases().stream().filter(ph -> !ph.later()).toList();
   }
 
   private static boolean insideAny(int line, List<Section> sections) {
@@ -181,7 +346,8 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
   private static final Pattern WINDOW_WORDS = Pattern.compile(
       "compatib\\w*|window|roll ?back|rollback|revert\\w*|old (?:code|app|version|reader)"
           + "|previous (?:app|version|release|code)|remains? (?:compatible|available|possible)"
-          + "|is held|keep\\w* .* for|for at least",
+          + "|is held|\\bkeep\\w{0,4} [^.\\n]{0,80}? for|for at least|deprecation|grace period"
+          + "|backout|back out|stays? (?:compatible|supported)",
       Pattern.CASE_INSENSITIVE);
 
   /**
@@ -373,8 +539,81 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
 
   // ---- backfill plan ---------------------------------------------------------------------
 
-  /** What the spec says about how its backfill runs. */
+  /**
+   * What the plan says about how its backfill runs: its prose, lists and tables, and the code of
+   * its backfill scripts (a fenced block that updates or inserts rows: LIMIT, a keyset
+   * {@code WHERE id > …}, a checkpoint table, {@code pg_sleep}).
+   */
   public BackfillPlan backfillPlan() {
-    return BackfillPlan.from(specLines());
+    List<TextLine> lines = new ArrayList<>(specLines());
+    for (Block b : codeBlocks()) {
+      if (BACKFILL_CODE.matcher(b.text()).find()) lines.addAll(b.lines());
+    }
+    return BackfillPlan.from(lines);
+  }
+
+  private static final Pattern BACKFILL_CODE =
+      Pattern.compile("(?i)\\bupdate\\s{1,5}\\S|\\binsert\\s{1,5}into\\b");
+
+  // ---- stated locks ----------------------------------------------------------------------
+
+  /**
+   * A lock the plan states for a step: a row of a lock table (seed 004's "Performance Impact
+   * Assessment": Step | Lock type | Lock duration | …) or a prose sentence naming a PostgreSQL
+   * lock mode ("VALIDATE CONSTRAINT takes a SHARE UPDATE EXCLUSIVE lock").
+   *
+   * @param step the step as written (the row's first cell, or the sentence)
+   * @param lock the lock as written ("ACCESS EXCLUSIVE", "Row-level locks only")
+   * @param mode the PostgreSQL table lock mode named in {@code lock}, upper-case, or "" when it
+   *     names none ("row-level locks only")
+   * @param duration the stated duration cell ("Milliseconds"), "" when none
+   */
+  public record StatedLock(String step, String lock, String mode, String duration, String file,
+      int line) {}
+
+  private static final Pattern LOCK_COLUMN = Pattern.compile("lock(?!\\s{0,3}(?:duration|time|wait))");
+  private static final Pattern DURATION_COLUMN = Pattern.compile("duration|how long|time");
+  private static final Pattern LOCK_MODE = Pattern.compile(
+      "(?i)(?<![\\w-])(access exclusive|share update exclusive|share row exclusive|row exclusive"
+          + "|row share|access share|exclusive|share)(?![\\w-])");
+  private static final Pattern LOCK_SENTENCE = Pattern.compile(
+      "(?i)(?<![\\w-])(access exclusive|share update exclusive|share row exclusive|row exclusive"
+          + "|row share|access share|exclusive|share)\\s{1,3}(?:table\\s{1,3})?lock");
+
+  /** The locks the plan states, in file order. */
+  public List<StatedLock> statedLocks() {
+    List<StatedLock> out = new ArrayList<>();
+    Optional<MarkdownDoc> plan = plan();
+    if (plan.isEmpty()) return out;
+    MarkdownDoc d = plan.get();
+    for (Block b : d.blocks()) {
+      if (b.type() == Block.Type.TABLE) {
+        MdTable t = b.table();
+        int lockCol = t.column(LOCK_COLUMN);
+        if (lockCol < 0) continue;
+        int stepCol = lockCol == 0 ? 1 : 0;
+        int durCol = t.column(DURATION_COLUMN);
+        for (MdTable.Row r : t.rows()) {
+          String lock = r.cell(lockCol);
+          if (lock.isBlank()) continue;
+          out.add(new StatedLock(r.cell(stepCol), lock, mode(lock),
+              durCol >= 0 ? r.cell(durCol) : "", d.path(), r.line()));
+        }
+      } else if (b.type() != Block.Type.CODE) {
+        for (TextLine l : b.lines()) {
+          Matcher m = LOCK_SENTENCE.matcher(l.text());
+          if (m.find()) {
+            out.add(new StatedLock(l.text(), m.group(1), m.group(1).toUpperCase(Locale.ROOT), "",
+                d.path(), l.line()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String mode(String lock) {
+    Matcher m = LOCK_MODE.matcher(lock);
+    return m.find() ? m.group(1).toUpperCase(Locale.ROOT) : "";
   }
 }

@@ -19,6 +19,10 @@ public final class AcceptanceNotTestable implements Rule {
   @Override
   public void check(RuleContext ctx, Findings out) {
     for (Packet p : ctx.packets()) {
+      // criteria written inside the plan document (an Acceptance section, a Given/When/Then table)
+      p.plan().ifPresent(plan -> {
+        for (Scenario c : Scenario.criteriaInPlan(plan)) report(out, plan.path(), c);
+      });
       if (p.doc(Packet.ACCEPTANCE).isEmpty()) continue;
       MarkdownDoc doc = p.doc(Packet.ACCEPTANCE).get();
       if (doc.isBlank()) continue; // packet-incomplete reports an empty file
@@ -31,16 +35,18 @@ public final class AcceptanceNotTestable implements Rule {
                 + "backfill runs / Then account_status is closed.\"");
         continue;
       }
-      for (Scenario c : criteria) {
+      for (Scenario c : criteria) report(out, doc.path(), c);
+    }
+  }
+
+  private static void report(Findings out, String path, Scenario c) {
         List<String> missing = c.missingParts();
-        if (missing.isEmpty()) continue;
-        out.report(Location.lines(doc.path(), c.line(), c.endLine()),
+        if (missing.isEmpty()) return;
+        out.report(Location.lines(path, c.line(), c.endLine()),
             "criterion \"%s\" lacks %s".formatted(abbreviate(c.text()), String.join(", ", missing)),
             Seeds.ACCEPTANCE,
             "Rewrite it as Given <state> / When <action> / Then <observable result>, each part "
                 + "saying something checkable.");
-      }
-    }
   }
 
   static String abbreviate(String text) {

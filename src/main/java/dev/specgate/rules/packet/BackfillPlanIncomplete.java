@@ -60,9 +60,10 @@ public final class BackfillPlanIncomplete implements Rule {
       int line = !phases.isEmpty() ? phases.get(0).line()
           : p.specSections(SectionKind.PHASES).stream().findFirst().map(Section::line)
               .orElse(p.specTitleLine());
-      out.report(Location.line(p.pathOf(Packet.SPEC), line),
-          "the backfill of `%s` (%,d rows, over the %,d-row threshold) does not state its %s"
-              .formatted(largeTable, rows, large, String.join(", ", missing)),
+      out.report(Location.line(p.planPath(), line),
+          ("the backfill of `%s` (%,d rows, over the %,d-row threshold) does not state its %s "
+              + "(looked in %s's prose, lists and tables and in its backfill SQL)")
+              .formatted(largeTable, rows, large, String.join(", ", missing), p.planName()),
           Seeds.BACKFILL,
           "Describe the backfill in the spec, e.g. \"id-cursor pagination with 5,000-row batches, "
               + "a 100ms sleep between batches, a checkpoint table recording the last processed "

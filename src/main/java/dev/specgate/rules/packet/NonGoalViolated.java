@@ -31,10 +31,17 @@ import java.util.regex.Pattern;
     summary = "The change does what a non-goal excludes (drops a column a non-goal keeps, "
         + "changes what it fences off)")
 public final class NonGoalViolated implements Rule {
-  private static final Pattern FENCE = Pattern.compile(
-      "\\b(?:no|not|never|without|do not|don't)\\b.*\\b(?:chang|alter|touch|modif|redesign|migrat"
-          + "|rewrit)\\w*|\\bunchanged\\b|\\bas is\\b|\\bleave\\b",
+  /** A negated schema word: "no schema change to", "no new columns on", "without DDL on". */
+  private static final Pattern SCHEMA_FENCE = Pattern.compile(
+      "\\b(?:no|not|never|without|do not|don't|nothing)\\b[^.;]{0,60}?\\b(?:schema|ddl|columns?"
+          + "|index(?:es)?|constraints?|structur\\w*|alter\\w*|migrat\\w*)\\b"
+          + "|\\b(?:schema|structure|columns?)\\b[^.;]{0,40}?\\b(?:unchanged|untouched|as is|frozen)\\b",
       Pattern.CASE_INSENSITIVE);
+  /** "Do not touch invoices", "No changes to the invoices table" — the table itself, whole. */
+  private static final String WHOLE_TABLE =
+      "\\b(?:no|not|never|do not|don't)\\s{1,3}(?:\\w+\\s{1,3}){0,2}?(?:change|changes|alter|alterations"
+          + "|modif\\w*|touch|touching|edits?)\\s{1,3}(?:to\\s{1,3}|of\\s{1,3}|on\\s{1,3})?(?:the\\s{1,3})?"
+          + "`?%s`?(?:\\s{1,3}table)?\\s*(?:$|[.,;:)(—–-]|\\s(?:in|during|for|until|yet|this)\\b)";
   private static final Pattern PATH = Pattern.compile("`([^`\\s]*/[^`\\s]*)`");
 
   @Override
@@ -43,7 +50,7 @@ public final class NonGoalViolated implements Rule {
       List<TextLine> nonGoals = new ArrayList<>();
       for (Section s : p.specSections(SectionKind.NON_GOALS)) nonGoals.addAll(s.textLines());
       if (nonGoals.isEmpty()) continue;
-      String spec = p.pathOf(Packet.SPEC);
+      String spec = p.planPath();
       for (MigrationFile m : PacketScope.coveredMigrations(ctx, p)) {
         for (Statement s : m.migration().statements()) {
           Violation v = violation(s.op(), nonGoals);
@@ -111,13 +118,23 @@ public final class NonGoalViolated implements Rule {
     return null;
   }
 
-  /** A non-goal line naming the identifier as a whole word (and fencing it off, if asked). */
+  /**
+   * A non-goal line naming the identifier as a whole word and, when asked, fencing off changes to
+   * it: a negated schema word on the line ("No report schema change", "no new columns on
+   * invoices") or the table itself as the object of a negated change ("Do not touch invoices",
+   * "No changes to the invoices table"). "No change to how invoices are paid" names invoices but
+   * fences off a behaviour, not the table: it does not match.
+   */
   private static TextLine lineNaming(List<TextLine> lines, String ident, boolean fenceOnly) {
     Pattern word = Pattern.compile("(?<![\\w])" + Pattern.quote(ident) + "(?![\\w])",
         Pattern.CASE_INSENSITIVE);
+    Pattern whole = Pattern.compile(WHOLE_TABLE.formatted(Pattern.quote(ident)),
+        Pattern.CASE_INSENSITIVE);
     for (TextLine l : lines) {
       if (!word.matcher(l.text()).find()) continue;
-      if (fenceOnly && !FENCE.matcher(l.text()).find()) continue;
+      if (fenceOnly && !SCHEMA_FENCE.matcher(l.text()).find() && !whole.matcher(l.text()).find()) {
+        continue;
+      }
       return l;
     }
     return null;

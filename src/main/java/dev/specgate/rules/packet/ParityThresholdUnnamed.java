@@ -32,7 +32,8 @@ public final class ParityThresholdUnnamed implements Rule {
   private static final Pattern METRIC = Pattern.compile(
       "mismatch|parity|diverg|differ|drift|diff", Pattern.CASE_INSENSITIVE);
   private static final Pattern GATE = Pattern.compile(
-      "block|gate|stop|halt|abort|switch|pause|fail|must|do not|don't|proceed|before",
+      "block|gate|stop|halt|abort|switch|pause|fail|must|do not|don't|proceed|before|confirm"
+          + "|require|until|then",
       Pattern.CASE_INSENSITIVE);
 
   @Override
@@ -46,9 +47,10 @@ public final class ParityThresholdUnnamed implements Rule {
       int line = p.specSections(SectionKind.PARITY).stream().findFirst().map(Section::line)
           .orElse(!switches.isEmpty() ? switches.get(0).line()
               : !backfills.isEmpty() ? backfills.get(0).line() : p.specTitleLine());
-      out.report(Location.line(p.pathOf(Packet.SPEC), line),
-          "no numeric mismatch threshold blocks the %s".formatted(
-              switches.isEmpty() ? "backfill's result from being used" : "read switch"),
+      out.report(Location.line(p.planPath(), line),
+          ("no numeric mismatch threshold blocks the %s (looked in Parity and validation "
+              + "sections, phases, acceptance criteria, tables and the plan's validation queries)")
+              .formatted(switches.isEmpty() ? "backfill's result from being used" : "read switch"),
           Seeds.PARITY,
           "Name the threshold and what it blocks, e.g. in acceptance-criteria.md: \"Given parity "
               + "mismatch > 0.1% / When release review runs / Then switch is blocked.\"");
@@ -64,20 +66,41 @@ public final class ParityThresholdUnnamed implements Rule {
     return false;
   }
 
+  /**
+   * A numeric parity gate anywhere it could be: a prose block, list item or table row of any
+   * packet file that states a number for mismatches / parity and sits in a Parity (validation)
+   * section or says what it gates; or a validation query in the plan whose comment states its
+   * expected result and that compares old and new values ("-- Expected: 0" over a mismatch count).
+   */
   static boolean hasThreshold(Packet p) {
     for (MarkdownDoc d : p.docs().values()) {
       List<Section> parity = d.sections(SectionKind.PARITY);
       for (Block b : d.blocks()) {
         if (b.type() == Block.Type.CODE) continue;
-        String text = b.text();
-        boolean numeric = ThresholdExtractor.findAll(text).stream()
-            .anyMatch(t -> METRIC.matcher(t.metric()).find() || t.unit().startsWith("mismatch"));
-        if (!numeric) continue;
-        boolean inParity = parity.stream()
-            .anyMatch(s -> b.line() > s.line() && b.line() <= s.endLine());
-        if (inParity || GATE.matcher(text).find()) return true;
+        for (String text : texts(b)) {
+          List<ThresholdExtractor.Threshold> found = ThresholdExtractor.findAll(text);
+          if (found.isEmpty()) continue;
+          boolean aboutParity = METRIC.matcher(text).find() || found.stream()
+              .anyMatch(t -> METRIC.matcher(t.metric()).find() || t.unit().startsWith("mismatch"));
+          if (!aboutParity) continue;
+          boolean inParity = parity.stream()
+              .anyMatch(s -> b.line() > s.line() && b.line() <= s.endLine());
+          if (inParity || GATE.matcher(text).find()) return true;
+        }
       }
+    }
+    for (Block gate : p.validationGates()) {
+      if (COMPARES.matcher(gate.text()).find()) return true;
     }
     return false;
   }
+
+  /** A table is read row by row; anything else as one text. */
+  private static List<String> texts(Block b) {
+    if (b.type() != Block.Type.TABLE) return List.of(b.text());
+    return b.lines().stream().map(l -> l.text()).toList();
+  }
+
+  private static final Pattern COMPARES = Pattern.compile(
+      "mismatch|<>|!=|is distinct from|diverg|differ", Pattern.CASE_INSENSITIVE);
 }

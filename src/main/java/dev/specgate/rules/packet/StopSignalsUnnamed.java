@@ -37,8 +37,10 @@ public final class StopSignalsUnnamed implements Rule {
       if (p.spec().isEmpty() || hasStopSignal(p)) continue;
       int line = p.specSections(SectionKind.STOP_SIGNALS).stream().findFirst()
           .map(Section::line).orElse(p.specTitleLine());
-      out.report(Location.line(p.pathOf(Packet.SPEC), line),
-          "no stop signal with a measurable threshold",
+      out.report(Location.line(p.planPath(), line),
+          ("no stop signal with a measurable threshold (looked in Stop signals sections and "
+              + "every line or table row of the packet that speaks of stopping, pausing or "
+              + "aborting)"),
           Seeds.STOP,
           "Add a Stop signals section with numbers, e.g. \"- Stop trigger: lock wait above 5 "
               + "seconds for 3 consecutive checks.\" \"- Pause the backfill when replica lag "
