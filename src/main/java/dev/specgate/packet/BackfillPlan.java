@@ -42,9 +42,10 @@ public record BackfillPlan(
   // "100ms sleep between batches", "sleep 100 ms", "pause 0.5 s between batches",
   // "pg_sleep(0.1)", "throttled to 2,000 rows/s", "at most 10 batches per second"
   static final Pattern THROTTLE = Pattern.compile(
-      "\\b(?:sleep|pause|delay|wait|throttl\\w*+)\\D{0,30}\\d|" + NUM
-          + "(?:\\.\\d++)?\\s{0,3}(?:ms|milliseconds?|s|seconds?)\\s{1,3}(?:sleep|pause|delay|wait)"
-          + "|pg_sleep\\s{0,3}\\(\\s{0,3}\\d|" + NUM
+      "\\b(?:sleeps?|sleeping|pauses?|pausing|delays?|waits?|throttl\\w{0,6}+)\\s{1,3}(?:for\\s{1,3}"
+          + "|of\\s{1,3}|to\\s{1,3})?~?\\d{1,9}+(?:\\.\\d{1,9}+)?\\s{0,2}(?:ms|milliseconds?|s|secs?|seconds?)\\b"
+          + "|" + NUM + "(?:\\.\\d++)?\\s{0,3}(?:ms|milliseconds?|s|secs?|seconds?)\\s{1,3}(?:sleep|pause|delay"
+          + "|wait)|pg_sleep\\s{0,3}\\(\\s{0,3}\\d|" + NUM
           + "\\s{0,3}[km]?\\s{0,3}(?:rows|batches)\\s{0,3}(?:/|per)\\s{0,3}(?:s|sec|second|minute|min)\\b"
           + "|rate[- ]limit\\w*+\\D{0,20}\\d",
       Pattern.CASE_INSENSITIVE);
@@ -54,7 +55,7 @@ public record BackfillPlan(
           + "|last processed|pick(?:s)? up where|progress table|high[- ]water ?mark",
       Pattern.CASE_INSENSITIVE);
   static final Pattern RUNTIME_WORDS = Pattern.compile(
-      "runtime|run time|run-time|duration|takes|will take|should take|expected to (?:run|take|finish)"
+      "runtime|run time|run-time|duration|takes|will take|should take|expect(?:ed)? (?:it )?to (?:run|take|finish)"
           + "|finishes in|completes in|\\beta\\b|estimated|runs for|runs in|about \\d+\\s*h"
           + "|\\bdata backfill\\b|backfill time|wall[- ]clock",
       Pattern.CASE_INSENSITIVE);
@@ -82,9 +83,16 @@ public record BackfillPlan(
     return Optional.empty();
   }
 
+  /** "~3h", "about 4 hours", "roughly 90 min" on a line about the backfill job. */
+  private static final Pattern APPROX_DURATION = Pattern.compile(
+      "(?:~|≈|\\babout|\\bapproximately|\\broughly|\\baround)\\s{0,2}\\d");
+  private static final Pattern JOB_WORDS = Pattern.compile("(?i)backfill|\\bjob\\b|batch");
+
   private static Optional<TextLine> runtime(List<TextLine> lines) {
     for (TextLine l : lines) {
-      if (RUNTIME_WORDS.matcher(l.text()).find()
+      boolean worded = RUNTIME_WORDS.matcher(l.text()).find()
+          || (JOB_WORDS.matcher(l.text()).find() && APPROX_DURATION.matcher(l.text()).find());
+      if (worded
           && DurationExtractor.findAll(l.text()).stream()
               .anyMatch(d -> d.duration().toMinutes() >= 1)) {
         return Optional.of(l);

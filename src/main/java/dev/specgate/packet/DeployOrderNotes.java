@@ -12,9 +12,10 @@ public final class DeployOrderNotes {
 
   static final Pattern ORDER = Pattern.compile(
       "\\b(?:code|app|application|service|api|reader|writer)s?\\s{1,3}(?:change\\s{1,3})?(?:deploys?"
-          + "|ships?|goes|rolls? out|is deployed|is released|releases?)\\s{1,3}(?:first|before|after|then)"
+          + "|ships?|goes|rolls? out|is deployed|is released|releases?)\\s{1,3}(?:out\\s{1,3})?"
+          + "(?:first|before|after|then)"
           + "|\\b(?:migration|schema change|ddl|backfill)s?\\s{1,3}(?:runs?|deploys?|ships?|goes"
-          + "|is applied|applies|is deployed)\\s{1,3}(?:first|before|after)"
+          + "|is applied|applies|is deployed)\\s{1,3}(?:out\\s{1,3})?(?:first|before|after)"
           + "|\\b(?:deploy|ship|release|run|apply)\\s{1,3}(?:the\\s{1,3})?(?:new\\s{1,3})?(?:code"
           + "|app|application|migrations?|schema change)\\s{0,3},?\\s{0,3}(?:first|before|after|then)"
           + "|\\b(?:before|after)\\s{1,3}(?:the\\s{1,3})?(?:code|app|application|migration)\\s{1,3}"

@@ -279,11 +279,32 @@ public final class MarkdownDoc {
             null));
         String after = clean(raw.substring(m.end()));
         if (!after.isEmpty()) current.add(new TextLine(line, after));
+      } else if (plainLabel(raw) != null) {
+        // "Context: orders ~ 9M rows" — a plain label that names a known section
+        Matcher p = PLAIN_LABEL.matcher(raw);
+        p.lookingAt();
+        flush(out, current);
+        out.add(new Block(Block.Type.PARAGRAPH, line, line,
+            List.of(new TextLine(line, p.group(1).strip() + ":")), 0, null));
+        current.add(new TextLine(line, clean(raw.substring(p.end()))));
       } else {
         current.add(new TextLine(line, clean(raw)));
       }
     }
     flush(out, current);
+  }
+
+  private static final Pattern PLAIN_LABEL =
+      Pattern.compile("\\s{0,3}([A-Za-z][A-Za-z /-]{0,40}+):\\s{1,5}(?=\\S)");
+
+  /** The label of a "Context: …" line when it names a known section, else null. */
+  private static String plainLabel(String raw) {
+    Matcher m = PLAIN_LABEL.matcher(raw);
+    if (!m.lookingAt()) return null;
+    String label = m.group(1).strip();
+    if (label.split(" ").length > 4) return null;
+    SectionKind k = SectionKind.of(label);
+    return k == SectionKind.OTHER || k == SectionKind.PHASE ? null : label;
   }
 
   private static void flush(List<Block> out, List<TextLine> lines) {

@@ -246,8 +246,19 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
     Optional<MarkdownDoc> spec = spec();
     if (spec.isEmpty()) return List.of();
     List<Phase> out = new ArrayList<>();
+    List<Section> plans = spec.get().sections(SectionKind.PHASES);
+    boolean phaseTable = spec.get().blocks().stream()
+        .anyMatch(b -> b.type() == Block.Type.TABLE && !tablePhases(b.table()).isEmpty());
+    // With a Phases section or a phases table, a heading such as "## Backfill" outside it
+    // describes a topic (the backfill plan), not another phase.
     List<Section> headingPhases = spec.get().sections(SectionKind.PHASE).stream()
-        .filter(s -> s.level() <= 6).toList();
+        .filter(s -> s.level() <= 6)
+        .filter(s -> (plans.isEmpty() && !phaseTable) || insideAny(s.line(), plans))
+        .toList();
+    List<Section> others = spec.get().sections().stream()
+        .filter(s -> s.kind() != SectionKind.PHASES && s.kind() != SectionKind.PHASE
+            && s.kind() != SectionKind.OTHER)
+        .toList();
     for (Section s : headingPhases) {
       List<TextLine> lines = new ArrayList<>();
       lines.add(new TextLine(s.line(), s.title()));
@@ -266,6 +277,8 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
       for (Block b : plan.blocks()) {
         if (insideAny(b.line(), headingPhases)) continue;
         if (b.type() == Block.Type.HEADING || b.type() == Block.Type.TABLE) break;
+        // "Migration rollback note:" and its items inside the phase plan are not phases
+        if (insideNested(b.line(), plan, others)) break;
         Optional<PhaseName> starts = b.type() == Block.Type.CODE || b.lines().isEmpty()
             ? Optional.empty() : PhaseName.startOf(b.lines().get(0).text());
         if (starts.isPresent()) {
@@ -332,6 +345,13 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
     return phases().stream().filter(ph -> !ph.later()).toList();
   }
 
+  private static boolean insideNested(int line, Section outer, List<Section> sections) {
+    for (Section s : sections) {
+      if (s.line() > outer.line() && line >= s.line() && line <= s.endLine()) return true;
+    }
+    return false;
+  }
+
   private static boolean insideAny(int line, List<Section> sections) {
     for (Section s : sections) if (line >= s.line() && line <= s.endLine()) return true;
     return false;
@@ -344,7 +364,7 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
   // ---- compatibility window and cleanup --------------------------------------------------
 
   private static final Pattern WINDOW_WORDS = Pattern.compile(
-      "compatib\\w*|window|roll ?back|rollback|revert\\w*|old (?:code|app|version|reader)"
+      "compatib\\w*|window|old (?:code|app|version|reader)"
           + "|previous (?:app|version|release|code)|remains? (?:compatible|available|possible)"
           + "|is held|\\bkeep\\w{0,4} [^.\\n]{0,80}? for|for at least|deprecation|grace period"
           + "|backout|back out|stays? (?:compatible|supported)",

@@ -14,7 +14,8 @@ public final class RollbackNotes {
 
   static final Pattern ROLLBACK_WORDS = Pattern.compile(
       "roll(?:ing)?[- ]?back|\\brevert\\w*|reversib\\w*|irreversib\\w*|\\bundo\\b|forward[- ]fix"
-          + "|\\brestore\\w*|point of no return|\\bdisable the (?:flag|reader|new)",
+          + "|\\brestore\\w*|point of no return|\\bdisable the (?:flag|reader|new)|\\bback(?: |-)?out\\b"
+          + "|\\bturn(?:ing)? (?:the|it) (?:\\w+ )?(?:flag )?off",
       Pattern.CASE_INSENSITIVE);
   static final Pattern IRREVERSIBLE = Pattern.compile(
       "irreversib\\w*|not (?:fully )?reversible|cannot be (?:undone|reversed|rolled back)"

@@ -37,7 +37,7 @@ public final class RowCountExtractor {
   // accounts (18M rows) / accounts table — 1.2 million rows
   private static final Pattern TABLE_HAS = Pattern.compile(
       IDENT + "(?:\\s{1,5}table)?\\s{0,5}(?:has|have|holds|contains|is|is at|at|with|currently has"
-          + "|now has|:|—|–|-|=|\\()\\s{0,5}" + APPROX + COUNT + "\\s{0,3}(?:rows?|records?)\\b",
+          + "|now has|:|—|–|-|=|\\(|~|≈)\\s{0,5}" + APPROX + COUNT + "\\s{0,3}(?:rows?|records?)\\b",
       Pattern.CASE_INSENSITIVE);
   // currencies is a lookup table with about 5,000 rows / accounts, a table of 18M rows
   private static final Pattern IS_A_TABLE = Pattern.compile(

@@ -11,7 +11,8 @@ import java.util.Optional;
  */
 public enum SectionKind {
   NON_GOALS("non-goals", List.of("non-goal", "non goal", "nongoal", "out of scope",
-      "out-of-scope", "not in scope", "not doing", "won't do", "explicitly excluded")),
+      "out-of-scope", "not in scope", "not doing", "won't do", "explicitly excluded",
+      "deliberately not", "what we are not", "what we won't")),
   STOP_SIGNALS("stop signals", List.of("stop signal", "stop trigger", "stop condition",
       "stop criteria", "release check", "abort criteria", "abort condition", "kill switch",
       "halt condition", "when to stop", "pause condition", "pause criteria")),
@@ -32,15 +33,18 @@ public enum SectionKind {
   PARITY("parity", List.of("parity", "validation", "verification", "consistency check",
       "data checks", "integrity check")),
   ROLLBACK("rollback", List.of("rollback", "roll back", "roll-back", "backout", "back out",
-      "back-out", "revert plan", "undo plan")),
+      "back-out", "revert plan", "undo plan", "goes wrong", "going back", "recovery plan")),
   COMPATIBILITY("compatibility", List.of("compatibility", "compatibility window",
+      "old code keeps", "old code",
       "backward compatible")),
   PHASES("phases", List.of("phases", "phase model", "phase plan", "rollout plan", "migration plan",
       "expand/contract", "expand-contract", "expand and contract", "rollout", "migration steps",
-      "plan of record", "phased rollout", "execution plan")),
+      "plan of record", "phased rollout", "execution plan", "rolls out", "how we ship")),
   CONTEXT("context", List.of("context", "background", "overview", "summary", "current state",
-      "what is changing", "what's changing", "what changes", "problem", "situation")),
-  GOAL("goal", List.of("goal", "objective", "why", "motivation", "purpose", "intent")),
+      "what is changing", "what's changing", "what changes", "problem", "situation",
+      "where we are", "today", "current design")),
+  GOAL("goal", List.of("goal", "objective", "why", "motivation", "purpose", "intent",
+      "what we want", "target state", "desired state")),
   /** One phase of the plan: its heading names a phase (see {@link PhaseName}). */
   PHASE("phase", List.of()),
   OTHER("other", List.of());

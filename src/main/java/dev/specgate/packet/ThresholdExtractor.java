@@ -35,12 +35,12 @@ public final class ThresholdExtractor {
           + "|mismatch(?:es|ed)?)";
   private static final String VALUE = "(\\d{1,9}+(?:\\.\\d{1,9}+)?)";
   private static final Pattern COMPARISON = Pattern.compile(
-      "(?<![A-Za-z0-9_])([A-Za-z][A-Za-z0-9_ /-]{0,40}?)\\s{0,5}" + CMP + "\\s{0,5}(?:~\\s{0,3})?"
+      "(?<![A-Za-z0-9_])([A-Za-z][A-Za-z0-9_ /-]{0,40}?)\\s{0,5}:?\\s{0,5}" + CMP + "\\s{0,5}(?:~\\s{0,3})?"
           + VALUE + "\\s{0,3}" + UNIT + "?(?![\\w.])",
       Pattern.CASE_INSENSITIVE);
   // "More than 0.05% mismatched rows", "over 10 seconds of replica lag"
   private static final Pattern COMPARISON_FIRST = Pattern.compile(
-      "(?<![A-Za-z0-9_])(more than|greater than|higher than|above|over|exceeding|at least|>=|>)"
+      "(?<![A-Za-z0-9_])(more than|greater than|higher than|above|over|exceeding|at least)"
           + "\\s{0,5}" + VALUE + "\\s{0,3}" + UNIT + "?\\s{1,5}(?:of\\s+)?(?:the\\s+)?"
           + "((?:[A-Za-z][A-Za-z0-9_-]{0,30}+\\s?){1,3})",
       Pattern.CASE_INSENSITIVE);

@@ -57,7 +57,11 @@ public final class BackfillPlanIncomplete implements Rule {
       BackfillPlan plan = p.backfillPlan();
       List<String> missing = plan.missing();
       if (missing.isEmpty()) continue;
-      int line = !phases.isEmpty() ? phases.get(0).line()
+      // where the backfill is described: its own heading ("## Backfill"), else its phase
+      int line = p.specSections(SectionKind.PHASE).stream()
+          .filter(sec -> sec.phase() == PhaseName.BACKFILL && sec.level() <= 6)
+          .map(Section::line).findFirst().orElse(-1);
+      if (line < 0) line = !phases.isEmpty() ? phases.get(0).line()
           : p.specSections(SectionKind.PHASES).stream().findFirst().map(Section::line)
               .orElse(p.specTitleLine());
       out.report(Location.line(p.planPath(), line),

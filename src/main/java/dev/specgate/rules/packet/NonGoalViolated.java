@@ -81,19 +81,19 @@ public final class NonGoalViolated implements Rule {
         else if (a instanceof AlterAction.RenameColumn rc) { column = rc.from(); verb = "renames"; }
         else if (a instanceof AlterAction.AlterColumnType ct) { column = ct.column(); verb = "changes the type of"; }
         if (column != null) {
-          TextLine l = lineNaming(nonGoals, column, false);
+          TextLine l = lineNaming(nonGoals, column, Fence.NONE);
           if (l != null) {
             return new Violation("this statement %s column `%s` of `%s`".formatted(verb, column, table), l);
           }
         }
         if (a instanceof AlterAction.RenameTable) {
-          TextLine l = lineNaming(nonGoals, table, false);
+          TextLine l = lineNaming(nonGoals, table, Fence.NONE);
           if (l != null) {
             return new Violation("this statement renames table `%s`".formatted(table), l);
           }
         }
       }
-      TextLine fenced = lineNaming(nonGoals, table, true);
+      TextLine fenced = lineNaming(nonGoals, table, Fence.SCHEMA);
       if (fenced != null) {
         return new Violation("this statement changes table `%s`".formatted(table), fenced);
       }
@@ -108,9 +108,13 @@ public final class NonGoalViolated implements Rule {
     else if (op instanceof Operation.Delete d) { tables.add(d.table()); verb = "deletes from"; }
     if (verb == null) return null;
     boolean destructive = op instanceof Operation.DropTable || op instanceof Operation.Truncate;
+    // a data change (UPDATE, DELETE) goes against a non-goal fencing off the whole table, not
+    // one that only keeps its schema ("not removing the address columns from customers")
+    Fence fence = destructive ? Fence.NONE
+        : op instanceof Operation.CreateIndex ? Fence.SCHEMA : Fence.WHOLE_TABLE;
     for (String t : tables) {
       String key = PacketScope.key(t);
-      TextLine l = lineNaming(nonGoals, key, !destructive);
+      TextLine l = lineNaming(nonGoals, key, fence);
       if (l != null) {
         return new Violation("this statement %s table `%s`".formatted(verb, key), l);
       }
@@ -125,16 +129,19 @@ public final class NonGoalViolated implements Rule {
    * "No changes to the invoices table"). "No change to how invoices are paid" names invoices but
    * fences off a behaviour, not the table: it does not match.
    */
-  private static TextLine lineNaming(List<TextLine> lines, String ident, boolean fenceOnly) {
+  /** What a non-goal line must say about the named object to count. */
+  private enum Fence { NONE, SCHEMA, WHOLE_TABLE }
+
+  private static TextLine lineNaming(List<TextLine> lines, String ident, Fence fence) {
     Pattern word = Pattern.compile("(?<![\\w])" + Pattern.quote(ident) + "(?![\\w])",
         Pattern.CASE_INSENSITIVE);
     Pattern whole = Pattern.compile(WHOLE_TABLE.formatted(Pattern.quote(ident)),
         Pattern.CASE_INSENSITIVE);
     for (TextLine l : lines) {
       if (!word.matcher(l.text()).find()) continue;
-      if (fenceOnly && !SCHEMA_FENCE.matcher(l.text()).find() && !whole.matcher(l.text()).find()) {
-        continue;
-      }
+      boolean wholeTable = whole.matcher(l.text()).find();
+      if (fence == Fence.SCHEMA && !wholeTable && !SCHEMA_FENCE.matcher(l.text()).find()) continue;
+      if (fence == Fence.WHOLE_TABLE && !wholeTable) continue;
       return l;
     }
     return null;

@@ -95,11 +95,16 @@ public final class ParityThresholdUnnamed implements Rule {
     return false;
   }
 
-  /** A table is read row by row; anything else as one text. */
+  /**
+   * A table is read row by row; anything else sentence by sentence (a sentence may run over
+   * several lines, and "we expect no mismatches. Stop: lag > 20s" is two statements).
+   */
   private static List<String> texts(Block b) {
-    if (b.type() != Block.Type.TABLE) return List.of(b.text());
-    return b.lines().stream().map(l -> l.text()).toList();
+    if (b.type() == Block.Type.TABLE) return b.lines().stream().map(l -> l.text()).toList();
+    return List.of(SENTENCE_END.split(b.text().replace('\n', ' ')));
   }
+
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s++");
 
   private static final Pattern COMPARES = Pattern.compile(
       "mismatch|<>|!=|is distinct from|diverg|differ", Pattern.CASE_INSENSITIVE);

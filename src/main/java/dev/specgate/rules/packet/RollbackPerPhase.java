@@ -92,8 +92,12 @@ public final class RollbackPerPhase implements Rule {
     return null;
   }
 
+  /** A cleanup that drops data: a column, a table, rows, or a named identifier ("drop `email`"). */
   private static final Pattern DROPS = Pattern.compile(
-      "\\bdrop\\w*|\\bremov\\w*|\\bdelet\\w*|\\btruncat\\w*", Pattern.CASE_INSENSITIVE);
+      "\\b(?:drop|remov|delet|truncat)\\w{0,4}\\s{1,3}(?:the\\s{1,3})?(?:old\\s{1,3}|legacy\\s{1,3})?"
+          + "(?:[\\w`]{1,40}+\\s{1,3})?(?:columns?|tables?|data|rows)\\b"
+          + "|\\b(?:drop|remov|delet|truncat)\\w{0,4}\\s{1,3}(?:the\\s{1,3})?`?[a-z][a-z0-9]{0,40}+_\\w",
+      Pattern.CASE_INSENSITIVE);
 
   private static boolean destroys(Operation op) {
     if (op instanceof Operation.DropTable || op instanceof Operation.Truncate) return true;
