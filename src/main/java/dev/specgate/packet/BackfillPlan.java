@@ -52,7 +52,8 @@ public record BackfillPlan(
   // "resumable", "resumes from the last checkpoint", "checkpoint table", "restartable"
   static final Pattern RESUMABLE = Pattern.compile(
       "resumab\\w*|\\bresum(?:e|es|ed|ing)\\b|checkpoint\\w*|restartable|restarts? from"
-          + "|last processed|pick(?:s)? up where|progress table|high[- ]water ?mark",
+          + "|last processed|\\blast (?:\\w+ )?id\\b|pick(?:s)? up where|progress table"
+          + "|high[- ]water ?mark",
       Pattern.CASE_INSENSITIVE);
   static final Pattern RUNTIME_WORDS = Pattern.compile(
       "runtime|run time|run-time|duration|takes|will take|should take|expect(?:ed)? (?:it )?to (?:run|take|finish)"

@@ -61,9 +61,11 @@ public final class MarkdownDoc {
     this.path = path;
     this.content = content;
     this.lowerContent = content.toLowerCase(java.util.Locale.ROOT);
-    this.rawLines = List.of(content.split("\r?\n", -1));
+    // CommonMark's spans point into the text it parsed: the capped text (same lines)
+    String parsed = NestingGuard.cap(content);
+    this.rawLines = List.of(parsed.split("\r?\n", -1));
     List<Block> out = new ArrayList<>();
-    Node doc = PARSER.parse(NestingGuard.cap(content));
+    Node doc = PARSER.parse(parsed);
     if (doc instanceof Document) collect(doc, out);
     this.blocks = List.copyOf(out);
     this.sections = List.copyOf(buildSections(blocks));

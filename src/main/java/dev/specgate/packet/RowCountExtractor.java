@@ -66,7 +66,8 @@ public final class RowCountExtractor {
       "table_size", "count", "row", "rows", "total", "data", "dataset", "database", "db", "each",
       "every", "batch", "batches", "backfill", "job", "migration", "snapshot", "staging",
       "production", "prod", "there", "volume", "estimate", "estimated", "approx", "currently",
-      "now", "and", "or", "with", "of", "in", "on", "at", "is", "has", "contains", "holds");
+      "now", "and", "or", "with", "of", "in", "on", "at", "is", "has", "contains", "holds",
+      "lookup", "small", "large", "big", "tiny", "huge", "reference", "join", "audit", "new", "old");
 
   public static List<RowCount> findAll(String text, int line) {
     List<RowCount> out = new ArrayList<>();

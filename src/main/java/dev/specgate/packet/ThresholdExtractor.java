@@ -42,7 +42,7 @@ public final class ThresholdExtractor {
   private static final Pattern COMPARISON_FIRST = Pattern.compile(
       "(?<![A-Za-z0-9_])(more than|greater than|higher than|above|over|exceeding|at least)"
           + "\\s{0,5}" + VALUE + "\\s{0,3}" + UNIT + "?\\s{1,5}(?:of\\s+)?(?:the\\s+)?"
-          + "((?:[A-Za-z][A-Za-z0-9_-]{0,30}+\\s?){1,3})",
+          + "((?:[A-Za-z][A-Za-z0-9_-]{0,30}+\\s?){1,2})",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern ZERO = Pattern.compile(
       "(?<![A-Za-z0-9_])(zero|0|no)\\s{1,5}(mismatch(?:es|ed)?(?:\\s+rows)?|mismatched rows"
@@ -58,7 +58,8 @@ public final class ThresholdExtractor {
 
   public static List<Threshold> findAll(String text) {
     List<Threshold> out = new ArrayList<>();
-    Matcher m = COMPARISON.matcher(text);
+    boolean digits = text.chars().anyMatch(Character::isDigit);
+    Matcher m = COMPARISON.matcher(digits ? text : "");
     while (m.find()) {
       String cmp = m.group(2).toLowerCase(Locale.ROOT);
       String unit = m.group(4) == null ? "" : m.group(4).toLowerCase(Locale.ROOT);
@@ -69,7 +70,7 @@ public final class ThresholdExtractor {
       out.add(new Threshold(m.group(1).trim().toLowerCase(Locale.ROOT), cmp,
           v.getAsDouble(), unit.equals("percent") ? "%" : unit));
     }
-    m = COMPARISON_FIRST.matcher(text);
+    m = COMPARISON_FIRST.matcher(digits ? text : "");
     while (m.find()) {
       OptionalDouble v = Numbers.value(m.group(2));
       if (v.isEmpty()) continue;
