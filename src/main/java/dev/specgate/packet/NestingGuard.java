@@ -8,14 +8,14 @@ package dev.specgate.packet;
  * markers (or {@link #MAX_INDENT} columns of leading whitespace) the extra prefix is dropped: the
  * line's text and its line number stay, only the excess structure goes. Linear in the input.
  */
-final class NestingGuard {
+public final class NestingGuard {
   static final int MAX_MARKERS = 24;
   static final int MAX_INDENT = 48;
 
   private NestingGuard() {}
 
   /** The text with every over-deep line prefix cut; the same String when nothing is too deep. */
-  static String cap(String text) {
+  public static String cap(String text) {
     StringBuilder out = null;
     int start = 0;
     int n = text.length();
