@@ -367,7 +367,8 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
       "compatib\\w*|window|old (?:code|app|version|reader)"
           + "|previous (?:app|version|release|code)|remains? (?:compatible|available|possible)"
           + "|is held|\\bkeep\\w{0,4} [^.\\n]{0,80}? for|for at least|deprecation|grace period"
-          + "|backout|back out|stays? (?:compatible|supported)",
+          + "|backout|back out|stays? (?:compatible|supported)|old (?:application|app)s?\\b"
+          + "|previous (?:application|app)s?\\b|deployable",
       Pattern.CASE_INSENSITIVE);
 
   /**
@@ -383,7 +384,7 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
   public Optional<TextLine> compatibilityWindowLine() {
     TextLine best = null;
     Duration bestD = null;
-    for (TextLine l : specLines()) {
+    for (TextLine l : specSentences()) {
       if (!WINDOW_WORDS.matcher(l.text()).find()) continue;
       Optional<Duration> d = longest(l.text());
       if (d.isPresent() && (bestD == null || d.get().compareTo(bestD) > 0)) {
@@ -393,6 +394,50 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
     }
     return Optional.ofNullable(best);
   }
+
+  /**
+   * The plan's prose as sentences, each with the line it starts on: a paragraph or item is joined
+   * and split at sentence ends (a window may run over two lines); a table row is one sentence.
+   */
+  public List<TextLine> specSentences() {
+    List<TextLine> out = new ArrayList<>();
+    Optional<MarkdownDoc> plan = plan();
+    if (plan.isEmpty()) return out;
+    for (Block b : plan.get().blocks()) {
+      if (b.type() == Block.Type.CODE) continue;
+      if (b.type() == Block.Type.TABLE || b.type() == Block.Type.HEADING) {
+        out.addAll(b.lines());
+        continue;
+      }
+      StringBuilder sentence = new StringBuilder();
+      int start = -1;
+      for (TextLine l : b.lines()) {
+        // a line continues the sentence only when it starts in lower case ("deployable for 30
+        // days"); "Phase 4 — Contract:" on the next line of a list item starts a new one
+        String t = l.text();
+        if (sentence.length() > 0 && (t.isEmpty() || !Character.isLowerCase(t.charAt(0)))) {
+          out.add(new TextLine(start, sentence.toString().strip()));
+          sentence.setLength(0);
+          start = -1;
+        }
+        String[] parts = SENTENCE_END.split(t, -1);
+        for (int i = 0; i < parts.length; i++) {
+          if (start < 0) start = l.line();
+          if (sentence.length() > 0 && i == 0) sentence.append(' ');
+          sentence.append(parts[i]);
+          if (i < parts.length - 1) {
+            out.add(new TextLine(start, sentence.toString().strip()));
+            sentence.setLength(0);
+            start = -1;
+          }
+        }
+      }
+      if (sentence.length() > 0) out.add(new TextLine(start, sentence.toString().strip()));
+    }
+    return out;
+  }
+
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s++");
 
   private static Optional<Duration> longest(String text) {
     return DurationExtractor.findAll(text).stream().map(DurationExtractor.Found::duration)

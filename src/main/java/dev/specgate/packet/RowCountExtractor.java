@@ -36,8 +36,8 @@ public final class RowCountExtractor {
   // accounts has 18M rows / the accounts table has ~18,000,000 rows / accounts: 18M rows /
   // accounts (18M rows) / accounts table — 1.2 million rows
   private static final Pattern TABLE_HAS = Pattern.compile(
-      IDENT + "(?:\\s{1,5}table)?\\s{0,5}(?:has|have|holds|contains|is|is at|at|with|currently has"
-          + "|now has|:|—|–|-|=|\\(|~|≈)\\s{0,5}" + APPROX + COUNT + "\\s{0,3}(?:rows?|records?)\\b",
+      IDENT + "(?:\\s{1,5}table)?\\s{0,5}(?:(?:currently|now|today|still)\\s{1,3})?(?:has|have|holds"
+          + "|hold|contains|is|is at|at|with|stores|:|—|–|-|=|\\(|~|≈)\\s{0,5}" + APPROX + COUNT + "\\s{0,3}(?:rows?|records?)\\b",
       Pattern.CASE_INSENSITIVE);
   // currencies is a lookup table with about 5,000 rows / accounts, a table of 18M rows
   private static final Pattern IS_A_TABLE = Pattern.compile(

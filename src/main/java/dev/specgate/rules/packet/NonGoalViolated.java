@@ -37,6 +37,8 @@ public final class NonGoalViolated implements Rule {
           + "|index(?:es)?|constraints?|structur\\w*|alter\\w*|migrat\\w*)\\b"
           + "|\\b(?:schema|structure|columns?)\\b[^.;]{0,40}?\\b(?:unchanged|untouched|as is|frozen)\\b",
       Pattern.CASE_INSENSITIVE);
+  private static final Pattern NEGATED = Pattern.compile(
+      "\\b(?:no|not|never|without|nothing|none)\\b|n't\\b", Pattern.CASE_INSENSITIVE);
   /** "Do not touch invoices", "No changes to the invoices table" — the table itself, whole. */
   private static final String WHOLE_TABLE =
       "\\b(?:no|not|never|do not|don't)\\s{1,3}(?:\\w+\\s{1,3}){0,2}?(?:change|changes|alter|alterations"
@@ -139,8 +141,11 @@ public final class NonGoalViolated implements Rule {
         Pattern.CASE_INSENSITIVE);
     for (TextLine l : lines) {
       if (!word.matcher(l.text()).find()) continue;
-      boolean wholeTable = whole.matcher(l.text()).find();
-      if (fence == Fence.SCHEMA && !wholeTable && !SCHEMA_FENCE.matcher(l.text()).find()) continue;
+      // an item under Non-goals / Out of scope is excluded even when written positively
+      // ("Any change to the project_members table."): read it as negated
+      String text = NEGATED.matcher(l.text()).find() ? l.text() : "No " + l.text();
+      boolean wholeTable = whole.matcher(text).find();
+      if (fence == Fence.SCHEMA && !wholeTable && !SCHEMA_FENCE.matcher(text).find()) continue;
       if (fence == Fence.WHOLE_TABLE && !wholeTable) continue;
       return l;
     }

@@ -42,7 +42,10 @@ public final class ParityThresholdUnnamed implements Rule {
       if (p.spec().isEmpty()) continue;
       List<Phase> switches = p.phases(PhaseName.SWITCH);
       List<Phase> backfills = p.phases(PhaseName.BACKFILL);
-      if (switches.isEmpty() && backfills.isEmpty() && !migratesData(ctx, p)) continue;
+      if (backfills.isEmpty() && !migratesData(ctx, p)
+          && (switches.isEmpty() || saysNoBackfill(p))) {
+        continue; // a read switch with no data to copy has no old and new values to compare
+      }
       if (hasThreshold(p)) continue;
       int line = p.specSections(SectionKind.PARITY).stream().findFirst().map(Section::line)
           .orElse(!switches.isEmpty() ? switches.get(0).line()
@@ -55,6 +58,15 @@ public final class ParityThresholdUnnamed implements Rule {
           "Name the threshold and what it blocks, e.g. in acceptance-criteria.md: \"Given parity "
               + "mismatch > 0.1% / When release review runs / Then switch is blocked.\"");
     }
+  }
+
+  private static final Pattern NO_BACKFILL = Pattern.compile(
+      "\\bno backfill|\\bnothing to backfill|\\bwithout (?:a )?backfill|\\bno data (?:migration|copy)"
+          + "|\\bbackfill is not (?:needed|required)|\\bno backfill is (?:needed|required)",
+      Pattern.CASE_INSENSITIVE);
+
+  private static boolean saysNoBackfill(Packet p) {
+    return p.specLines().stream().anyMatch(l -> NO_BACKFILL.matcher(l.text()).find());
   }
 
   private static boolean migratesData(RuleContext ctx, Packet p) {
