@@ -29,7 +29,8 @@ public final class AcceptanceNotTestable implements Rule {
       List<Scenario> criteria = Scenario.criteria(doc);
       if (criteria.isEmpty()) {
         out.report(Location.line(doc.path(), doc.titleLine()),
-            "acceptance-criteria.md holds no criterion (no list item or Given/When/Then paragraph)",
+            "acceptance-criteria.md holds no criterion (looked for list items, Given/Scenario "
+                + "paragraphs and Given/When/Then tables)",
             Seeds.ACCEPTANCE,
             "Write each criterion as a list item: \"- Given an account with closed_at / When "
                 + "backfill runs / Then account_status is closed.\"");
