@@ -340,6 +340,30 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
     return out;
   }
 
+  /**
+   * The rollback note of a phase: a line of its own text (or table row), else a line of the
+   * plan's Rollback sections naming it.
+   */
+  public Optional<TextLine> rollbackNote(Phase phase) {
+    return RollbackNotes.noteFor(phase, specSections(SectionKind.ROLLBACK));
+  }
+
+  /** A threshold as stated, with the file and line that state it. */
+  public record StatedThreshold(ThresholdExtractor.Threshold threshold, String file, int line) {}
+
+  /** Every numeric threshold stated in the packet's prose, lists and tables, in file order. */
+  public List<StatedThreshold> thresholds() {
+    List<StatedThreshold> out = new ArrayList<>();
+    for (MarkdownDoc d : docs.values()) {
+      for (TextLine l : d.textLines()) {
+        for (ThresholdExtractor.Threshold t : ThresholdExtractor.findAll(l.text())) {
+          out.add(new StatedThreshold(t, d.path(), l.line()));
+        }
+      }
+    }
+    return out;
+  }
+
   /** Phases this change is responsible for (not scheduled for a later release). */
   public List<Phase> phasesInThisChange() {
     return phases().stream().filter(ph -> !ph.later()).toList();
