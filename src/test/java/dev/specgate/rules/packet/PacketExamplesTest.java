@@ -8,6 +8,7 @@ import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
 import dev.specgate.engine.Analysis;
 import dev.specgate.engine.Config;
+import dev.specgate.engine.ConfigLoader;
 import dev.specgate.engine.Report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,24 @@ class PacketExamplesTest {
   void accountStatusGoodPassesEveryRule() throws IOException {
     Report r = check("account-status-good");
     assertThat(r.findings()).as("findings on the good example").isEmpty();
+  }
+
+  /** Seed 004's single plan document, filled in for a real change, under its natural name. */
+  @Test
+  void seed004PlanDocumentPassesEveryRule() throws Exception {
+    Path root = Path.of("examples", "org-id-migration-plan");
+    Config config = ConfigLoader.parse(
+        Files.readString(root.resolve(".specgate.yml"), StandardCharsets.UTF_8), ".specgate.yml");
+    List<SourceFile> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+        String rel = root.relativize(p).toString().replace('\\', '/');
+        files.add(SourceFile.added(rel, Files.readString(p, StandardCharsets.UTF_8)));
+      }
+    }
+    Report r = Analysis.run(ChangeSet.ofPaths(files), config);
+    assertThat(r.findings()).as("findings on the seed 004 example").isEmpty();
+    assertThat(r.packets()).as("the plan is read as a packet").hasSize(1);
   }
 
   @Test
