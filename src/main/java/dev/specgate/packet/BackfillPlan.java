@@ -45,7 +45,8 @@ public record BackfillPlan(
       "\\b(?:sleeps?|sleeping|pauses?|pausing|delays?|waits?|throttl\\w{0,6}+)\\s{1,3}(?:for\\s{1,3}"
           + "|of\\s{1,3}|to\\s{1,3})?~?\\d{1,9}+(?:\\.\\d{1,9}+)?\\s{0,2}(?:ms|milliseconds?|s|secs?|seconds?)\\b"
           + "|" + NUM + "(?:\\.\\d++)?\\s{0,3}(?:ms|milliseconds?|s|secs?|seconds?)\\s{1,3}(?:sleep|pause|delay"
-          + "|wait)|pg_sleep\\s{0,3}\\(\\s{0,3}\\d|" + NUM
+          + "|wait)|" + NUM + "(?:\\.\\d++)?\\s{0,3}(?:ms|milliseconds?|s|secs?|seconds?)\\s{1,3}(?:between"
+          + "|after each|per)\\s{1,3}(?:batch|chunk|iteration|page)|pg_sleep\\s{0,3}\\(\\s{0,3}\\d|" + NUM
           + "\\s{0,3}[km]?\\s{0,3}(?:rows|batches)\\s{0,3}(?:/|per)\\s{0,3}(?:s|sec|second|minute|min)\\b"
           + "|rate[- ]limit\\w*+\\D{0,20}\\d",
       Pattern.CASE_INSENSITIVE);

@@ -272,10 +272,13 @@ public final class MarkdownDoc {
       String raw = slice(s);
       int line = s.getLineIndex() + 1;
       Matcher m = BOLD_LABEL.matcher(raw);
-      if (m.lookingAt() && (m.group(1).endsWith(":") || m.group().endsWith(":"))) {
+      if (m.lookingAt() && (m.group(1).endsWith(":") || m.group().endsWith(":")
+          || namesSectionWithPeriod(m.group(1)))) {
         flush(out, current);
         String label = clean(m.group(1));
-        if (label.endsWith(":")) label = label.substring(0, label.length() - 1).strip();
+        if (label.endsWith(":") || label.endsWith(".")) {
+          label = label.substring(0, label.length() - 1).strip();
+        }
         label = label + ":";
         out.add(new Block(Block.Type.PARAGRAPH, line, line, List.of(new TextLine(line, label)), 0,
             null));
@@ -307,6 +310,13 @@ public final class MarkdownDoc {
     if (label.split(" ").length > 4) return null;
     SectionKind k = SectionKind.of(label);
     return k == SectionKind.OTHER || k == SectionKind.PHASE ? null : label;
+  }
+
+  /** "**Background.** text": a bold run-in heading ending in a period that names a section. */
+  private static boolean namesSectionWithPeriod(String bold) {
+    if (!bold.endsWith(".") || bold.split(" ").length > 4) return false;
+    SectionKind k = SectionKind.of(bold.substring(0, bold.length() - 1));
+    return k != SectionKind.OTHER && k != SectionKind.PHASE;
   }
 
   private static void flush(List<Block> out, List<TextLine> lines) {

@@ -71,6 +71,10 @@ public enum SectionKind {
     if (t.isEmpty()) return OTHER;
     // "Phase 2 — Backfill + validation" is a phase whatever other words it holds
     if (NUMBERED_PHASE.matcher(t).lookingAt()) return PHASE;
+    // a heading that is only "Plan" / "Steps" is the phase plan
+    if (t.equals("plan") || t.equals("the plan") || t.equals("steps") || t.equals("migration")) {
+      return PHASES;
+    }
     for (SectionKind k : values()) {
       for (String kw : k.keywords) {
         if (containsWord(t, kw)) return k;

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
     summary = "A backfill or read switch without a numeric mismatch threshold that blocks the switch")
 public final class ParityThresholdUnnamed implements Rule {
   private static final Pattern METRIC = Pattern.compile(
-      "mismatch|parity|diverg|differ|drift|diff", Pattern.CASE_INSENSITIVE);
+      "mismatch|parity|diverg|differ|drift|diff|<>|!=|is distinct from", Pattern.CASE_INSENSITIVE);
   private static final Pattern GATE = Pattern.compile(
       "block|gate|stop|halt|abort|switch|pause|fail|must|do not|don't|proceed|before|confirm"
           + "|require|until|then",
