@@ -92,12 +92,11 @@ class PlanShapesTest {
 
         VALIDATE CONSTRAINT takes a SHARE UPDATE EXCLUSIVE lock.
         """;
-    List<Packet.StatedLock> locks = packet("spec.md", plan).statedLocks();
+    List<StatedLock> locks = StatedLocks.of(packet("spec.md", plan));
     assertThat(locks).hasSize(3);
-    assertThat(locks.get(0)).isEqualTo(new Packet.StatedLock("Add nullable column",
-        "ACCESS EXCLUSIVE", "ACCESS EXCLUSIVE", "Milliseconds", "p/spec.md", 5));
-    assertThat(locks.get(1).mode()).isEmpty();
-    assertThat(locks.get(2).mode()).isEqualTo("SHARE UPDATE EXCLUSIVE");
+    assertThat(locks.get(0).step()).isEqualTo("Add nullable column");
+    assertThat(locks.get(0).line()).isEqualTo(5);
+    assertThat(locks.get(1).rowLevelOnly()).isTrue();
     assertThat(locks.get(2).line()).isEqualTo(8);
   }
 

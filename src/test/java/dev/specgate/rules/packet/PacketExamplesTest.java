@@ -8,7 +8,6 @@ import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
 import dev.specgate.engine.Analysis;
 import dev.specgate.engine.Config;
-import dev.specgate.engine.ConfigLoader;
 import dev.specgate.engine.Report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,20 +43,10 @@ class PacketExamplesTest {
 
   /** Seed 004's single plan document, filled in for a real change, under its natural name. */
   @Test
-  void seed004PlanDocumentPassesEveryRule() throws Exception {
-    Path root = Path.of("examples", "org-id-migration-plan");
-    Config config = ConfigLoader.parse(
-        Files.readString(root.resolve(".specgate.yml"), StandardCharsets.UTF_8), ".specgate.yml");
-    List<SourceFile> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-        String rel = root.relativize(p).toString().replace('\\', '/');
-        files.add(SourceFile.added(rel, Files.readString(p, StandardCharsets.UTF_8)));
-      }
-    }
-    Report r = Analysis.run(ChangeSet.ofPaths(files), config);
+  void seed004PlanDocumentPassesEveryRule() throws IOException {
+    Report r = check("org-id-migration-plan");
     assertThat(r.findings()).as("findings on the seed 004 example").isEmpty();
-    assertThat(r.packets()).as("the plan is read as a packet").hasSize(1);
+    assertThat(r.packets()).as("migration-plan.md is read as a packet by default").hasSize(1);
   }
 
   @Test
