@@ -106,7 +106,11 @@ public final class Workspace {
       }
     }
     List<Packet> out = new ArrayList<>();
-    byFolder.forEach((folder, files) -> out.add(new Packet(folder, files)));
+    byFolder.forEach((folder, files) -> {
+      Packet p = new Packet(folder, files);
+      // a document a packet glob matches but that holds no plan (a README) is not a packet
+      if (p.holdsPlan() || !p.docs().isEmpty() && p.plan().isEmpty()) out.add(p);
+    });
     return List.copyOf(out);
   }
 
