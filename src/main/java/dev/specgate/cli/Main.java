@@ -37,11 +37,14 @@ public final class Main implements Runnable {
   /** Every subcommand, in the order {@code specgate --help} lists them. */
   static final List<Class<?>> COMMANDS = List.of(
       CheckCommand.class,
+      DryRunCommand.class,
       GuardCommand.class,
       RulesCommand.class,
       ExplainCommand.class,
+      PacketCommand.class,
       ConfigCommand.class,
       ServeCommand.class,
+      DeliveriesCommand.class,
       ActionCommand.class,
       CompletionCommand.class);
 
