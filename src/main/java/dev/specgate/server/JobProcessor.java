@@ -113,7 +113,7 @@ final class JobProcessor {
         snapshot = new PullRequestSource(client, reads).fetch(w, pr.baseSha());
       } catch (ConfigException e) {
         client.updateCheckRun(repo, runId, CheckRunRequest.completed(null, w.headSha(), "failure",
-            "Invalid " + PullRequestSource.CONFIG_FILE, "specgate could not read its configuration:\n\n```\n" + e.getMessage() + "\n```", List.of()));
+            "Invalid " + PullRequestSource.CONFIG_FILE, "specgate could not read its configuration:\n\n" + MarkdownRenderer.codeBlock("", e.getMessage()), List.of()));
         return Result.DONE;
       }
       Instant started = clock.instant();
@@ -172,8 +172,8 @@ final class JobProcessor {
       GitHubRepo repo = new GitHubRepo(w.owner(), w.name());
       CheckRunRequest failed = CheckRunRequest.completed(CHECK_NAME, w.headSha(), "failure",
           "specgate could not analyse this pull request",
-          "The analysis failed after " + job.attempts() + " attempt(s):\n\n```\n" + why
-              + "\n```\n\nPress **Re-run** to try again.", List.of());
+          "The analysis failed after " + job.attempts() + " attempt(s):\n\n" + MarkdownRenderer.codeBlock("", why)
+              + "\n\nPress **Re-run** to try again.", List.of());
       if (job.checkRunId() != 0) client.updateCheckRun(repo, job.checkRunId(), failed);
       else client.createCheckRun(repo, failed.withExternalId(Integer.toString(w.prNumber())));
     } catch (GitHubCallException | RuntimeException e) {
