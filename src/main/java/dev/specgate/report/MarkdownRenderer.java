@@ -58,7 +58,8 @@ public final class MarkdownRenderer {
     head.append("## ").append(verdict(report)).append("\n\n");
     head.append(counts(report)).append("\n\n");
     if (options.note() != null && !options.note().isBlank()) {
-      head.append("> ").append(MarkdownText.text(options.note().strip()).replace("\n", "\n> ")).append("\n\n");
+      // the note is ours; callers escape what they quote in it (see PullRequestPublisher)
+      head.append("> ").append(options.note().strip().replace("\n", "\n> ")).append("\n\n");
     }
     head.append(packets(report));
 

@@ -12,6 +12,7 @@ import dev.specgate.github.GitHubClient;
 import dev.specgate.github.GitHubException;
 import dev.specgate.github.GitHubRepo;
 import dev.specgate.github.RetryPolicy;
+import dev.specgate.github.PullRequestPublisher;
 import dev.specgate.github.ReviewPublisher;
 import dev.specgate.github.app.AppHttp;
 import dev.specgate.github.app.GitHubCallException;
@@ -126,20 +127,10 @@ final class JobProcessor {
         return Result.SUPERSEDED;
       }
 
-      List<Annotation> annotations = new ArrayList<>();
-      for (Finding f : report.findings()) annotations.add(CheckRunPublisher.annotation(f));
-      ReviewPublisher.Outcome review = null;
-      String note = null;
-      try {
-        review = new ReviewPublisher(client).publish(repo, w.prNumber(), w.headSha(),
-            reviewItems(report, snapshot.changes()), title(report));
-      } catch (GitHubException e) {
-        if (!e.isPermissionProblem() && !e.isValidationFailure()) throw e;
-        note = "The review could not be posted (" + e.getMessage() + "); the findings are in the annotations.";
-      }
-      String summary = MarkdownRenderer.render(report, MarkdownRenderer.Options.defaults().withNote(note));
-      client.updateCheckRun(repo, runId, CheckRunRequest.completed(null, w.headSha(),
-          report.failed() ? "failure" : "success", title(report), summary, annotations));
+      PullRequestPublisher.Context ctx = new PullRequestPublisher.Context(repo, w.prNumber(), w.headSha(), false,
+          CHECK_NAME, Integer.toString(w.prNumber()), runId, "", true, true, false);
+      PullRequestPublisher.Outcome published = new PullRequestPublisher(client).publish(ctx, report, snapshot.changes());
+      ReviewPublisher.Outcome review = published.review();
       LOG.info("job {}: {} #{} at {}: {} finding(s), review {}", job.id(), w.repo(), w.prNumber(), w.headSha(),
           report.findings().size(), review);
       return Result.DONE;
@@ -183,38 +174,10 @@ final class JobProcessor {
     }
   }
 
-  static List<ReviewPublisher.Item> reviewItems(Report report, ChangeSet changes) {
-    List<String> fingerprints = FindingFingerprints.of(report, changes);
-    List<ReviewPublisher.Item> items = new ArrayList<>();
-    for (int i = 0; i < report.findings().size(); i++) {
-      Finding f = report.findings().get(i);
-      items.add(new ReviewPublisher.Item(f, fingerprints.get(i), headText(f, changes)));
-    }
-    return items;
-  }
-
-  /** The finding's lines at head, or null when the file's text is not at hand. */
-  static String headText(Finding f, ChangeSet changes) {
-    String content = changes.file(f.file()).map(SourceFile::content).orElse(null);
-    if (content == null) return null;
-    String[] lines = content.split("\n", -1);
-    int from = f.line() - 1;
-    int to = Math.min(lines.length, Math.max(f.line(), f.location().endLine()));
-    if (from < 0 || from >= to) return null;
-    return String.join("\n", java.util.Arrays.asList(lines).subList(from, to));
-  }
-
   private void completeIfStarted(GitHubClient client, GitHubRepo repo, Job job, String conclusion, String title, String summary) {
     if (job.checkRunId() == 0) return;
     client.updateCheckRun(repo, job.checkRunId(),
         CheckRunRequest.completed(null, job.item().headSha(), conclusion, title, summary, List.of()));
   }
 
-  static String title(Report r) {
-    long e = r.count(dev.specgate.core.Severity.ERROR);
-    long wn = r.count(dev.specgate.core.Severity.WARNING);
-    long n = r.count(dev.specgate.core.Severity.NOTICE);
-    if (e + wn + n == 0) return "No problems found";
-    return e + " error" + (e == 1 ? "" : "s") + ", " + wn + " warning" + (wn == 1 ? "" : "s") + ", " + n + " notice" + (n == 1 ? "" : "s");
-  }
 }
