@@ -12,9 +12,9 @@ import dev.specgate.engine.ConfigLoader;
 import dev.specgate.engine.Report;
 import dev.specgate.git.GitRange;
 import dev.specgate.git.GitSourceException;
-import dev.specgate.github.GitHubClient;
+import dev.specgate.github.CallPolicy;
+import dev.specgate.github.GitHubApi;
 import dev.specgate.github.GitHubRepo;
-import dev.specgate.github.RetryPolicy;
 import dev.specgate.github.PullRequestPublisher;
 import dev.specgate.github.actions.ActionsEvent;
 import dev.specgate.github.actions.WorkflowFiles;
@@ -25,18 +25,15 @@ import dev.specgate.rules.RuleRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -97,22 +94,18 @@ public final class ActionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final Map<String, String> env;
-  private final RetryPolicy retry;
-  // Built on first use: picocli instantiates every subcommand on each run, and an HttpClient (its
-  // SSLContext) costs about 0.3 s of CPU that `check` and the others never need.
-  private final Supplier<HttpClient> http;
+  // The GitHub client is built only when publishing: picocli instantiates every subcommand on each
+  // run, and an HttpClient (its SSLContext) costs about 0.3 s of CPU that `check` never needs.
+  private final CallPolicy calls;
 
   public ActionCommand() {
-    this.env = Map.copyOf(System.getenv());
-    this.retry = RetryPolicy.defaults();
-    this.http = () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+    this(System.getenv(), CallPolicy.action());
   }
 
-  /** For tests: the environment, retry policy and HTTP client to use. */
-  public ActionCommand(Map<String, String> env, RetryPolicy retry, HttpClient http) {
+  /** For tests: the environment and how GitHub calls wait. */
+  public ActionCommand(Map<String, String> env, CallPolicy calls) {
     this.env = Map.copyOf(env);
-    this.retry = retry;
-    this.http = () -> http;
+    this.calls = calls;
   }
 
   @Override
@@ -277,8 +270,8 @@ public final class ActionCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ActionError("GITHUB_REPOSITORY: " + e.getMessage());
     }
-    GitHubClient client = new GitHubClient(
-        URI.create(env.getOrDefault("GITHUB_API_URL", "https://api.github.com")), () -> token, http.get(), retry);
+    GitHubApi client = GitHubApi.withToken(URI.create(env.getOrDefault("GITHUB_API_URL", "https://api.github.com")),
+        token, calls, GitHubApi.Observer.NONE);
     // the external id marks the run as ours: an Actions job named like the check must never be taken for it
     PullRequestPublisher.Context ctx = new PullRequestPublisher.Context(repo, event.isPullRequest() ? event.pullNumber() : 0,
         headSha, event.fromFork(), checkName, EXTERNAL_ID + (event.isPullRequest() ? "/pr-" + event.pullNumber() : ""),

@@ -44,9 +44,9 @@ public final class PullRequestPublisher {
   /** Why something was not posted; {@code refused} when GitHub said no (permissions, 422). */
   public record Note(String text, boolean refused) {}
 
-  private final GitHubClient client;
+  private final GitHubApi client;
 
-  public PullRequestPublisher(GitHubClient client) {
+  public PullRequestPublisher(GitHubApi client) {
     this.client = client;
   }
 

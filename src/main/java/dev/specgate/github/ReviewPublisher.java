@@ -45,9 +45,9 @@ public final class ReviewPublisher {
   private static final int BODY_LIMIT = 60_000;
   private static final int MAX_BODY_ITEMS = 100;
 
-  private final GitHubClient client;
+  private final GitHubApi client;
 
-  public ReviewPublisher(GitHubClient client) {
+  public ReviewPublisher(GitHubApi client) {
     this.client = client;
   }
 
