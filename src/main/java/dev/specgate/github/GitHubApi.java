@@ -46,8 +46,9 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
  * name their {@code side}, replacing a review's body — go through the same connector and
  * authorization as raw requests. Ids are {@code long} (they exceed 32 bits).
  *
- * <p>Every failure is a {@link GitHubException} with the HTTP status. One instance serves one
- * token; it caches the repositories and pull requests it read.
+ * <p>Every failure is a {@link GitHubException} with the HTTP status. An instance caches the
+ * repositories, pull requests and review comments it read: use one per job ({@link #fresh()}
+ * shares the connection, not the caches).
  */
 public final class GitHubApi {
   /** GitHub's limit for a Check Run's output.summary and output.text. */
@@ -107,6 +108,11 @@ public final class GitHubApi {
     } catch (IOException e) {
       throw GitHubException.of("setup for " + base, e);
     }
+  }
+
+  /** A client on the same connection and token, with nothing cached (one per job). */
+  public GitHubApi fresh() {
+    return new GitHubApi(github, apiBase, connector, auth, policy);
   }
 
   private static URI trimmed(URI apiBase) {
@@ -396,6 +402,20 @@ public final class GitHubApi {
   }
 
   // ---------------------------------------------------------------- raw requests
+
+  /**
+   * Every page of a list endpoint the library has no method for (e.g. the App's webhook
+   * deliveries), {@code path} relative to the API base with its query.
+   */
+  public List<JsonNode> getPages(String path) {
+    return raw("GET", path, null);
+  }
+
+  /** One request to an endpoint the library has no method for; the response body (empty object when none). */
+  public JsonNode send(String method, String path, JsonNode body) {
+    if ("GET".equals(method)) throw new IllegalArgumentException("use getPages for GET");
+    return raw(method, path, body).get(0);
+  }
 
   /**
    * One request the library has no method for, through the same connector and authorization,

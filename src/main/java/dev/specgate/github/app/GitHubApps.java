@@ -30,15 +30,18 @@ public final class GitHubApps {
     this.observer = observer;
   }
 
-  /** The App itself (JWT): for App endpoints such as webhook deliveries. */
+  /** The App itself (JWT): for App endpoints such as webhook deliveries ({@link GitHubApi#getPages}). */
   public GitHubApi app() {
     return GitHubApi.create(apiBase, appAuthorization(), policy, observer);
   }
 
-  /** The client for one installation (cached with its token). */
+  /**
+   * A client for one installation, for one job: the connection and its token are kept per
+   * installation, what a job reads is not.
+   */
   public GitHubApi installation(long installationId) {
     return byInstallation.computeIfAbsent(installationId, id ->
-        GitHubApi.create(apiBase, new InstallationAuthorization(id, appAuthorization()), policy, observer));
+        GitHubApi.create(apiBase, new InstallationAuthorization(id, appAuthorization()), policy, observer)).fresh();
   }
 
   /** Drops an installation's client, e.g. after GitHub refused its token (401). */

@@ -96,4 +96,19 @@ class GitHubAppsTest {
         .isInstanceOf(GitHubException.class).hasMessageContaining("401").hasMessageContaining("installation 2")
         .hasMessageContaining("'Expiration time' claim");
   }
+
+  @Test
+  void theAppItselfReadsEndpointsTheLibraryLacksWithItsJwtFollowingPages() {
+    String next = wm.baseUrl() + "/app/hook/deliveries?per_page=100&cursor=v1_2";
+    wm.stubFor(get(urlEqualTo("/app/hook/deliveries?per_page=100"))
+        .willReturn(jsonResponse("[{\"id\":12000000001,\"guid\":\"a\"}]", 200).withHeader("Link", "<" + next + ">; rel=\"next\"")));
+    wm.stubFor(get(urlEqualTo("/app/hook/deliveries?per_page=100&cursor=v1_2"))
+        .willReturn(jsonResponse("[{\"id\":12000000002,\"guid\":\"b\"}]", 200)));
+    List<Long> ids = apps().app().getPages("/app/hook/deliveries?per_page=100").stream()
+        .flatMap(page -> java.util.stream.StreamSupport.stream(page.spliterator(), false))
+        .map(d -> d.path("id").asLong()).toList();
+    assertThat(ids).containsExactly(12_000_000_001L, 12_000_000_002L);
+    wm.verify(2, getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/app/hook/deliveries"))
+        .withHeader("Authorization", matching("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+")));
+  }
 }
