@@ -66,8 +66,12 @@ public final class MarkdownText {
     return fence + body.replace("|", "\\|") + fence;
   }
 
-  /** Text inside raw HTML we write ({@code <summary>}): entities, and no live mention or reference. */
-  public static String html(String s) {
+  /**
+   * Text inside raw HTML we write ({@code <summary>}): one line (a blank line would end the HTML
+   * block and let Markdown in), entities, and no live mention or reference.
+   */
+  public static String html(String raw) {
+    String s = oneLine(raw);
     StringBuilder out = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

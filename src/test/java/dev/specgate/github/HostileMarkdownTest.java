@@ -60,4 +60,12 @@ class HostileMarkdownTest {
     String body = ReviewPublisher.summaryBody("h", List.of(new ReviewPublisher.Item(f, "00", null)));
     assertThat(body).endsWith("- 🛑 `destructive-drop` a`b`\\`@" + ZWJ + "c.sql:1 — m\n");
   }
+
+  @Test
+  void aNewlineInAPathCannotEndOurHtmlBlock() {
+    Finding f = new Finding("destructive-drop", Severity.ERROR, Location.line("a\n\n[x](https://evil.example).sql", 1), "m", "", "");
+    String md = MarkdownRenderer.render(new Report(List.of(f), List.of(), List.of(), 1, 1, Severity.ERROR));
+    assertThat(md).contains("<summary>🛑 <code>destructive-drop</code> a  [x](https:" + ZWJ + "//evil.example).sql:1 — m</summary>");
+    assertThat(md).contains("[a  \\[x\\]\\(https:" + ZWJ + "//evil.example\\).sql:1](");
+  }
 }
