@@ -165,6 +165,15 @@ public final class GitHubApi {
         pr.getState().name().toLowerCase(Locale.ROOT), pr.getHead().getSha(), pr.getBase().getSha(), pr.isDraft()));
   }
 
+  /**
+   * The web prefix linking a repository path at {@code sha} ({@code https://github.com/o/r/blob/<sha>/}),
+   * or empty when GitHub did not say where the repository lives on the web.
+   */
+  public String blobLinkBase(GitHubRepo r, String sha) {
+    URL web = repo(r).getHtmlUrl();
+    return web == null ? "" : web.toString() + "/blob/" + sha + "/";
+  }
+
   /** Every file of a pull request (100 per page; GitHub stops at 3000). */
   public List<PullRequestFile> listPullRequestFiles(GitHubRepo r, int number) {
     GHPullRequest pr = pull(r, number);

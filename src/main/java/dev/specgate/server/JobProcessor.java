@@ -106,7 +106,7 @@ final class JobProcessor {
       }
 
       PullRequestPublisher.Context ctx = new PullRequestPublisher.Context(repo, w.prNumber(), w.headSha(), false,
-          CHECK_NAME, Integer.toString(w.prNumber()), runId, "", true, true, false);
+          CHECK_NAME, Integer.toString(w.prNumber()), runId, client.blobLinkBase(repo, w.headSha()), true, true, false);
       PullRequestPublisher.Outcome published = new PullRequestPublisher(client).publish(ctx, report, snapshot.changes());
       ReviewPublisher.Outcome review = published.review();
       LOG.info("job {}: {} #{} at {}: {} finding(s), review {}", job.id(), w.repo(), w.prNumber(), w.headSha(),

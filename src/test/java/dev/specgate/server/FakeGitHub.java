@@ -103,7 +103,8 @@ final class FakeGitHub implements AutoCloseable {
 
     String repo = "/repos/" + REPO;
     wm.stubFor(get(urlEqualTo(repo)).withHeader("Authorization", installationToken())
-        .willReturn(okJson("{\"id\":7,\"name\":\"payments\",\"full_name\":\"" + REPO + "\",\"owner\":{\"login\":\"acme\"}}")));
+        .willReturn(okJson("{\"id\":7,\"name\":\"payments\",\"full_name\":\"" + REPO + "\",\"owner\":{\"login\":\"acme\"},"
+            + "\"html_url\":\"https://github.com/" + REPO + "\"}")));
     wm.stubFor(get(urlEqualTo(repo + "/pulls/" + PR)).withHeader("Authorization", installationToken())
         .willReturn(okJson("{\"number\":" + PR + ",\"state\":\"open\",\"draft\":false,\"mergeable_state\":\"clean\",\"head\":{\"sha\":\"" + HEAD
             + "\"},\"base\":{\"sha\":\"" + BASE + "\"}}")));
