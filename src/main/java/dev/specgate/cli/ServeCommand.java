@@ -21,7 +21,10 @@ import picocli.CommandLine.Command;
 @Command(name = "serve", description = {
     "Run the GitHub App webhook service (Check Runs and review comments on pull requests).",
     "Configured by environment: SPECGATE_APP_ID, SPECGATE_PRIVATE_KEY_FILE, SPECGATE_WEBHOOK_SECRET,",
-    "SPECGATE_GITHUB_API_URL, SPECGATE_PORT, SPECGATE_DATABASE_URL, SPECGATE_DATA_DIR, SPECGATE_WORKERS."})
+    "SPECGATE_GITHUB_API_URL, SPECGATE_PORT, SPECGATE_DATABASE_URL, SPECGATE_DATA_DIR, SPECGATE_WORKERS."},
+    footerHeading = Main.EXAMPLES,
+    footer = {"  SPECGATE_APP_ID=12345 SPECGATE_PRIVATE_KEY_FILE=app.pem SPECGATE_WEBHOOK_SECRET=... specgate serve",
+        "  (docs/service.md: installing the GitHub App)"})
 final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -20,11 +20,17 @@ public final class JsonRenderer {
   private JsonRenderer() {}
 
   public static String render(Report report) {
+    return render(report, null);
+  }
+
+  /** @param toolVersion the specgate version, written as {@code toolVersion} when not null */
+  public static String render(Report report, String toolVersion) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
       g.writeStartObject();
       g.writeNumberField("version", 1);
       g.writeStringField("tool", "specgate");
+      if (toolVersion != null) g.writeStringField("toolVersion", toolVersion);
       g.writeArrayFieldStart("findings");
       for (Finding f : report.findings()) finding(g, f);
       g.writeEndArray();

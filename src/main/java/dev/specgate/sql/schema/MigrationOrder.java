@@ -302,8 +302,13 @@ public final class MigrationOrder {
   }
 
   private static String number(String digits) {
-    String d = digits.replaceFirst("^0+(?=\\d)", "");
-    return String.format(Locale.ROOT, "%02d", Math.min(d.length(), 99)) + d;
+    // Leading zeros dropped (one digit kept), then the length in two digits: plain code, not a
+    // regular expression and String.format, as it runs for every number in every file name.
+    int i = 0;
+    while (i < digits.length() - 1 && digits.charAt(i) == '0') i++;
+    String d = digits.substring(i);
+    int len = Math.min(d.length(), 99);
+    return (len < 10 ? "0" : "") + len + d;
   }
 
   private static String fileName(String p) {

@@ -89,10 +89,7 @@ class ItemMapperTest {
         .isEqualTo("docs");
     assertThat(AllowedScope.of(allowed("changes to `src/status/**`", "src/status/**"), defaults))
         .isNotNull();
-    Config custom = new Config(defaults.dialect(), defaults.postgresVersion(), defaults.migrationTool(),
-        defaults.migrations(), defaults.packets(), defaults.requiredPacketFiles(),
-        defaults.largeTableRows(), defaults.failOn(), Map.of(),
-        Map.of("api-client", List.of("clients/**")), "test");
+    Config custom = defaults.withGuardrailCategories(Map.of("api-client", List.of("clients/**")));
     assertThat(AllowedScope.of(allowed("API client regeneration"), custom).describe()).isEqualTo("api-client");
   }
 }

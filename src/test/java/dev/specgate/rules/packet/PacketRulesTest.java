@@ -43,9 +43,7 @@ class PacketRulesTest {
         """);
     Config defaults = Config.defaults();
     assertThat(run(new BackfillPlanIncomplete(), defaults, spec)).isEmpty();
-    Config strict = new Config(defaults.dialect(), defaults.postgresVersion(),
-        defaults.migrationTool(), defaults.migrations(), defaults.packets(),
-        defaults.requiredPacketFiles(), 10_000L, defaults.failOn(), Map.of(), Map.of(), "test");
+    Config strict = defaults.withLargeTableRows(10_000L);
     assertThat(run(new BackfillPlanIncomplete(), strict, spec))
         .extracting(Finding::file, Finding::line).containsExactly(
             org.assertj.core.groups.Tuple.tuple("p/spec.md", 7));
