@@ -40,8 +40,10 @@ public final class Main implements Runnable {
       GuardCommand.class,
       RulesCommand.class,
       ExplainCommand.class,
+      PacketCommand.class,
       ConfigCommand.class,
       ServeCommand.class,
+      DeliveriesCommand.class,
       ActionCommand.class,
       CompletionCommand.class);
 

@@ -6,6 +6,7 @@ import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
 import dev.specgate.packet.Packet;
+import dev.specgate.packet.PacketSummary;
 import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleRegistry;
@@ -42,9 +43,12 @@ public final class Analysis {
         new AnalysisContext(config, changes, ws.migrations(), ws.packetsInScope(), schema);
 
     // Rules are stateless and read immutable models, so they run on every core.
-    List<Finding> raw = rules.parallelStream()
+    List<Finding> raw = new ArrayList<>(rules.parallelStream()
         .flatMap(rule -> runRule(rule, context, config, changes).stream())
-        .toList();
+        .toList());
+    // The SQL in the plans' fences, checked by the same SQL rules, reported at the plan's lines.
+    raw.addAll(PlanSqlContext.findings(rules, ws.packetsInScope(), config, changes,
+        (rule, planContext) -> runRule(rule, planContext, config, changes)));
     List<Finding> kept = new ArrayList<>();
     for (Finding f : Suppressions.apply(raw, changes.files())) {
       if (touchedByChange(f, changes, ws.packetsInScope())) kept.add(f);
@@ -58,10 +62,13 @@ public final class Analysis {
         ws.packetsInScope().stream().map(Packet::folder).toList(),
         (int) changes.files().stream().filter(SourceFile::isChanged).count(),
         statements,
-        config.failOn());
+        config.failOn(),
+        ws.packetsInScope().stream()
+            .map(p -> "`" + (p.folder().isEmpty() ? "/" : p.folder()) + "`: " + PacketSummary.brief(p))
+            .toList());
   }
 
-  private static List<Finding> runRule(Rule rule, AnalysisContext context, Config config, ChangeSet changes) {
+  private static List<Finding> runRule(Rule rule, dev.specgate.rules.RuleContext context, Config config, ChangeSet changes) {
     Optional<Severity> severity = config.severityOf(rule.id(), rule.info().severity());
     if (severity.isEmpty()) return List.of();
     Findings out = new Findings(rule.info());

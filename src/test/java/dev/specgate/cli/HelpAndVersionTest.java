@@ -14,7 +14,7 @@ class HelpAndVersionTest {
 
   @Test
   void everyCommandAnswersHelpWithItsUsageAndAnExample() {
-    assertThat(commands()).contains("check", "guard", "rules", "explain", "config", "serve", "action", "completion", "help");
+    assertThat(commands()).contains("check", "guard", "rules", "explain", "config", "serve", "deliveries", "action", "completion", "help");
     for (String command : commands()) {
       for (String flag : List.of("--help", "-h")) {
         CheckCommandTest.Run r = CheckCommandTest.run(command, flag);
@@ -27,7 +27,7 @@ class HelpAndVersionTest {
 
   @Test
   void everyCommandWeWroteShowsExamples() {
-    for (String command : List.of("check", "guard", "rules", "explain", "config", "serve", "completion")) {
+    for (String command : List.of("check", "guard", "rules", "explain", "packet", "config", "serve", "deliveries", "completion")) {
       assertThat(CheckCommandTest.run(command, "--help").out()).as(command).contains("Examples:");
     }
     assertThat(CheckCommandTest.run("--help").out()).contains("Examples:").contains("check").contains("completion");

@@ -21,12 +21,13 @@ class PacketRulesTest {
   }
 
   @Test
-  void sixteenRulesOfThePacketFamilyInCatalogueOrder() {
+  void eighteenRulesOfThePacketFamilyInCatalogueOrder() {
     List<Rule> all = PacketRules.all();
-    assertThat(all).hasSize(16);
+    assertThat(all).hasSize(18);
     assertThat(all).allMatch(r -> r.info().family() == Family.PACKET);
     assertThat(all.get(0).id()).isEqualTo("packet-incomplete");
     assertThat(all.get(15).id()).isEqualTo("migration-without-packet");
+    assertThat(all.get(17).id()).isEqualTo("plan-migration-mismatch");
   }
 
   @Test
