@@ -4,6 +4,7 @@ import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Glob;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
+import dev.specgate.dryrun.DryRunOptions;
 import dev.specgate.engine.Analysis;
 import dev.specgate.engine.Config;
 import dev.specgate.engine.Report;
@@ -63,11 +64,13 @@ final class CheckCommand implements Callable<Integer> {
       + " (default: shown on a terminal for runs over " + Progress.MIN_FILES + " files or more)")
   boolean progress;
 
+  @Option(names = "--dry-run", description = "also apply the change on an embedded PostgreSQL (see `specgate dry-run`); one report, one exit code")
+  boolean dryRun;
+
   @Override
   public Integer call() {
     OutputFormat out = Formats.parse(format);
-    if (head != null && base == null) throw new UserError("--head needs --base");
-    Input input = base != null ? gitRange() : paths();
+    Input input = input();
     Config config = input.config();
     if (failOn != null) {
       config = config.withFailOn(Severity.parse(failOn).orElseThrow(() ->
@@ -76,7 +79,8 @@ final class CheckCommand implements Callable<Integer> {
     Report report;
     try (Progress p = Progress.start(spec.commandLine().getErr(), input.changes().files().size(), progress, System.getenv())) {
       if (p != null) p.phase("analysing " + input.changes().files().size() + " files");
-      report = Analysis.run(input.changes(), config);
+      report = dryRun ? DryRunCommand.runDryRun(input.changes(), config, DryRunOptions.forConfig(config)).report()
+          : Analysis.run(input.changes(), config);
     }
     PrintWriter w = spec.commandLine().getOut();
     w.print(out.render(report, input.changes(), OutputFormat.colourWanted()));
@@ -109,7 +113,13 @@ final class CheckCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private record Input(ChangeSet changes, Config config) {}
+  record Input(ChangeSet changes, Config config) {}
+
+  /** The change and config the options name (also read by {@code dry-run}). */
+  Input input() {
+    if (head != null && base == null) throw new UserError("--head needs --base");
+    return base != null ? gitRange() : paths();
+  }
 
   private Input gitRange() {
     if (paths.size() > 1) throw new UserError("--base takes one PATH inside a git repository, got " + paths.size());

@@ -37,6 +37,7 @@ public final class Main implements Runnable {
   /** Every subcommand, in the order {@code specgate --help} lists them. */
   static final List<Class<?>> COMMANDS = List.of(
       CheckCommand.class,
+      DryRunCommand.class,
       GuardCommand.class,
       RulesCommand.class,
       ExplainCommand.class,

@@ -10,6 +10,7 @@ import dev.specgate.packet.PacketSummary;
 import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleRegistry;
+import dev.specgate.rules.dryrun.DryRunEvidence;
 import dev.specgate.sql.schema.SchemaHistory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,10 +38,18 @@ public final class Analysis {
 
   /** Runs the given rules only (tests run one rule over its fixtures). */
   public static Report run(ChangeSet changes, Config config, List<Rule> rules) {
+    return run(changes, config, rules, null);
+  }
+
+  /**
+   * Runs the given rules with what a dry run observed on PostgreSQL (the dryrun family reads it);
+   * {@code dryRun} null for a static analysis.
+   */
+  public static Report run(ChangeSet changes, Config config, List<Rule> rules, DryRunEvidence dryRun) {
     Workspace ws = Workspace.discover(changes, config);
     SchemaHistory schema = SchemaHistory.replay(ws.migrations(), !changes.isSnapshot());
     AnalysisContext context =
-        new AnalysisContext(config, changes, ws.migrations(), ws.packetsInScope(), schema);
+        new AnalysisContext(config, changes, ws.migrations(), ws.packetsInScope(), schema, dryRun);
 
     // Rules are stateless and read immutable models, so they run on every core.
     List<Finding> raw = new ArrayList<>(rules.parallelStream()
@@ -49,6 +58,7 @@ public final class Analysis {
     // The SQL in the plans' fences, checked by the same SQL rules, reported at the plan's lines.
     raw.addAll(PlanSqlContext.findings(rules, ws.packetsInScope(), config, changes,
         (rule, planContext) -> runRule(rule, planContext, config, changes)));
+    if (dryRun != null) raw = MeasuredEvidence.apply(raw, dryRun, ws.migrations(), config);
     List<Finding> kept = new ArrayList<>();
     for (Finding f : Suppressions.apply(raw, changes.files())) {
       if (touchedByChange(f, changes, ws.packetsInScope())) kept.add(f);

@@ -22,7 +22,7 @@ import java.util.Map;
  * their tool runs them) and packets (the folder of each matching spec.md), and decides which
  * packets are in scope.
  */
-final class Workspace {
+public final class Workspace {
   private final List<MigrationFile> migrations;
   private final List<Packet> packets;
   private final List<Packet> packetsInScope;
@@ -33,13 +33,14 @@ final class Workspace {
     this.packetsInScope = inScope;
   }
 
-  static Workspace discover(ChangeSet changes, Config config) {
+  public static Workspace discover(ChangeSet changes, Config config) {
     List<MigrationFile> migrations = migrations(changes, config);
     List<Packet> packets = packets(changes, config);
     return new Workspace(migrations, packets, inScope(changes, packets, migrations));
   }
 
-  List<MigrationFile> migrations() {
+  /** Every migration found, up and down, in the order their tool runs them. */
+  public List<MigrationFile> migrations() {
     return migrations;
   }
 
@@ -47,7 +48,7 @@ final class Workspace {
     return packets;
   }
 
-  List<Packet> packetsInScope() {
+  public List<Packet> packetsInScope() {
     return packetsInScope;
   }
 

@@ -24,7 +24,8 @@ class RuleCatalogueTest {
       "deploy-order-unstated", "acceptance-not-testable", "vague-language", "evidence-blank", "tasks-open",
       "same-release-cleanup", "non-goal-violated", "migration-without-packet", "lock-claim-wrong",
       "plan-migration-mismatch",
-      "guardrail-forbidden", "guardrail-out-of-scope", "guardrail-unmapped");
+      "guardrail-forbidden", "guardrail-out-of-scope", "guardrail-unmapped",
+      "migration-fails", "rollback-fails", "rollback-incomplete", "rollback-not-rerunnable");
   private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
   @Test
