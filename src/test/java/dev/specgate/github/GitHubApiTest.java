@@ -32,7 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class GitHubClientTest {
+class GitHubApiTest {
   private static final GitHubRepo REPO = new GitHubRepo("acme", "shop");
   private static final long BIG_ID = 5_000_000_123L; // beyond 2^32
   private final ObjectMapper json = new ObjectMapper();
@@ -116,7 +116,7 @@ class GitHubClientTest {
     gh.client().createCheckRun(REPO,
         CheckRunRequest.completed("specgate", "abc", "success", "t", "x".repeat(70_000), List.of()));
     JsonNode body = json.readTree(gh.wm.findAll(postRequestedFor(urlEqualTo("/repos/acme/shop/check-runs"))).get(0).getBodyAsString());
-    assertThat(body.path("output").path("summary").asText().length()).isLessThanOrEqualTo(GitHubClient.OUTPUT_LIMIT);
+    assertThat(body.path("output").path("summary").asText().length()).isLessThanOrEqualTo(GitHubApi.OUTPUT_LIMIT);
     assertThat(body.path("output").has("annotations")).isFalse();
   }
 
@@ -237,7 +237,7 @@ class GitHubClientTest {
         .willReturn(jsonResponse("{\"sha\":\"b2\",\"encoding\":\"base64\",\"content\":\""
             + Base64.getEncoder().encodeToString("big".getBytes(StandardCharsets.UTF_8)) + "\"}", 200)));
 
-    GitHubClient c = gh.client();
+    GitHubApi c = gh.client();
     assertThat(new String(c.getContent(REPO, "db/migrations/V1__a.sql", "abc").orElseThrow(), StandardCharsets.UTF_8))
         .isEqualTo("select 1;\n");
     assertThat(new String(c.getContent(REPO, "big.sql", "abc").orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("big");
@@ -251,7 +251,7 @@ class GitHubClientTest {
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
             .withBody("{\"id\":" + BIG_ID + ",\"body\":\"b\",\"state\":\"COMMENTED\"}")
             .withTransformers(FakeGitHub.REVIEW_VALIDATOR)));
-    GitHubClient c = gh.client();
+    GitHubApi c = gh.client();
 
     ReviewRequest bad = new ReviewRequest("abc", "body", "COMMENT", List.of(
         new ReviewRequest.Comment("db/migrations/V2__b.sql", null, 2, "ok"),
@@ -295,7 +295,7 @@ class GitHubClientTest {
             + "{\"id\":" + (BIG_ID + 9) + ",\"name\":\"specgate\",\"external_id\":\"\"},"
             + "{\"id\":" + BIG_ID + ",\"name\":\"specgate\",\"external_id\":\"ours\"},"
             + "{\"id\":" + (BIG_ID + 1) + ",\"name\":\"specgate\",\"external_id\":\"ours\"}]}", 200)));
-    GitHubClient c = gh.client();
+    GitHubApi c = gh.client();
     assertThat(c.findCheckRun(REPO, "abc", "specgate", "ours")).get().extracting(CheckRun::id).isEqualTo(BIG_ID + 1);
     assertThat(c.findCheckRun(REPO, "abc", "specgate")).get().extracting(CheckRun::id).isEqualTo(BIG_ID + 9);
     assertThat(c.findCheckRun(REPO, "abc", "specgate", "theirs")).isEmpty();
@@ -313,5 +313,70 @@ class GitHubClientTest {
     assertThat(json.readTree(patches.get(1).getBodyAsString()).path("output").path("annotations")).hasSize(1);
     gh.wm.verify(0, patchRequestedFor(urlEqualTo("/repos/acme/shop/check-runs/" + BIG_ID))
         .withRequestBody(matchingJsonPath("$.output.annotations[50]")));
+  }
+
+  @Test
+  void aSpentLimitSurfacesAsRateLimitedCarryingTheResetTime() {
+    long reset = FakeGitHub.NOW.getEpochSecond() + 3600;
+    gh.wm.stubFor(get(urlPathEqualTo("/repos/acme/shop/pulls/7/comments")).atPriority(5)
+        .willReturn(jsonResponse("{\"message\":\"API rate limit exceeded\"}", 403)
+            .withHeader("x-ratelimit-remaining", "0").withHeader("x-ratelimit-reset", String.valueOf(reset))));
+    assertThatThrownBy(() -> gh.client().listReviewComments(REPO, 7))
+        .isInstanceOfSatisfying(RateLimited.class, e -> {
+          assertThat(e.resetAt()).contains(java.time.Instant.ofEpochSecond(reset + 1));
+          assertThat(e.transientFailure()).isTrue();
+          assertThat(e.retryAfter(java.time.Clock.fixed(FakeGitHub.NOW, java.time.ZoneOffset.UTC)))
+              .contains(Duration.ofSeconds(3601));
+        });
+    gh.wm.verify(1, getRequestedFor(urlPathEqualTo("/repos/acme/shop/pulls/7/comments")));
+  }
+
+  @Test
+  void aLinkToAnotherHostIsNotFollowedAndGetsNoToken() {
+    com.github.tomakehurst.wiremock.WireMockServer other =
+        new com.github.tomakehurst.wiremock.WireMockServer(com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+    other.start();
+    try {
+      other.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+          .willReturn(jsonResponse("[]", 200)));
+      String elsewhere = other.baseUrl() + "/repos/acme/shop/pulls/7/files?page=2";
+      gh.wm.stubFor(get(urlEqualTo("/repos/acme/shop/pulls/7/files?per_page=100")).atPriority(5)
+          .willReturn(jsonResponse("[{\"filename\":\"a.sql\",\"status\":\"added\",\"sha\":\"s\"}]", 200)
+              .withHeader("Link", "<" + elsewhere + ">; rel=\"next\"")));
+      assertThatThrownBy(() -> gh.client().listPullRequestFiles(REPO, 7))
+          .isInstanceOf(GitHubException.class)
+          .hasMessageContaining("refusing to send a request to http://localhost:" + other.port());
+      assertThat(other.getAllServeEvents()).isEmpty();
+    } finally {
+      other.stop();
+    }
+  }
+
+  @Test
+  void anUnreachableGitHubIsNamedWithItsCause() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    GitHubApi api = GitHubApi.withToken(URI.create("http://127.0.0.1:" + closed), FakeGitHub.TOKEN, gh.policy(),
+        GitHubApi.Observer.NONE);
+    assertThatThrownBy(() -> api.listReviews(REPO, 7))
+        .isInstanceOfSatisfying(GitHubException.class, e -> {
+          assertThat(e.status()).isZero();
+          assertThat(e.transientFailure()).isTrue();
+          assertThat(e.getMessage()).contains("cannot reach GitHub at 127.0.0.1:" + closed).contains("ConnectException")
+              .doesNotContain("null");
+        });
+  }
+
+  @Test
+  void pathSegmentsAreUrlEncoded() {
+    gh.wm.stubFor(get(urlEqualTo("/repos/ac%20me/sh%23op")).atPriority(5).willReturn(jsonResponse(
+        "{\"id\":1,\"name\":\"sh#op\",\"full_name\":\"ac me/sh#op\",\"owner\":{\"login\":\"ac me\"}}", 200)));
+    gh.wm.stubFor(get(urlEqualTo("/repos/ac%20me/sh%23op/contents/db/V2%20q%23x%3F.sql?ref=abc")).atPriority(5)
+        .willReturn(jsonResponse("{\"type\":\"file\",\"encoding\":\"base64\",\"size\":2,\"sha\":\"b1\",\"content\":\""
+            + Base64.getEncoder().encodeToString("ok".getBytes(StandardCharsets.UTF_8)) + "\"}", 200)));
+    assertThat(gh.client().getContent(new GitHubRepo("ac me", "sh#op"), "db/V2 q#x?.sql", "abc"))
+        .hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("ok"));
   }
 }
