@@ -61,7 +61,16 @@ final class PhaseRollbackCheck {
     ChangePlan prior = new ChangePlan(plan.base(), planSql, List.of(), plan.packets());
     for (int k = 0; k < phases.size(); k++) {
       PlanPhases phase = phases.get(k);
-      if (phase.rollbacks().isEmpty()) {
+      List<PlanSqlBlock> rollbacks = new ArrayList<>();
+      for (PlanSqlBlock b : phase.rollbacks()) {
+        if (b.migration().statements().isEmpty()) {
+          notes.add("rollback block " + where(b) + " of phase \"" + phase.label() + "\" holds no SQL statement"
+              + " (comments only): nothing to run");
+        } else {
+          rollbacks.add(b);
+        }
+      }
+      if (rollbacks.isEmpty()) {
         if (phase.up().stream().anyMatch(b -> b.role() == SqlBlockRole.PHASE)) {
           notes.add("phase \"" + phase.label() + "\" (" + where(phase.up().get(0)) + ") has no rollback SQL in the"
               + " plan: there was no rollback of it to verify");
@@ -73,11 +82,12 @@ final class PhaseRollbackCheck {
             + " the plan has no SQL of its own for that phase, and the dry run does not match migrations to phases");
         continue;
       }
-      verifyPhase(prior, phases.subList(0, k), phase);
+      verifyPhase(prior, phases.subList(0, k), phase, rollbacks);
     }
   }
 
-  private void verifyPhase(ChangePlan prior, List<PlanPhases> before, PlanPhases phase) throws DryRunException {
+  private void verifyPhase(ChangePlan prior, List<PlanPhases> before, PlanPhases phase, List<PlanSqlBlock> rbs)
+      throws DryRunException {
     try (ScratchDatabase db = databases.open(); Connection c = db.connect()) {
       if (postgres.isEmpty()) postgres = Catalog.serverVersion(c);
       ScriptRunner runner = new ScriptRunner(c);
@@ -99,7 +109,6 @@ final class PhaseRollbackCheck {
             + ":" + failed.line() + ": " + failed.error() + ")");
         return;
       }
-      List<PlanSqlBlock> rbs = phase.rollbacks();
       for (int i = 0; i < rbs.size(); i++) {
         PlanSqlBlock b = rbs.get(i);
         String source = b.file() + ":" + b.line() + " rollback SQL";

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param rollbacks its rollback blocks, in document order
  */
 record PlanPhases(String label, PhaseName name, Integer number, List<PlanSqlBlock> up, List<PlanSqlBlock> rollbacks) {
-  private static final Pattern NUMBER = Pattern.compile("(?i)\\b(?:phase|stage|step)\\s*(\\d+)");
+  private static final Pattern NUMBER = Pattern.compile("(?i)\\b(?:phase|stage)\\s*(\\d+)");
 
   /** The phases of one packet; empty when its plan has no rollback SQL. */
   static List<PlanPhases> of(Packet packet) {

@@ -82,8 +82,9 @@ class PhaseRollbackTest {
     assertThat(second.get("phase").asText()).isEqualTo("Phase 2 — Notes and index");
     assertThat(second.get("ok").asBoolean()).isTrue();
     assertThat(DryRunRenderer.markdown(r)).contains("### Rollback tested")
-        .contains("`spec.md:16 rollback SQL` (phase Phase 1 — Expand)")
-        .contains("`spec.md:29 rollback SQL` (phase Phase 2 — Notes and index)");
+        .contains("- `spec.md:16 rollback SQL` (Phase 1 — Expand): ok, the schema is as before this phase")
+        .contains("- `spec.md:29 rollback SQL` (Phase 2 — Notes and index): ok, the schema is as before this phase")
+        .contains("- each phase's SQL applied again after its rollback");
   }
 
   @Test
