@@ -95,7 +95,8 @@ class PhaseRollbackTest {
       assertThat(f.rule()).isEqualTo("rollback-incomplete");
       assertThat(f.file()).isEqualTo("spec.md");
       assertThat(f.line()).isEqualTo(29);
-      assertThat(f.message()).contains("accounts_status_idx").doesNotContain("account_notes");
+      assertThat(f.message()).contains("before its phase (Phase 2 — Notes and index; the phases before it applied)")
+          .contains("index accounts_status_idx").doesNotContain("account_notes");
     });
   }
 
