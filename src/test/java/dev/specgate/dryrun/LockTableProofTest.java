@@ -61,7 +61,7 @@ class LockTableProofTest {
       runs.add(pool.submit(() -> {
         ChangeSet changes = oneStatementPerFile(fixture);
         return new Run(fixture, changes, DryRun.run(changes, Config.defaults(),
-            new DryRunOptions(null, null, Map.of(), 500, List.of())));
+            new DryRunOptions(null, null, Map.of(), 500)));
       }));
     }
     pool.shutdown();
