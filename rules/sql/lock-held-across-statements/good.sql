@@ -15,3 +15,9 @@ BEGIN;
 DROP TABLE legacy_sessions;
 DROP TABLE legacy_tokens;
 COMMIT;
+-- a wait for the parent's lock is bounded by the lock_timeout set before it
+BEGIN;
+SET LOCAL lock_timeout = '5s';
+ALTER TABLE orders ADD COLUMN customer_id bigint;
+ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;
+COMMIT;

@@ -253,7 +253,15 @@ public final class PlanSql {
       if (b.type() == Block.Type.HEADING) return null;
       if (b.type() == Block.Type.CODE) continue;
       if (MarkdownDoc.sectionLevel(b) == 7 || b.lines().size() <= 3) {
-        return b.lines().get(b.lines().size() - 1).text();
+        String text = b.lines().get(b.lines().size() - 1).text();
+        // "**Rollback (Phase 1):** only the column goes." is read as a label block and the rest of
+        // its line: the label is what names the fence
+        Block before = i > 0 ? blocks.get(i - 1) : null;
+        if (before != null && before.type() == Block.Type.PARAGRAPH && before.line() == b.line()
+            && MarkdownDoc.sectionLevel(before) == 7) {
+          return before.text().strip() + " " + text;
+        }
+        return text;
       }
       return null;
     }

@@ -19,7 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A foreign key whose referencing columns no index leads with (by the end of the file: an index
+ * A foreign key whose referencing columns no index leads with (by the end of the file, or built by
+ * another forward migration, as the safe order does in a migration of its own: an index
  * created later in the same file, the table's primary key or a unique constraint count). Every
  * DELETE or key UPDATE on the referenced table then scans the referencing table, under the row
  * locks of the parent's transaction. PostgreSQL only.
@@ -89,9 +90,14 @@ public final class ForeignKeyWithoutIndex implements Rule {
     // the statement itself and later ones of the file (the history answers "before" a statement)
     for (Statement s : all) {
       if (s.index() < fk.at().statement().index()) continue;
-      if (s.op() instanceof Operation.CreateIndex ci && Names.normalize(ci.table()).equals(table)
-          && leads(ci.columns(), fk.columns())) {
-        return true;
+      if (createsLeadingIndex(s, table, fk)) return true;
+    }
+    // the safe order builds the index CONCURRENTLY in a migration of its own after the NOT VALID
+    // key: an index any other forward migration builds counts too
+    for (var m : c.migrations()) {
+      if (m.isDown() || m.equals(fk.at().file())) continue;
+      for (Statement s : m.migration().statements()) {
+        if (createsLeadingIndex(s, table, fk)) return true;
       }
     }
     var state = c.schema().tableBefore(fk.at().file(), last, fk.table());
@@ -109,6 +115,11 @@ public final class ForeignKeyWithoutIndex implements Rule {
       }
     }
     return false;
+  }
+
+  private static boolean createsLeadingIndex(Statement s, String table, Fk fk) {
+    return s.op() instanceof Operation.CreateIndex ci && Names.normalize(ci.table()).equals(table)
+        && leads(ci.columns(), fk.columns());
   }
 
   private static boolean leads(List<String> indexColumns, List<String> key) {

@@ -23,7 +23,8 @@ import java.util.Set;
  * In one transaction (BEGIN…COMMIT, or a file the migration tool wraps in one), a statement takes
  * ACCESS EXCLUSIVE on an existing relation and a later statement of the same transaction is slow or
  * waits: it scans or rewrites a table, backfills rows, builds an index, or queues for a lock on
- * another existing relation. The first lock is held (reads and writes of that relation blocked)
+ * another existing relation (unless a lock_timeout set earlier in the file bounds that wait). The
+ * first lock is held (reads and writes of that relation blocked)
  * until the whole transaction commits. Reported once per transaction, at the later statement.
  * PostgreSQL only.
  */
@@ -96,9 +97,13 @@ public final class LockHeldAcrossStatements implements Rule {
 
   /** Why the statement is slow or waits while the lock is held, or null when it is quick. */
   private static String slowOrWaits(At at, List<LockModel.RelationLock> locks, List<LockModel.RelationLock> held) {
-    for (LockModel.RelationLock l : locks) {
-      if (held.stream().noneMatch(h -> h.relation().equals(l.relation()))) {
-        return "waits for " + l.level().label() + " on " + SqlRuleSupport.name(l.relation());
+    // A wait for another relation's lock is bounded by a lock_timeout set earlier in the file: the
+    // statement gives up (and the transaction rolls back) instead of holding the first lock on.
+    if (!SqlRuleSupport.lockTimeoutBefore(at)) {
+      for (LockModel.RelationLock l : locks) {
+        if (held.stream().noneMatch(h -> h.relation().equals(l.relation()))) {
+          return "waits for " + l.level().label() + " on " + SqlRuleSupport.name(l.relation());
+        }
       }
     }
     Operation op = at.op();

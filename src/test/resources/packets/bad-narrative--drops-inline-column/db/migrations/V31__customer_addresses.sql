@@ -1,3 +1,4 @@
+SET lock_timeout = '5s';
 CREATE TABLE customer_addresses (
   id bigserial PRIMARY KEY,
   customer_id bigint NOT NULL REFERENCES customers (id),
