@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kohsuke.github.GHCheckRun;
@@ -35,6 +36,8 @@ import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.authorization.AuthorizationProvider;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The GitHub calls specgate makes, for {@code specgate action} (with {@code GITHUB_TOKEN}) and the
@@ -57,6 +60,7 @@ public final class GitHubApi {
   private static final int PAGE = 100;
   private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(GitHubApi.class);
 
   /** Sees each GitHub response: method, status (-1: none came) and headers (for metrics). */
   @FunctionalInterface
@@ -417,7 +421,15 @@ public final class GitHubApi {
    * deliveries), {@code path} relative to the API base with its query.
    */
   public List<JsonNode> getPages(String path) {
-    return raw("GET", path, null);
+    return getPages(path, page -> true);
+  }
+
+  /**
+   * As {@link #getPages(String)}, stopping after the first page for which {@code more} is false
+   * (e.g. a page reaching past the time window asked for).
+   */
+  public List<JsonNode> getPages(String path, Predicate<JsonNode> more) {
+    return raw("GET", path, null, more);
   }
 
   /** One request to an endpoint the library has no method for; the response body (empty object when none). */
@@ -426,12 +438,17 @@ public final class GitHubApi {
     return raw(method, path, body).get(0);
   }
 
+  private List<JsonNode> raw(String method, String path, JsonNode body) {
+    return raw(method, path, body, page -> true);
+  }
+
   /**
    * One request the library has no method for, through the same connector and authorization,
    * with the same rate-limit handling; a list endpoint's pages follow {@code Link: rel="next"}
-   * (the connector refuses a link to another host).
+   * while {@code more} accepts the page read and the link stays on the API host (a link elsewhere
+   * would receive our token: it is not followed, and logged).
    */
-  private List<JsonNode> raw(String method, String path, JsonNode body) {
+  private List<JsonNode> raw(String method, String path, JsonNode body, Predicate<JsonNode> more) {
     String doing = method + " " + path;
     List<JsonNode> pages = new ArrayList<>();
     String next = apiBase + path;
@@ -450,8 +467,9 @@ public final class GitHubApi {
           if (status >= 400) {
             throw GitHubException.of(doing, new org.kohsuke.github.HttpException(text, status, null, url));
           }
-          pages.add(text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text));
-          if ("GET".equals(method)) next = nextLink(resp.header("Link"));
+          JsonNode read = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+          pages.add(read);
+          if ("GET".equals(method) && more.test(read)) next = onApiHost(nextLink(resp.header("Link")), doing);
           break;
         } catch (IOException e) {
           throw GitHubException.of(doing, e);
@@ -464,6 +482,12 @@ public final class GitHubApi {
   private static boolean limited(GitHubConnectorResponse r) {
     int s = r.statusCode();
     return s == 429 || (s == 403 && (r.header("Retry-After") != null || "0".equals(r.header("X-RateLimit-Remaining"))));
+  }
+
+  private String onApiHost(String link, String doing) {
+    if (link == null || connector.onApiHost(link)) return link;
+    LOG.warn("{}: not following a next-page link to another host than {}", doing, apiBase);
+    return null;
   }
 
   static String nextLink(String link) {
