@@ -75,16 +75,20 @@ public final class GitHubApi {
   private final GuardedConnector connector;
   private final AuthorizationProvider auth;
   private final CallPolicy policy;
+  /** The App whose Check Runs are ours (0: any App's, e.g. the Action's {@code GITHUB_TOKEN}). */
+  private final long ownAppId;
   private final Map<GitHubRepo, GHRepository> repos = new ConcurrentHashMap<>();
   private final Map<String, GHPullRequest> pulls = new ConcurrentHashMap<>();
   private final Map<Long, GHPullRequestReviewComment> listedComments = new ConcurrentHashMap<>();
 
-  private GitHubApi(GitHub github, URI apiBase, GuardedConnector connector, AuthorizationProvider auth, CallPolicy policy) {
+  private GitHubApi(GitHub github, URI apiBase, GuardedConnector connector, AuthorizationProvider auth, CallPolicy policy,
+      long ownAppId) {
     this.github = github;
     this.apiBase = apiBase;
     this.connector = connector;
     this.auth = auth;
     this.policy = policy;
+    this.ownAppId = ownAppId;
   }
 
   /** A client sending {@code Authorization: Bearer <token>} (the Action's {@code GITHUB_TOKEN}). */
@@ -108,7 +112,7 @@ public final class GitHubApi {
           .withRateLimitHandler(LimitHandlers.primary(policy))
           .withAbuseLimitHandler(LimitHandlers.secondary(policy))
           .build();
-      return new GitHubApi(gh, base, connector, auth, policy);
+      return new GitHubApi(gh, base, connector, auth, policy, 0);
     } catch (IOException e) {
       throw GitHubException.of("setup for " + base, e);
     }
@@ -116,7 +120,20 @@ public final class GitHubApi {
 
   /** A client on the same connection and token, with nothing cached (one per job). */
   public GitHubApi fresh() {
-    return new GitHubApi(github, apiBase, connector, auth, policy);
+    return new GitHubApi(github, apiBase, connector, auth, policy, ownAppId);
+  }
+
+  /**
+   * This client, finding only Check Runs that App {@code appId} created ({@link #findCheckRun}):
+   * the service's runs, not another App's run of the same name and external id.
+   */
+  public GitHubApi ownedBy(long appId) {
+    return new GitHubApi(github, apiBase, connector, auth, policy, appId);
+  }
+
+  /** The numeric id of the App this client is signed in as (needs the App's JWT). */
+  public long authenticatedAppId() {
+    return call("GET /app", () -> github.getApp().getId());
   }
 
   private static URI trimmed(URI apiBase) {
@@ -287,7 +304,8 @@ public final class GitHubApi {
   /**
    * The newest Check Run named {@code name} on {@code headSha} whose {@code external_id} equals
    * {@code externalId} (any, when null). The external id tells our run apart from another check
-   * of the same name, e.g. an Actions job called "specgate". All runs are listed ({@code
+   * of the same name, e.g. an Actions job called "specgate"; a client {@link #ownedBy} an App also
+   * skips runs another App created. All runs are listed ({@code
    * filter=all}): {@code filter=latest} keeps one run per name and could hide ours.
    */
   public Optional<CheckRun> findCheckRun(GitHubRepo r, String headSha, String name, String externalId) {
@@ -297,6 +315,7 @@ public final class GitHubApi {
     return call("GET " + r.path() + "/commits/" + headSha + "/check-runs", () -> {
       CheckRun newest = null;
       for (GHCheckRun ghRun : repo(r).getCheckRuns(headSha, params).withPageSize(PAGE)) {
+        if (ownAppId != 0 && (ghRun.getApp() == null || ghRun.getApp().getId() != ownAppId)) continue;
         CheckRun run = checkRun(ghRun);
         if (!name.equals(run.name())) continue;
         if (externalId != null && !externalId.equals(run.externalId())) continue;
