@@ -5,6 +5,7 @@ import dev.specgate.core.Finding;
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
+import dev.specgate.core.Texts;
 import dev.specgate.packet.Packet;
 import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
@@ -67,8 +68,10 @@ public final class Analysis {
     Findings out = new Findings(rule.info());
     try {
       rule.check(context, out);
-    } catch (RuntimeException e) {
-      return List.of(internalError(rule, e, changes));
+    } catch (Throwable e) {
+      // Anything: a StackOverflowError on a hostile input must not kill the worker thread that runs
+      // this analysis; the rule's failure is reported and the other rules' findings stand.
+      return List.of(internalError(rule, e, context));
     }
     return out.all().stream().map(f -> f.withSeverity(severity.get())).toList();
   }
@@ -92,11 +95,27 @@ public final class Analysis {
     return s.touches(f.line(), f.location().endLine());
   }
 
-  private static Finding internalError(Rule rule, RuntimeException e, ChangeSet changes) {
-    String where = changes.files().isEmpty() ? "." : changes.files().get(0).path();
+  /**
+   * A rule reads all files of its family at once, so the finding names the files it was reading:
+   * the changed migrations for an SQL rule, the packets' files for a packet rule, the changed files
+   * for a guardrail rule.
+   */
+  private static Finding internalError(Rule rule, Throwable e, AnalysisContext context) {
+    List<String> files = switch (rule.info().family()) {
+      case SQL -> context.changedMigrations().stream().map(MigrationFile::path).toList();
+      case PACKET -> context.packets().stream()
+          .flatMap(p -> p.files().values().stream()).map(SourceFile::path).toList();
+      case GUARDRAIL -> context.changeSet().files().stream()
+          .filter(SourceFile::isChanged).map(SourceFile::path).toList();
+    };
+    if (files.isEmpty()) {
+      files = context.changeSet().files().stream().map(SourceFile::path).toList();
+    }
+    String where = files.isEmpty() ? "." : files.get(0);
+    String message = e.getMessage() == null ? "" : ": " + Texts.clip(e.getMessage(), 200);
     return new Finding(EngineDiagnostics.INTERNAL_ERROR, Severity.WARNING, Location.line(where, 1),
-        "rule " + rule.id() + " failed and reported nothing: " + e.getClass().getSimpleName()
-            + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+        "rule " + rule.id() + " failed on " + Texts.firstFew(files, 3) + " and reported nothing: "
+            + e.getClass().getSimpleName() + message,
         "specgate never hides a failure; please report this input to the specgate maintainers.", "");
   }
 }

@@ -1,6 +1,7 @@
 package dev.specgate.rules.sql;
 
 import dev.specgate.core.Location;
+import dev.specgate.core.Texts;
 import dev.specgate.engine.MigrationFile;
 import dev.specgate.engine.MigrationTool;
 import dev.specgate.rules.RuleContext;
@@ -168,12 +169,9 @@ final class SqlRuleSupport {
         List<String[]> all = e.getValue();
         StringBuilder message = new StringBuilder(all.get(0)[0]);
         if (all.size() > 1) {
-          message.append(" (also in this statement: ");
-          for (int i = 1; i < all.size(); i++) {
-            if (i > 1) message.append("; ");
-            message.append(all.get(i)[0]);
-          }
-          message.append(')');
+          // bounded: a statement with thousands of actions names a few, then how many more
+          List<String> others = all.subList(1, all.size()).stream().map(f -> f[0]).toList();
+          message.append(" (also in this statement: ").append(Texts.firstFew(others, Texts.NAMED, "; ")).append(')');
         }
         out.report(e.getKey(), message.toString(), joinDistinct(all, 1, " "), joinDistinct(all, 2, "\n"));
       }

@@ -22,22 +22,9 @@ import dev.specgate.sql.Operation;
     severity = Severity.ERROR,
     summary = "UPDATE / DELETE over a whole large table in one statement")
 public final class UnbatchedBackfill implements Rule {
-  private static final String LITERAL =
-      "(?:-?\\d+(?:\\.\\d+)?|'(?:[^']|'')*'(?:\\s*::\\s*[a-z_ ]+)?|true|false)";
-  private static final String COLUMN = "(?:[a-z_][a-z0-9_]*\\.)?\"?[a-z_][a-z0-9_]*\"?";
-  private static final java.util.regex.Pattern LISTED_ROWS = java.util.regex.Pattern.compile(
-      "(?is)^\\s*\\(?\\s*" + COLUMN + "\\s*(?:=\\s*" + LITERAL + "|in\\s*\\(\\s*" + LITERAL
-          + "(?:\\s*,\\s*" + LITERAL + ")*\\s*\\))\\s*\\)?"
-          + "(?:\\s+(?:and|or)\\s+\\(?\\s*" + COLUMN + "\\s*(?:=\\s*" + LITERAL
-          + "|in\\s*\\(\\s*" + LITERAL + "(?:\\s*,\\s*" + LITERAL + ")*\\s*\\))\\s*\\)?)*\\s*$");
-
-  /**
-   * True when the WHERE clause only compares columns with literal values ({@code id = 42},
-   * {@code name = 'legacy' AND kind IN (1, 2)}): a fix-up of listed rows, not a pass over the
-   * whole table. Join predicates, NULL tests, ranges and sub-selects are not.
-   */
+  /** True when the WHERE clause only compares columns with literal values: see {@link ListedRows}. */
   static boolean targetsListedRows(String where) {
-    return where != null && LISTED_ROWS.matcher(where.trim()).matches();
+    return ListedRows.matches(where);
   }
 
   /** PostgreSQL's own catalogue (pg_index, information_schema, …) is not application data. */
