@@ -74,7 +74,7 @@ public enum LockLevel {
     if (action instanceof AlterAction.OtherAction o) {
       String t = o.text().toLowerCase(java.util.Locale.ROOT);
       if (t.contains("set statistics") || t.contains("cluster on") || t.contains("set without cluster")
-          || t.matches("(?s).*\\bset\\s*\\(\\s*(autovacuum|toast\\.autovacuum|fillfactor|n_distinct).*")) {
+          || Patterns.STORAGE_PARAMETER.matcher(t).find()) {
         return SHARE_UPDATE_EXCLUSIVE;
       }
       if (t.contains("enable trigger") || t.contains("disable trigger") || t.contains("enable always")
@@ -122,5 +122,11 @@ public enum LockLevel {
   /** The actions of a statement that take {@code level} (for naming what caused the lock). */
   public static List<AlterAction> actionsTaking(Operation.AlterTable at, LockLevel level) {
     return at.actions().stream().filter(a -> of(a) == level).toList();
+  }
+
+  /** Enum constants come first, so the pattern lives in a holder. */
+  private static final class Patterns {
+    static final java.util.regex.Pattern STORAGE_PARAMETER = java.util.regex.Pattern.compile(
+        "\\bset\\s*+\\(\\s*+(autovacuum|toast\\.autovacuum|fillfactor|n_distinct)");
   }
 }

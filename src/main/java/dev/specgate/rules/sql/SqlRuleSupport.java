@@ -1,5 +1,6 @@
 package dev.specgate.rules.sql;
 
+import java.util.regex.Pattern;
 import dev.specgate.core.Location;
 import dev.specgate.core.Texts;
 import dev.specgate.engine.MigrationFile;
@@ -24,6 +25,7 @@ import java.util.Locale;
 
 /** What the SQL rules share: which statements to look at, where to report, common questions. */
 final class SqlRuleSupport {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private SqlRuleSupport() {}
 
   /** One statement of a changed migration, and whether it belongs to a rollback script. */
@@ -196,7 +198,7 @@ final class SqlRuleSupport {
 
   /** The statement as written, on one line, shortened for messages. */
   static String brief(Statement s) {
-    String one = s.sql().replaceAll("\\s+", " ").trim();
+    String one = SPACES.matcher(s.sql()).replaceAll(" ").trim();
     return one.length() > 100 ? one.substring(0, 97) + "…" : one;
   }
 }

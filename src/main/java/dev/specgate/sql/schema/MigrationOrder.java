@@ -22,6 +22,8 @@ public final class MigrationOrder {
   private static final Pattern GENERIC_NAME =
       Pattern.compile("^(up|down|migration|change|apply|revert|rollback)(\\.[a-z0-9_]+)*\\.sql$");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
+  private static final Pattern VERSION_SEPARATOR = Pattern.compile("[._]");
 
   // Directives are "--" comment lines; these patterns read the comment's text after the "--".
   private static final Pattern GOOSE_NO_TX = Pattern.compile("(?i)^\\s*\\+goose\\s+NO\\s+TRANSACTION\\b.*");
@@ -85,7 +87,7 @@ public final class MigrationOrder {
     Matcher fv = FLYWAY_VERSIONED.matcher(name);
     if (fv.matches() && tool != MigrationTool.GOOSE && tool != MigrationTool.DBMATE) {
       StringBuilder key = new StringBuilder("1|");
-      for (String part : fv.group(2).split("[._]")) key.append(number(part)).append('.');
+      for (String part : VERSION_SEPARATOR.split(fv.group(2))) key.append(number(part)).append('.');
       // '\u0001' sorts below '.', so V1 comes before V1.1.
       key.append('\u0001').append(naturalKey(fv.group(3))).append('\u0000').append(p);
       return key.toString();
@@ -189,7 +191,7 @@ public final class MigrationOrder {
 
   /** ory/popx names: {@code <version>_<name>[.<dialect>][.autocommit].(up|down).sql}. */
   private static final Pattern POPX_DIALECT =
-      Pattern.compile("(?i).*\\.(postgres|cockroach|mysql|sqlite3)(\\.autocommit)?\\.(up|down)\\.sql$");
+      Pattern.compile("(?i)\\.(postgres|cockroach|mysql|sqlite3)(\\.autocommit)?\\.(up|down)\\.sql$");
 
   /**
    * {@code .up.sql}/{@code .down.sql} files: ory/popx runs each in a transaction unless its name
@@ -199,7 +201,7 @@ public final class MigrationOrder {
   private static boolean golangMigrateStyle(String path, String body) {
     String name = fileName(path.replace('\\', '/')).toLowerCase(Locale.ROOT);
     if (name.contains(".autocommit.")) return false;
-    if (POPX_DIALECT.matcher(name).matches()) return true;
+    if (POPX_DIALECT.matcher(name).find()) return true;
     return roughStatements(body).length > 1;
   }
 
@@ -302,7 +304,7 @@ public final class MigrationOrder {
   }
 
   private static String number(String digits) {
-    String d = digits.replaceFirst("^0+(?=\\d)", "");
+    String d = LEADING_ZEROS.matcher(digits).replaceFirst("");
     return String.format(Locale.ROOT, "%02d", Math.min(d.length(), 99)) + d;
   }
 
