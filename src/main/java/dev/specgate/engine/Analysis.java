@@ -43,9 +43,10 @@ public final class Analysis {
         new AnalysisContext(config, changes, ws.migrations(), ws.packetsInScope(), schema);
 
     // Rules are stateless and read immutable models, so they run on every core.
-    List<Finding> raw = rules.parallelStream()
+    List<Finding> raw = new ArrayList<>(ws.problems());
+    raw.addAll(rules.parallelStream()
         .flatMap(rule -> runRule(rule, context, config, changes).stream())
-        .toList();
+        .toList());
     List<Finding> kept = new ArrayList<>();
     for (Finding f : Suppressions.apply(raw, changes.files())) {
       if (touchedByChange(f, changes, ws.packetsInScope())) kept.add(f);

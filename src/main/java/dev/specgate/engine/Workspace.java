@@ -1,6 +1,9 @@
 package dev.specgate.engine;
 
 import dev.specgate.core.ChangeSet;
+import dev.specgate.core.Finding;
+import dev.specgate.core.Location;
+import dev.specgate.core.Severity;
 import dev.specgate.core.GlobSet;
 import dev.specgate.core.SourceFile;
 import dev.specgate.packet.Packet;
@@ -26,17 +29,26 @@ final class Workspace {
   private final List<MigrationFile> migrations;
   private final List<Packet> packets;
   private final List<Packet> packetsInScope;
+  private final List<Finding> problems;
 
-  private Workspace(List<MigrationFile> migrations, List<Packet> packets, List<Packet> inScope) {
+  private Workspace(List<MigrationFile> migrations, List<Packet> packets, List<Packet> inScope,
+      List<Finding> problems) {
     this.migrations = migrations;
     this.packets = packets;
     this.packetsInScope = inScope;
+    this.problems = problems;
   }
 
   static Workspace discover(ChangeSet changes, Config config) {
     List<MigrationFile> migrations = migrations(changes, config);
-    List<Packet> packets = packets(changes, config);
-    return new Workspace(migrations, packets, inScope(changes, packets, migrations));
+    List<Finding> problems = new ArrayList<>();
+    List<Packet> packets = packets(changes, config, problems);
+    return new Workspace(migrations, packets, inScope(changes, packets, migrations), List.copyOf(problems));
+  }
+
+  /** Inputs that could not be read at all (an internal-error finding each, naming the file). */
+  List<Finding> problems() {
+    return problems;
   }
 
   List<MigrationFile> migrations() {
@@ -89,7 +101,7 @@ final class Workspace {
     return new Migration(f.path(), config.dialect(), List.of(s));
   }
 
-  private static List<Packet> packets(ChangeSet changes, Config config) {
+  private static List<Packet> packets(ChangeSet changes, Config config, List<Finding> problems) {
     GlobSet globs = new GlobSet(config.packets());
     Map<String, Map<String, SourceFile>> byFolder = new LinkedHashMap<>();
     for (SourceFile f : changes.files()) {
@@ -104,7 +116,20 @@ final class Workspace {
       }
     }
     List<Packet> out = new ArrayList<>();
-    byFolder.forEach((folder, files) -> out.add(new Packet(folder, files)));
+    byFolder.forEach((folder, files) -> {
+      try {
+        out.add(new Packet(folder, files));
+      } catch (Throwable e) {
+        // A packet the reader fails on (a StackOverflowError on absurd nesting) is reported and
+        // left out; the migrations and the other packets are still analysed.
+        String where = files.values().stream().map(SourceFile::path).sorted().findFirst()
+            .orElse(folder.isEmpty() ? "spec.md" : folder + "/spec.md");
+        problems.add(new Finding(EngineDiagnostics.INTERNAL_ERROR, Severity.WARNING, Location.line(where, 1),
+            "the packet in " + (folder.isEmpty() ? "the root folder" : folder) + " could not be read ("
+                + e.getClass().getSimpleName() + "); its packet rules did not run",
+            "specgate never hides a failure; please report this input to the specgate maintainers.", ""));
+      }
+    });
     return List.copyOf(out);
   }
 

@@ -1,5 +1,6 @@
 package dev.specgate.rules.guardrail;
 
+import dev.specgate.core.MarkdownNesting;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -42,7 +43,7 @@ final class GuardrailParser {
   static Guardrail parse(String specPath, String packetFolder, String markdown) {
     List<GuardrailItem> allowed = new ArrayList<>();
     List<GuardrailItem> forbidden = new ArrayList<>();
-    Node doc = PARSER.parse(markdown == null ? "" : markdown);
+    Node doc = PARSER.parse(MarkdownNesting.bounded(markdown == null ? "" : markdown));
     walk(doc, specPath, allowed, forbidden);
     return new Guardrail(specPath, packetFolder, allowed, forbidden);
   }
