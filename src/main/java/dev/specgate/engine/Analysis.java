@@ -1,5 +1,6 @@
 package dev.specgate.engine;
 
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Finding;
 import dev.specgate.core.Location;
@@ -10,6 +11,7 @@ import dev.specgate.packet.Packet;
 import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleRegistry;
+import dev.specgate.rules.RuleSettings;
 import dev.specgate.sql.schema.SchemaHistory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +31,12 @@ public final class Analysis {
           .thenComparing(Finding::message);
 
   private Analysis() {}
+
+  /** The values of {@code config} that rules read (rules do not see the engine's Config). */
+  public static RuleSettings settingsOf(Config c) {
+    return new RuleSettings(c.dialect(), c.postgresVersion(), c.migrationTool(), c.migrations(), c.packets(),
+        c.requiredPacketFiles(), c.largeTableRows(), c.guardrailCategories());
+  }
 
   /** Runs every registered rule that the config does not turn off. */
   public static Report run(ChangeSet changes, Config config) {

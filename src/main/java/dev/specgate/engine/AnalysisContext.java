@@ -1,8 +1,10 @@
 package dev.specgate.engine;
 
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.core.ChangeSet;
 import dev.specgate.packet.Packet;
 import dev.specgate.rules.RuleContext;
+import dev.specgate.rules.RuleSettings;
 import dev.specgate.sql.schema.SchemaHistory;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.function.Supplier;
 /** The read-only models of one analysis, as rules see them, plus the values rules share. */
 final class AnalysisContext implements RuleContext {
   private final Config config;
+  private final RuleSettings settings;
   private final ChangeSet changeSet;
   private final List<MigrationFile> migrations;
   private final List<Packet> packets;
@@ -21,6 +24,7 @@ final class AnalysisContext implements RuleContext {
   AnalysisContext(Config config, ChangeSet changeSet, List<MigrationFile> migrations,
       List<Packet> packets, SchemaHistory schema) {
     this.config = config;
+    this.settings = Analysis.settingsOf(config);
     this.changeSet = changeSet;
     this.migrations = migrations;
     this.packets = packets;
@@ -28,9 +32,10 @@ final class AnalysisContext implements RuleContext {
   }
 
   @Override
-  public Config config() {
-    return config;
+  public RuleSettings config() {
+    return settings;
   }
+
 
   @Override
   public ChangeSet changeSet() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.specgate.core.Severity;
 import dev.specgate.rules.RuleRegistry;
 import dev.specgate.sql.Dialect;
+import dev.specgate.sql.MigrationTool;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

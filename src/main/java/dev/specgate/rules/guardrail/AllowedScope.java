@@ -3,7 +3,7 @@ package dev.specgate.rules.guardrail;
 import dev.specgate.core.Glob;
 import dev.specgate.diff.DiffLine;
 import dev.specgate.diff.FileChange;
-import dev.specgate.engine.Config;
+import dev.specgate.rules.RuleSettings;
 import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,7 +45,7 @@ final class AllowedScope {
       Glob.all(List.of("docs/**", "doc/**", "*.md", "*.markdown", "*.rst", "*.adoc", "*.txt"));
 
   final GuardrailItem item;
-  private final Config config;
+  private final RuleSettings config;
   private final Set<Category> categories;
   private final Map<String, List<Glob>> custom;
   private final List<Glob> globs;
@@ -54,7 +54,7 @@ final class AllowedScope {
   private final List<Glob> migrationGlobs;
   private final Map<Category, List<Glob>> overrides = new java.util.EnumMap<>(Category.class);
 
-  private AllowedScope(GuardrailItem item, Config config, Set<Category> categories,
+  private AllowedScope(GuardrailItem item, RuleSettings config, Set<Category> categories,
       Map<String, List<Glob>> custom, List<Glob> globs, List<List<String>> identifiers,
       List<String> nouns) {
     this.item = item;
@@ -72,7 +72,7 @@ final class AllowedScope {
   }
 
   /** The scope of an item, or {@code null} when its words name nothing specgate can match. */
-  static AllowedScope of(GuardrailItem item, Config config) {
+  static AllowedScope of(GuardrailItem item, RuleSettings config) {
     Set<String> stems = new LinkedHashSet<>();
     for (String w : item.text().split("[^A-Za-z0-9_]+")) {
       for (String part : Words.ofIdentifier(w)) stems.add(Words.stem(part));

@@ -3,7 +3,7 @@ package dev.specgate.rules.sql;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
 import dev.specgate.core.Texts;
-import dev.specgate.engine.MigrationFile;
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.packet.Packet;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Findings;

@@ -1,7 +1,7 @@
 package dev.specgate.sql.schema;
 
-import dev.specgate.engine.MigrationFile.Direction;
-import dev.specgate.engine.MigrationTool;
+import dev.specgate.sql.MigrationFile.Direction;
+import dev.specgate.sql.MigrationTool;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * How migration tools treat a file, decided from its path and text: the order they run it in,
  * whether it is a forward or a rollback script, and whether the tool wraps it in a transaction.
- * The engine calls these when it builds a {@link dev.specgate.engine.MigrationFile}.
+ * The engine calls these when it builds a {@link dev.specgate.sql.MigrationFile}.
  */
 public final class MigrationOrder {
   private MigrationOrder() {}

@@ -82,17 +82,18 @@ class ItemMapperTest {
 
   @Test
   void allowedItemsMapToCategoriesOrPaths() {
-    Config defaults = Config.defaults();
+    Config config = Config.defaults();
+    var defaults = dev.specgate.engine.Analysis.settingsOf(config);
     assertThat(AllowedScope.of(allowed("anything"), defaults)).isNull();
     assertThat(AllowedScope.of(allowed("batched backfill script"), defaults).describe()).isEqualTo("backfill");
     assertThat(AllowedScope.of(allowed("documentation for rollback boundary"), defaults).describe())
         .isEqualTo("docs");
     assertThat(AllowedScope.of(allowed("changes to `src/status/**`", "src/status/**"), defaults))
         .isNotNull();
-    Config custom = new Config(defaults.dialect(), defaults.postgresVersion(), defaults.migrationTool(),
-        defaults.migrations(), defaults.packets(), defaults.requiredPacketFiles(),
-        defaults.largeTableRows(), defaults.failOn(), Map.of(),
+    Config custom = new Config(config.dialect(), config.postgresVersion(), config.migrationTool(),
+        config.migrations(), config.packets(), config.requiredPacketFiles(),
+        config.largeTableRows(), config.failOn(), Map.of(),
         Map.of("api-client", List.of("clients/**")), "test");
-    assertThat(AllowedScope.of(allowed("API client regeneration"), custom).describe()).isEqualTo("api-client");
+    assertThat(AllowedScope.of(allowed("API client regeneration"), dev.specgate.engine.Analysis.settingsOf(custom)).describe()).isEqualTo("api-client");
   }
 }
