@@ -3,6 +3,7 @@ package dev.specgate.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.specgate.core.MarkdownNesting;
 import dev.specgate.core.SourceFile;
 import dev.specgate.diff.DiffParseException;
 import dev.specgate.diff.DiffParser;
@@ -37,7 +38,8 @@ class ParserFuzzTest {
   /** A packet's Markdown read as spec, tasks and acceptance criteria, and its derived facts. */
   @FuzzTest(maxDuration = "5m")
   void packet(byte[] bytes) {
-    List<String> parts = FuzzInput.parts(bytes, 3);
+    // as the engine hands them over: Workspace bounds Markdown nesting before the packet reader
+    List<String> parts = FuzzInput.parts(bytes, 3).stream().map(MarkdownNesting::bounded).toList();
     Packet p = Packet.of("pkt", Map.of(
         "spec.md", SourceFile.added("pkt/spec.md", parts.get(0)),
         "tasks.md", SourceFile.added("pkt/tasks.md", parts.get(1)),
