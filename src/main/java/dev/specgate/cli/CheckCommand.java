@@ -4,6 +4,7 @@ import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Glob;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
+import dev.specgate.dryrun.DryRunOptions;
 import dev.specgate.engine.Analysis;
 import dev.specgate.engine.Config;
 import dev.specgate.engine.Report;
@@ -26,8 +27,19 @@ import picocli.CommandLine.Parameters;
  * find, its packets and config. Files: analysed whatever their path. With {@code --base}: the
  * change between two commits of the git repository at PATH.
  */
-@Command(name = "check", description = "Check migrations, packets and guardrails; exit 1 on findings at or above --fail-on.")
+@Command(name = "check",
+    description = "Check migrations, packets and guardrails; exit 1 on findings at or above --fail-on.",
+    footerHeading = Main.EXAMPLES,
+    footer = {
+      "  specgate check                                   the current folder: its migrations, packets, .specgate.yml",
+      "  specgate check db/migrations/V7__status.sql      one file, whatever its path",
+      "  specgate check --base origin/main --format sarif the change from origin/main to HEAD, for code scanning",
+      "  specgate check --fail-on warning --format json   stricter, machine-readable"
+    })
 final class CheckCommand implements Callable<Integer> {
+  /** Set by bin/specgate on the run that writes the class-data-sharing archive. */
+  static final String CDS_TRAINING = "specgate.cdsTraining";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "a directory (default: .) or migration files")
@@ -54,22 +66,38 @@ final class CheckCommand implements Callable<Integer> {
 
   private final List<String> notRead = new ArrayList<>();
 
+  @Option(names = "--progress", description = "show progress on stderr even when it is not a terminal or in CI"
+      + " (default: shown on a terminal for runs over " + Progress.MIN_FILES + " files or more)")
+  boolean progress;
+
+  @Option(names = "--dry-run", description = "also apply the change on an embedded PostgreSQL (see `specgate dry-run`); one report, one exit code")
+  boolean dryRun;
+
   @Override
   public Integer call() {
     if (maxFileBytes < 1) throw new UserError("--max-file-bytes: expected a positive number of bytes, found " + maxFileBytes);
     OutputFormat out = Formats.parse(format);
-    if (head != null && base == null) throw new UserError("--head needs --base");
-    Input input = base != null ? gitRange() : paths();
+    Input input = input();
     Config config = input.config();
     if (failOn != null) {
       config = config.withFailOn(Severity.parse(failOn).orElseThrow(() ->
           new UserError("--fail-on: expected error, warning or notice, found '" + failOn + "'")));
     }
-    Report report = Analysis.run(input.changes(), config);
+    Report report;
+    try (Progress p = Progress.start(spec.commandLine().getErr(), input.changes().files().size(), progress, System.getenv())) {
+      if (p != null) p.phase("analysing " + input.changes().files().size() + " files");
+      report = dryRun ? DryRunCommand.runDryRun(input.changes(), config, DryRunOptions.forConfig(config)).report()
+          : Analysis.run(input.changes(), config);
+    }
     PrintWriter w = spec.commandLine().getOut();
     w.print(out.render(report, input.changes(), OutputFormat.colourWanted()));
     w.flush();
     sayWhatWasNotAnalysed(report, config);
+    if (Boolean.getBoolean(CDS_TRAINING)) {
+      // The launcher's class-data-sharing archive is written by this run: render every format
+      // (output discarded) so that later runs in another format find their classes archived too.
+      for (OutputFormat f : OutputFormat.values()) f.render(report, input.changes(), false);
+    }
     return report.exitCode();
   }
 
@@ -93,7 +121,13 @@ final class CheckCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private record Input(ChangeSet changes, Config config) {}
+  record Input(ChangeSet changes, Config config) {}
+
+  /** The change and config the options name (also read by {@code dry-run}). */
+  Input input() {
+    if (head != null && base == null) throw new UserError("--head needs --base");
+    return base != null ? gitRange() : paths();
+  }
 
   private Input gitRange() {
     if (paths.size() > 1) throw new UserError("--base takes one PATH inside a git repository, got " + paths.size());

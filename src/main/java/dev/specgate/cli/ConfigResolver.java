@@ -4,27 +4,37 @@ import dev.specgate.engine.Config;
 import dev.specgate.engine.ConfigException;
 import dev.specgate.engine.ConfigLoader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds and reads the configuration: {@code --config FILE}, else {@code .specgate.yml} at the root. */
 final class ConfigResolver {
   static final String FILE_NAME = ".specgate.yml";
+  /** A configuration file larger than this is refused rather than read (a few KB is usual). */
+  static final long MAX_BYTES = 1 << 20;
 
   private ConfigResolver() {}
 
   static Config resolve(Path explicit, Path root) {
+    return load(explicit, root).config();
+  }
+
+  /** The configuration and where each value came from (for {@code specgate config}). */
+  static ConfigLoader.Loaded load(Path explicit, Path root) {
     Path file = explicit;
     if (file == null) {
       Path candidate = root.resolve(FILE_NAME);
-      if (!Files.isRegularFile(candidate)) return Config.defaults();
+      if (!Files.isRegularFile(candidate)) return ConfigLoader.Loaded.defaults();
       file = candidate;
     } else if (!Files.isRegularFile(file)) {
-      throw new UserError("config file not found: " + file);
+      throw new UserError(Files.exists(file) ? "config file " + file + " is not a regular file"
+          : "config file not found: " + file);
     }
     try {
-      return ConfigLoader.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+      if (Files.size(file) > MAX_BYTES) {
+        throw new UserError(file + ": a configuration file of " + Files.size(file) + " bytes; expected at most " + MAX_BYTES);
+      }
+      return ConfigLoader.load(Files.readAllBytes(file), file.toString());
     } catch (IOException e) {
       throw new UserError("cannot read " + file + ": " + e.getMessage());
     } catch (ConfigException e) {
@@ -34,8 +44,12 @@ final class ConfigResolver {
 
   /** Reads config text found in a ChangeSet (git range): {@code .specgate.yml} at the root of the tree. */
   static Config fromText(String text, String name) {
+    return loadText(text, name).config();
+  }
+
+  static ConfigLoader.Loaded loadText(String text, String name) {
     try {
-      return ConfigLoader.parse(text, name);
+      return ConfigLoader.load(text, name);
     } catch (ConfigException e) {
       throw new UserError(e.getMessage());
     }

@@ -35,7 +35,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "guard",
     description = "Check a unified diff against the spec's Allowed / Do not guardrail;"
-        + " exit 1 on a forbidden change (per --fail-on), 2 on usage, I/O or malformed diff.")
+        + " exit 1 on a forbidden change (per --fail-on), 2 on usage, I/O or malformed diff.",
+    footerHeading = Main.EXAMPLES,
+    footer = {
+      "  git diff main | specgate guard --spec docs/changes/42/spec.md",
+      "  specgate guard --spec spec.md --diff change.patch --format json"
+    })
 final class GuardCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

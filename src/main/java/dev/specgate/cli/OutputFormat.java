@@ -1,5 +1,6 @@
 package dev.specgate.cli;
 
+import dev.specgate.core.BuildInfo;
 import dev.specgate.core.ChangeSet;
 import dev.specgate.engine.Report;
 import dev.specgate.report.GithubAnnotationsRenderer;
@@ -7,6 +8,8 @@ import dev.specgate.report.JsonRenderer;
 import dev.specgate.report.MarkdownRenderer;
 import dev.specgate.report.SarifRenderer;
 import dev.specgate.report.TextRenderer;
+import dev.specgate.rules.RuleRegistry;
+import java.util.Optional;
 
 /** The output formats of {@code check} and {@code guard}, and how each renders a report. */
 enum OutputFormat {
@@ -15,8 +18,9 @@ enum OutputFormat {
   String render(Report report, ChangeSet changes, boolean colour) {
     return switch (this) {
       case text -> new TextRenderer(colour).render(report, changes);
-      case json -> JsonRenderer.render(report);
-      case sarif -> SarifRenderer.render(report, changes);
+      case json -> JsonRenderer.render(report, BuildInfo.current().version());
+      case sarif -> SarifRenderer.render(report, changes, RuleRegistry.all(), Optional.empty(),
+          BuildInfo.current().version());
       case markdown -> MarkdownRenderer.render(report);
       case github -> GithubAnnotationsRenderer.render(report);
     };

@@ -9,7 +9,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code specgate rules}: the catalogue, one rule a line. */
-@Command(name = "rules", description = "List every rule: id, family, default severity, summary.")
+@Command(name = "rules", description = "List every rule: id, family, default severity, summary.",
+    footerHeading = Main.EXAMPLES,
+    footer = {"  specgate rules", "  specgate explain nullable-first     one rule in full"})
 final class RulesCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -3,6 +3,7 @@ package dev.specgate.cli;
 import dev.specgate.engine.Analysis;
 import dev.specgate.github.RetryPolicy;
 import dev.specgate.github.app.PemPrivateKeys;
+import dev.specgate.server.Secrets;
 import dev.specgate.server.ServiceApp;
 import dev.specgate.server.ServiceSettings;
 import dev.specgate.server.WorkerTuning;
@@ -21,7 +22,11 @@ import picocli.CommandLine.Command;
 @Command(name = "serve", description = {
     "Run the GitHub App webhook service (Check Runs and review comments on pull requests).",
     "Configured by environment: SPECGATE_APP_ID, SPECGATE_PRIVATE_KEY_FILE, SPECGATE_WEBHOOK_SECRET,",
-    "SPECGATE_GITHUB_API_URL, SPECGATE_PORT, SPECGATE_DATABASE_URL, SPECGATE_DATA_DIR, SPECGATE_WORKERS."})
+    "SPECGATE_GITHUB_API_URL, SPECGATE_PORT, SPECGATE_DATABASE_URL, SPECGATE_DATA_DIR, SPECGATE_WORKERS,",
+    "SPECGATE_ANALYSIS_BUDGET_SECONDS, SPECGATE_MAX_FILE_BYTES, SPECGATE_HEARTBEAT_LAPSE_SECONDS, SPECGATE_CATCH_UP_MINUTES."},
+    footerHeading = Main.EXAMPLES,
+    footer = {"  SPECGATE_APP_ID=12345 SPECGATE_PRIVATE_KEY_FILE=app.pem SPECGATE_WEBHOOK_SECRET=... specgate serve",
+        "  (docs/service.md: installing the GitHub App)"})
 final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -39,6 +44,8 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return Main.EXIT_USAGE;
     }
+    // every log line from here on, libraries' included, goes out with secrets masked
+    if (!(System.err instanceof RedactedStream)) System.setErr(new RedactedStream(Secrets.redacting(System.err)));
     ServiceApp app;
     try {
       java.nio.file.Files.createDirectories(settings.dataDir());
@@ -48,8 +55,8 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return Main.EXIT_USAGE;
     } catch (SQLException e) {
-      err.println("specgate serve: " + ServiceSettings.DATABASE_URL + ": cannot open the job store " + settings.databaseUrl()
-          + ": " + e.getMessage());
+      err.println("specgate serve: " + ServiceSettings.DATABASE_URL + ": cannot open the job store "
+          + Secrets.redact(settings.databaseUrl()) + ": " + Secrets.redact(e.getMessage()));
       err.flush();
       return Main.EXIT_USAGE;
     } catch (java.io.IOException e) {
@@ -57,7 +64,8 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return Main.EXIT_USAGE;
     } catch (RuntimeException e) {
-      err.println("specgate serve: cannot start on port " + settings.port() + " (" + ServiceSettings.PORT + "): " + e.getMessage());
+      err.println("specgate serve: cannot start on port " + settings.port() + " (" + ServiceSettings.PORT + "): "
+          + Secrets.redact(e.getMessage()));
       err.flush();
       return Main.EXIT_USAGE;
     }
@@ -70,5 +78,12 @@ final class ServeCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
     stopped.await();
     return Main.EXIT_OK;
+  }
+
+  /** Marks System.err as already redacting (serve may run more than once in one JVM: tests). */
+  private static final class RedactedStream extends java.io.PrintStream {
+    RedactedStream(java.io.PrintStream out) {
+      super(out, true, java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 }

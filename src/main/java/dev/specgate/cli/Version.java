@@ -1,12 +1,12 @@
 package dev.specgate.cli;
 
+import dev.specgate.core.BuildInfo;
 import picocli.CommandLine;
 
-/** The version printed by {@code specgate --version}: the jar's implementation version. */
+/** The version printed by {@code specgate --version}: the build's version and git commit. */
 final class Version implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
-    String v = Main.class.getPackage().getImplementationVersion();
-    return new String[] {"specgate " + (v == null ? "development build" : v)};
+    return new String[] {"specgate " + BuildInfo.current().describe()};
   }
 }

@@ -8,10 +8,13 @@ import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
 import dev.specgate.core.Texts;
 import dev.specgate.packet.Packet;
+import dev.specgate.packet.PacketSummary;
 import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
+import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleRegistry;
 import dev.specgate.rules.RuleSettings;
+import dev.specgate.rules.dryrun.DryRunEvidence;
 import dev.specgate.sql.schema.SchemaHistory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,16 +48,28 @@ public final class Analysis {
 
   /** Runs the given rules only (tests run one rule over its fixtures). */
   public static Report run(ChangeSet changes, Config config, List<Rule> rules) {
+    return run(changes, config, rules, null);
+  }
+
+  /**
+   * Runs the given rules with what a dry run observed on PostgreSQL (the dryrun family reads it);
+   * {@code dryRun} null for a static analysis.
+   */
+  public static Report run(ChangeSet changes, Config config, List<Rule> rules, DryRunEvidence dryRun) {
     Workspace ws = Workspace.discover(changes, config);
     SchemaHistory schema = SchemaHistory.replay(ws.migrations(), !changes.isSnapshot());
     AnalysisContext context =
-        new AnalysisContext(config, changes, ws.migrations(), ws.packetsInScope(), schema);
+        new AnalysisContext(config, changes, ws.migrations(), ws.packetsInScope(), schema, dryRun);
 
     // Rules are stateless and read immutable models, so they run on every core.
     List<Finding> raw = new ArrayList<>(ws.problems());
     raw.addAll(rules.parallelStream()
         .flatMap(rule -> runRule(rule, context, config, changes).stream())
         .toList());
+    // The SQL in the plans' fences, checked by the same SQL rules, reported at the plan's lines.
+    raw.addAll(PlanSqlContext.findings(rules, ws.packetsInScope(), config, changes,
+        (rule, planContext) -> runRule(rule, planContext, config, changes)));
+    if (dryRun != null) raw = MeasuredEvidence.apply(raw, dryRun, ws.migrations(), config);
     List<Finding> kept = new ArrayList<>();
     for (Finding f : Suppressions.apply(raw, changes.files())) {
       if (touchedByChange(f, changes, ws.packetsInScope())) kept.add(f);
@@ -68,10 +83,13 @@ public final class Analysis {
         ws.packetsInScope().stream().map(Packet::folder).toList(),
         (int) changes.files().stream().filter(SourceFile::isChanged).count(),
         statements,
-        config.failOn());
+        config.failOn(),
+        ws.packetsInScope().stream()
+            .map(p -> "`" + (p.folder().isEmpty() ? "/" : p.folder()) + "`: " + PacketSummary.brief(p))
+            .toList());
   }
 
-  private static List<Finding> runRule(Rule rule, AnalysisContext context, Config config, ChangeSet changes) {
+  private static List<Finding> runRule(Rule rule, RuleContext context, Config config, ChangeSet changes) {
     Optional<Severity> severity = config.severityOf(rule.id(), rule.info().severity());
     if (severity.isEmpty()) return List.of();
     Findings out = new Findings(rule.info());
@@ -107,14 +125,14 @@ public final class Analysis {
   /**
    * A rule reads all files of its family at once, so the finding names the files it was reading:
    * the changed migrations for an SQL rule, the packets' files for a packet rule, the changed files
-   * for a guardrail rule.
+   * for the others (guardrail, …).
    */
-  private static Finding internalError(Rule rule, Throwable e, AnalysisContext context) {
+  private static Finding internalError(Rule rule, Throwable e, RuleContext context) {
     List<String> files = switch (rule.info().family()) {
       case SQL -> context.changedMigrations().stream().map(MigrationFile::path).toList();
       case PACKET -> context.packets().stream()
           .flatMap(p -> p.files().values().stream()).map(SourceFile::path).toList();
-      case GUARDRAIL -> context.changeSet().files().stream()
+      default -> context.changeSet().files().stream()
           .filter(SourceFile::isChanged).map(SourceFile::path).toList();
     };
     if (files.isEmpty()) {

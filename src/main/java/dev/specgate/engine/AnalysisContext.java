@@ -1,6 +1,8 @@
 package dev.specgate.engine;
 
 import dev.specgate.sql.MigrationFile;
+import dev.specgate.rules.dryrun.DryRunEvidence;
+
 import dev.specgate.core.ChangeSet;
 import dev.specgate.packet.Packet;
 import dev.specgate.rules.RuleContext;
@@ -19,16 +21,18 @@ final class AnalysisContext implements RuleContext {
   private final List<MigrationFile> migrations;
   private final List<Packet> packets;
   private final SchemaHistory schema;
+  private final DryRunEvidence dryRun;
   private final Map<String, Object> shared = new ConcurrentHashMap<>();
 
   AnalysisContext(Config config, ChangeSet changeSet, List<MigrationFile> migrations,
-      List<Packet> packets, SchemaHistory schema) {
+      List<Packet> packets, SchemaHistory schema, DryRunEvidence dryRun) {
     this.config = config;
     this.settings = Analysis.settingsOf(config);
     this.changeSet = changeSet;
     this.migrations = migrations;
     this.packets = packets;
     this.schema = schema;
+    this.dryRun = dryRun;
   }
 
   @Override
@@ -50,6 +54,11 @@ final class AnalysisContext implements RuleContext {
   @Override
   public List<Packet> packets() {
     return packets;
+  }
+
+  @Override
+  public java.util.Optional<DryRunEvidence> dryRun() {
+    return java.util.Optional.ofNullable(dryRun);
   }
 
   @Override

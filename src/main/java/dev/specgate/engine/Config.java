@@ -3,16 +3,21 @@ package dev.specgate.engine;
 import dev.specgate.core.Severity;
 import dev.specgate.sql.Dialect;
 import dev.specgate.sql.MigrationTool;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The settings of one analysis: {@code .specgate.yml} merged over defaults (DESIGN section 4).
+ * Each component is a key declared in {@link ConfigKey}, which holds its default and description.
  *
  * @param ruleSeverities per rule: a severity, or empty for "off"
  * @param guardrailCategories what an "Allowed:" item's words map to: category → path globs
+ * @param dryRun whether the Action and the service also run the dry run
+ * @param dryRunRowCeiling the most rows the dry run inserts into one table
  * @param source where the settings came from (a file path) or "defaults"
  */
 public record Config(
@@ -26,18 +31,9 @@ public record Config(
     Severity failOn,
     Map<String, Optional<Severity>> ruleSeverities,
     Map<String, List<String>> guardrailCategories,
+    boolean dryRun,
+    long dryRunRowCeiling,
     String source) {
-
-  public static final List<String> DEFAULT_MIGRATIONS =
-      List.of(
-          "**/migrations/**/*.sql",
-          "**/migrate/**/*.sql",
-          "**/V*__*.sql",
-          "**/U*__*.sql",
-          "**/*.up.sql",
-          "**/*.down.sql",
-          "**/deploy/**/*.sql",
-          "**/revert/**/*.sql");
 
   public Config {
     migrations = List.copyOf(migrations);
@@ -49,19 +45,58 @@ public record Config(
     guardrailCategories = java.util.Collections.unmodifiableMap(cats);
   }
 
+  /** Every key at its declared default. */
   public static Config defaults() {
+    return fromValues(new EnumMap<>(ConfigKey.class), "defaults");
+  }
+
+  /**
+   * The settings from values as a YAML file holds them (see {@link ConfigKey#defaultValue()}),
+   * already checked by {@link ConfigLoader}; a key without a value takes its default.
+   */
+  @SuppressWarnings("unchecked")
+  static Config fromValues(Map<ConfigKey, Object> values, String source) {
+    Map<ConfigKey, Object> v = new EnumMap<>(ConfigKey.class);
+    for (ConfigKey k : ConfigKey.values()) v.put(k, values.getOrDefault(k, k.defaultValue()));
+    Map<String, Optional<Severity>> severities = new LinkedHashMap<>();
+    ((Map<String, String>) v.get(ConfigKey.RULES)).forEach((id, s) ->
+        severities.put(id, s.equals("off") ? Optional.empty() : Severity.parse(s)));
     return new Config(
-        Dialect.POSTGRES,
-        15,
-        MigrationTool.AUTO,
-        DEFAULT_MIGRATIONS,
-        List.of("**/spec.md"),
-        List.of("spec.md", "tasks.md", "acceptance-criteria.md"),
-        1_000_000L,
-        Severity.ERROR,
-        Map.of(),
-        Map.of(),
-        "defaults");
+        Dialect.parse((String) v.get(ConfigKey.DIALECT)).orElseThrow(),
+        Math.toIntExact((Long) v.get(ConfigKey.POSTGRES_VERSION)),
+        MigrationTool.parse((String) v.get(ConfigKey.MIGRATION_TOOL)).orElseThrow(),
+        (List<String>) v.get(ConfigKey.MIGRATIONS),
+        (List<String>) v.get(ConfigKey.PACKETS),
+        (List<String>) v.get(ConfigKey.REQUIRED_PACKET_FILES),
+        (Long) v.get(ConfigKey.LARGE_TABLE_ROWS),
+        Severity.parse((String) v.get(ConfigKey.FAIL_ON)).orElseThrow(),
+        severities,
+        (Map<String, List<String>>) v.get(ConfigKey.GUARDRAILS),
+        (Boolean) v.get(ConfigKey.DRY_RUN),
+        (Long) v.get(ConfigKey.DRY_RUN_ROW_CEILING),
+        source);
+  }
+
+  /** The value of a key as a YAML file would write it (for {@code specgate config}). */
+  public Object valueOf(ConfigKey key) {
+    return switch (key) {
+      case DIALECT -> dialect.label();
+      case POSTGRES_VERSION -> (long) postgresVersion;
+      case MIGRATION_TOOL -> migrationTool.label();
+      case MIGRATIONS -> migrations;
+      case PACKETS -> packets;
+      case REQUIRED_PACKET_FILES -> requiredPacketFiles;
+      case LARGE_TABLE_ROWS -> largeTableRows;
+      case FAIL_ON -> failOn.label();
+      case DRY_RUN -> dryRun;
+      case DRY_RUN_ROW_CEILING -> dryRunRowCeiling;
+      case RULES -> {
+        Map<String, String> m = new LinkedHashMap<>();
+        ruleSeverities.forEach((id, s) -> m.put(id, s.map(Severity::label).orElse("off")));
+        yield m;
+      }
+      case GUARDRAILS -> guardrailCategories;
+    };
   }
 
   /** The configured severity of a rule, empty when the rule is off. */
@@ -74,18 +109,41 @@ public record Config(
   }
 
   public Config withFailOn(Severity s) {
-    return new Config(dialect, postgresVersion, migrationTool, migrations, packets,
-        requiredPacketFiles, largeTableRows, s, ruleSeverities, guardrailCategories, source);
+    return with(ConfigKey.FAIL_ON, s.label());
   }
 
   public Config withDialect(Dialect d) {
-    return new Config(d, postgresVersion, migrationTool, migrations, packets,
-        requiredPacketFiles, largeTableRows, failOn, ruleSeverities, guardrailCategories, source);
+    return with(ConfigKey.DIALECT, d.label());
   }
 
   public Config withMigrations(List<String> globs) {
-    return new Config(dialect, postgresVersion, migrationTool, globs, packets,
-        requiredPacketFiles, largeTableRows, failOn, ruleSeverities, guardrailCategories, source);
+    return with(ConfigKey.MIGRATIONS, globs);
+  }
+
+  public Config withPackets(List<String> globs) {
+    return with(ConfigKey.PACKETS, globs);
+  }
+
+  public Config withMigrationTool(MigrationTool tool) {
+    return with(ConfigKey.MIGRATION_TOOL, tool.label());
+  }
+
+  public Config withPostgresVersion(int version) {
+    return with(ConfigKey.POSTGRES_VERSION, (long) version);
+  }
+
+  public Config withRequiredPacketFiles(List<String> files) {
+    return with(ConfigKey.REQUIRED_PACKET_FILES, files);
+  }
+
+  public Config withLargeTableRows(long rows) {
+    return with(ConfigKey.LARGE_TABLE_ROWS, rows);
+  }
+
+  public Config withGuardrailCategories(Map<String, List<String>> categories) {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    categories.forEach((k, v) -> m.put(k.toLowerCase(Locale.ROOT), v));
+    return with(ConfigKey.GUARDRAILS, m);
   }
 
   /**
@@ -100,7 +158,16 @@ public record Config(
   }
 
   public Config withRuleSeverities(Map<String, Optional<Severity>> severities) {
-    return new Config(dialect, postgresVersion, migrationTool, migrations, packets,
-        requiredPacketFiles, largeTableRows, failOn, severities, guardrailCategories, source);
+    Map<String, String> m = new LinkedHashMap<>();
+    severities.forEach((id, s) -> m.put(id, s.map(Severity::label).orElse("off")));
+    return with(ConfigKey.RULES, m);
+  }
+
+  /** This configuration with one key's value replaced (given as a YAML file would write it). */
+  private Config with(ConfigKey key, Object value) {
+    Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
+    for (ConfigKey k : ConfigKey.values()) values.put(k, valueOf(k));
+    values.put(key, value);
+    return fromValues(values, source);
   }
 }

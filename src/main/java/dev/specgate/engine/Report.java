@@ -12,6 +12,8 @@ import java.util.List;
  * @param packets folders of the packets in scope ("" for a packet at the root)
  * @param filesAnalysed how many input files the engine read
  * @param statementsAnalysed how many SQL statements the migrations held
+ * @param planRead per packet in scope, one line saying what specgate read from its plan
+ *     ("`payments`: spec.md, tasks.md; phases: …"), for the Markdown summary
  */
 public record Report(
     List<Finding> findings,
@@ -19,12 +21,20 @@ public record Report(
     List<String> packets,
     int filesAnalysed,
     int statementsAnalysed,
-    Severity failOn) {
+    Severity failOn,
+    List<String> planRead) {
 
   public Report {
     findings = List.copyOf(findings);
     migrations = List.copyOf(migrations);
     packets = List.copyOf(packets);
+    planRead = List.copyOf(planRead);
+  }
+
+  /** A report without the plan lines (renderers then leave the "read from the plan" block out). */
+  public Report(List<Finding> findings, List<String> migrations, List<String> packets,
+      int filesAnalysed, int statementsAnalysed, Severity failOn) {
+    this(findings, migrations, packets, filesAnalysed, statementsAnalysed, failOn, List.of());
   }
 
   public long count(Severity s) {

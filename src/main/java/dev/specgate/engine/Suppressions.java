@@ -25,8 +25,9 @@ final class Suppressions {
   /** {@code specgate:ignore[-file] ids: reason [-->]} read from a line, by plain code (see {@link #read}). */
   private record Parsed(boolean wholeFile, String ids, String reason) {}
 
-  private record Directive(
-      String file, int line, boolean wholeFile, List<String> rules, String reason, int targetLine) {}
+  /** {@code targetEnd}: the last line covered (a Markdown code fence: its closing line). */
+  private record Directive(String file, int line, boolean wholeFile, List<String> rules, String reason,
+      int targetLine, int targetEnd) {}
 
   private Suppressions() {}
 
@@ -45,7 +46,8 @@ final class Suppressions {
       for (Directive d : byFile.getOrDefault(finding.file(), List.of())) {
         if (!d.rules().contains(finding.rule())) continue;
         if (d.wholeFile()
-            || (d.targetLine() >= finding.line() && d.targetLine() <= finding.location().endLine())) {
+            || (d.targetLine() >= finding.line() && d.targetLine() <= finding.location().endLine())
+            || (finding.line() >= d.targetLine() && finding.line() <= d.targetEnd())) {
           by = d;
           break;
         }
@@ -107,7 +109,9 @@ final class Suppressions {
                 + "`specgate:ignore nullable-first: table is empty in every environment`."));
         continue;
       }
-      out.add(new Directive(f.path(), lineNo, wholeFile, ids, reason, targetLine(lines, i)));
+      int target = targetLine(lines, i);
+      out.add(new Directive(f.path(), lineNo, wholeFile, ids, reason, target,
+          markdown ? fenceEnd(lines, target - 1) : target));
     }
     return out;
   }
@@ -145,6 +149,22 @@ final class Suppressions {
     if (!text.startsWith(word, at)) return false;
     int end = at + word.length();
     return end == text.length() || !(Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_');
+  }
+
+  /**
+   * A Markdown directive just above a code fence covers the whole fence (the plan's SQL is
+   * checked statement by statement; see docs/plan-sql.md): the fence's closing line, else the
+   * target line itself.
+   */
+  private static int fenceEnd(String[] lines, int index) {
+    if (index < 0 || index >= lines.length) return index + 1;
+    String open = lines[index].trim();
+    if (!open.startsWith("```") && !open.startsWith("~~~")) return index + 1;
+    String fence = open.substring(0, 3);
+    for (int j = index + 1; j < lines.length; j++) {
+      if (lines[j].trim().startsWith(fence)) return j + 1;
+    }
+    return lines.length;
   }
 
   /** Suppressions live in SQL and Markdown; code that merely mentions the syntax is not read. */

@@ -2,8 +2,8 @@ package dev.specgate.engine;
 
 import dev.specgate.sql.Migration;
 import dev.specgate.sql.Names;
-import dev.specgate.sql.Operation;
 import dev.specgate.sql.Statement;
+import dev.specgate.sql.StatementTables;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -12,20 +12,10 @@ public final class TouchedTables {
   private TouchedTables() {}
 
   public static Set<String> of(Migration m) {
-    Set<String> out = new LinkedHashSet<>();
-    for (Statement s : m.statements()) {
-      Operation op = s.op();
-      if (op instanceof Operation.CreateTable x) out.add(x.table());
-      else if (op instanceof Operation.AlterTable x) out.add(x.table());
-      else if (op instanceof Operation.DropTable x) out.addAll(x.tables());
-      else if (op instanceof Operation.Truncate x) out.addAll(x.tables());
-      else if (op instanceof Operation.CreateIndex x) out.add(x.table());
-      else if (op instanceof Operation.Update x) out.add(x.table());
-      else if (op instanceof Operation.Delete x) out.add(x.table());
-      else if (op instanceof Operation.Insert x) out.add(x.table());
-    }
     Set<String> unqualified = new LinkedHashSet<>();
-    for (String t : out) if (t != null) unqualified.add(Names.unqualified(t));
+    for (Statement s : m.statements()) {
+      for (String t : StatementTables.actedOn(s.op())) unqualified.add(Names.unqualified(t));
+    }
     return unqualified;
   }
 }

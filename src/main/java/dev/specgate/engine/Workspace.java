@@ -27,7 +27,7 @@ import java.util.Map;
  * their tool runs them) and packets (the folder of each matching spec.md), and decides which
  * packets are in scope.
  */
-final class Workspace {
+public final class Workspace {
   private final List<MigrationFile> migrations;
   private final List<Packet> packets;
   private final List<Packet> packetsInScope;
@@ -41,7 +41,7 @@ final class Workspace {
     this.problems = problems;
   }
 
-  static Workspace discover(ChangeSet changes, Config config) {
+  public static Workspace discover(ChangeSet changes, Config config) {
     List<MigrationFile> migrations = migrations(changes, config);
     List<Finding> problems = new ArrayList<>();
     List<Packet> packets = packets(changes, config, problems);
@@ -53,7 +53,8 @@ final class Workspace {
     return problems;
   }
 
-  List<MigrationFile> migrations() {
+  /** Every migration found, up and down, in the order their tool runs them. */
+  public List<MigrationFile> migrations() {
     return migrations;
   }
 
@@ -61,7 +62,7 @@ final class Workspace {
     return packets;
   }
 
-  List<Packet> packetsInScope() {
+  public List<Packet> packetsInScope() {
     return packetsInScope;
   }
 

@@ -259,10 +259,6 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
       "\\b(?:add|drop|remove|rename|alter|backfill|change|index)\\s+`?[A-Za-z_][A-Za-z0-9_]*`?"
           + "\\s+(?:column\\s+)?(?:to|from|on|in)\\s+(?:the\\s+)?`?([A-Za-z_][A-Za-z0-9_.]*)",
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern SQL_TABLE = Pattern.compile(
-      "\\b(?:from|join|update|into|table|on)\\s+(?:only\\s+)?(?:if\\s+(?:not\\s+)?exists\\s+)?"
-          + "\"?([A-Za-z_][A-Za-z0-9_.]*)",
-      Pattern.CASE_INSENSITIVE);
   /** "spec.md", "backfill.sql": a file name, not table.column. */
   private static final Set<String> FILE_EXTENSIONS = Set.of(
       "md", "sql", "txt", "yml", "yaml", "json", "java", "py", "go", "rb", "ts", "js", "kt", "sh",
@@ -277,14 +273,15 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
   /**
    * Tables the packet mentions, lower-case and unqualified: tables with a stated row count,
    * identifiers in backticks, "the orders table" / "table orders", the table of a dotted
-   * "users.email", "add X to accounts", and tables in SQL snippets (FROM/JOIN/UPDATE/INTO/TABLE).
+   * "users.email", "add X to accounts", and the tables the statements of the packet's SQL fences act
+   * on or read ({@link PlanSql}, parsed by the SQL layer).
    * For a precise question about one table use {@link #namesTable(String)}.
    */
   public Set<String> namedTables() {
     Set<String> out = new LinkedHashSet<>();
     for (StatedRowCount r : rowCounts()) out.add(r.table());
     for (MarkdownDoc d : docs.values()) {
-      String raw = d.content();
+      String raw = withoutCode(d);
       Matcher m = BACKTICKED.matcher(raw);
       while (m.find()) addName(out, m.group(1), true);
       m = DOTTED.matcher(raw);
@@ -293,18 +290,32 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
       }
       for (Block b : d.blocks()) {
         String text = b.text();
-        if (b.type() == Block.Type.CODE) {
-          m = SQL_TABLE.matcher(text);
-          while (m.find()) addName(out, m.group(1), true);
-          continue;
-        }
+        if (b.type() == Block.Type.CODE) continue; // SQL fences: read by the SQL layer below
         m = TABLE_WORD.matcher(text);
         while (m.find()) addName(out, m.group(1) != null ? m.group(1) : m.group(2), true);
         m = VERB_TO_TABLE.matcher(text);
         while (m.find()) addName(out, m.group(1), true);
       }
     }
+    // The plan's SQL, through the same parser as migrations (one reading of SQL in the product).
+    for (PlanSqlBlock block : PlanSql.blocks(this)) {
+      for (dev.specgate.sql.Statement st : block.migration().statements()) {
+        for (String t : dev.specgate.sql.StatementTables.named(st, block.migration().dialect())) {
+          addName(out, t, true);
+        }
+      }
+    }
     return out;
+  }
+
+  /** The file's text with code blocks blanked: SQL is read by the SQL layer, not by patterns. */
+  private static String withoutCode(MarkdownDoc d) {
+    String[] lines = d.content().split("\n", -1);
+    for (Block b : d.blocks()) {
+      if (b.type() != Block.Type.CODE) continue;
+      for (int l = b.line(); l <= b.endLine() && l - 1 < lines.length; l++) lines[l - 1] = "";
+    }
+    return String.join("\n", lines);
   }
 
   private static void addName(Set<String> out, String name, boolean qualifiedOk) {

@@ -20,11 +20,29 @@ public final class JsonRenderer {
   private JsonRenderer() {}
 
   public static String render(Report report) {
+    return render(report, null, g -> { });
+  }
+
+  /** @param toolVersion the specgate version, written as {@code toolVersion} when not null */
+  public static String render(Report report, String toolVersion) {
+    return render(report, toolVersion, g -> { });
+  }
+
+  /** Fields written between "tool" and "findings" (the dry run's "dryRun" object). */
+  @FunctionalInterface
+  public interface Section {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** The report with an extra section, e.g. what a dry run observed (DESIGN section 8). */
+  public static String render(Report report, String toolVersion, Section extra) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
       g.writeStartObject();
       g.writeNumberField("version", 1);
       g.writeStringField("tool", "specgate");
+      if (toolVersion != null) g.writeStringField("toolVersion", toolVersion);
+      extra.write(g);
       g.writeArrayFieldStart("findings");
       for (Finding f : report.findings()) finding(g, f);
       g.writeEndArray();

@@ -60,6 +60,7 @@ public final class MarkdownRenderer {
       head.append("> ").append(options.note().strip().replace("\n", "\n> ")).append("\n\n");
     }
     head.append(packets(report));
+    head.append(planRead(report));
 
     Budget budget = new Budget(options.limit() - NOTE_RESERVE);
     budget.add(head.toString());
@@ -132,6 +133,14 @@ public final class MarkdownRenderer {
           .append(" | ").append(c[0]).append(" | ").append(c[1]).append(" | ").append(c[2]).append(" |\n");
     }
     return b.toString();
+  }
+
+  /** What specgate read from each plan (one line per packet), so authors see why a rule fired. */
+  private static String planRead(Report r) {
+    if (r.planRead().isEmpty()) return "";
+    StringBuilder b = new StringBuilder("\n<details><summary>What specgate read from the plan</summary>\n\n");
+    r.planRead().stream().limit(MAX_PACKET_ROWS).forEach(l -> b.append("- ").append(html(l)).append('\n'));
+    return b.append("\n`specgate packet <folder>` prints all of it.\n\n</details>\n\n").toString();
   }
 
   private static boolean inFolder(String file, String folder) {

@@ -34,6 +34,14 @@ public interface RuleContext {
   /** Packets in scope: those the change adds or edits, and those naming a changed migration. */
   List<Packet> packets();
 
+  /**
+   * What {@code specgate dry-run} observed on a real PostgreSQL, when this analysis ran with it
+   * ({@code dry-run}, {@code check --dry-run}); empty for a static analysis.
+   */
+  default java.util.Optional<dev.specgate.rules.dryrun.DryRunEvidence> dryRun() {
+    return java.util.Optional.empty();
+  }
+
   /** The schema as the forward migrations build it, queryable before any statement. */
   SchemaHistory schema();
 

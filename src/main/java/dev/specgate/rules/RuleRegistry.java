@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every rule specgate ships, in catalogue order (SQL, packet, guardrail). */
+/** Every rule specgate ships, in catalogue order (SQL, packet, guardrail, dry run). */
 public final class RuleRegistry {
   private static final List<Rule> ALL = collect();
   private static final Map<String, Rule> BY_ID = index(ALL);
@@ -34,6 +34,7 @@ public final class RuleRegistry {
     rules.addAll(SqlRules.all());
     rules.addAll(PacketRules.all());
     rules.addAll(GuardrailRules.all());
+    rules.addAll(dev.specgate.rules.dryrun.DryRunRules.all());
     return Collections.unmodifiableList(rules);
   }
 

@@ -3,7 +3,8 @@ package dev.specgate.server;
 /**
  * A stored job: the work item plus its queue state.
  *
- * @param attempts how many times the job was claimed (including the current claim)
+ * @param attempts how many times a worker started it (including the current start)
+ * @param stalls how many starts ended without an outcome (the process died or the worker hung)
  * @param checkRunId the Check Run created for it, 0 before one exists
  * @param receivedAtMillis when the first delivery asking for it arrived (end-to-end latency)
  */
@@ -12,7 +13,7 @@ public record Job(
     WorkItem item,
     JobState state,
     int attempts,
+    int stalls,
     long checkRunId,
-    String leaseOwner,
     long receivedAtMillis,
     String lastError) {}

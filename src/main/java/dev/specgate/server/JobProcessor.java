@@ -157,6 +157,9 @@ final class JobProcessor {
       throw new JobFailure(e.getMessage(), again, hint.orElse(null), e);
     } catch (SQLException e) {
       throw new JobFailure("job store: " + e.getMessage(), true, null, e);
+    } catch (BoundedAnalyzer.AnalysisAborted e) {
+      if (Thread.currentThread().isInterrupted()) throw new InterruptedException(e.getMessage());
+      throw new JobFailure(e.getMessage(), false, null, e);
     } catch (RuntimeException e) {
       LOG.error("job {} failed", job.id(), e);
       throw new JobFailure("internal error: " + e, false, null, e);

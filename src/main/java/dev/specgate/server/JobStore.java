@@ -1,30 +1,30 @@
 package dev.specgate.server;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The durable job queue: an embedded H2 file database by default, or PostgreSQL shared by several
- * replicas (claims use {@code FOR UPDATE SKIP LOCKED}). Deliveries are deduplicated by their
- * {@code X-GitHub-Delivery} id, work by (repository, pull request, head sha). A claim is a lease
- * that expires, so a job whose worker died is claimed again after a restart.
+ * Our record of deliveries and jobs on top of db-scheduler's queue. Deliveries are deduplicated by
+ * their {@code X-GitHub-Delivery} id, work by (repository, pull request, head sha); a newer head
+ * supersedes queued work of the same pull request. Each queued job is one db-scheduler execution
+ * (instance id {@code <job id>.<run>}), which db-scheduler claims, heartbeats and, when its worker
+ * died, hands out again.
  */
 public final class JobStore implements AutoCloseable {
+  /** The db-scheduler task that runs jobs. */
+  static final String TASK = "specgate-job";
+
   /** What became of one delivery. */
   public enum Accepted {
     /** New work was queued (or finished work queued again for a re-run). */
@@ -36,244 +36,122 @@ public final class JobStore implements AutoCloseable {
   }
 
   private static final String COLUMNS =
-      "id, repo, installation_id, pr_number, head_sha, state, attempts, check_run_id, lease_owner, received_at, last_error, rerun";
+      "id, repo, installation_id, pr_number, head_sha, state, attempts, stalls, run_seq, check_run_id, received_at, last_error";
 
-  private final ConnectionPool pool;
-  private final boolean postgres;
+  private final Database db;
   private final Clock clock;
-  /** H2 is embedded in this one process: serialising writers here replaces row locks. */
-  private final Object h2Lock = new Object();
-  private final BlockingQueue<PendingAccept> pending = new LinkedBlockingQueue<>();
-  private Thread writer;
-  private boolean closed;
-  private volatile Runnable onDispatched;
-  private final java.util.concurrent.atomic.AtomicBoolean dispatchScheduled = new java.util.concurrent.atomic.AtomicBoolean();
-  private final java.util.concurrent.ExecutorService dispatcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "specgate-store-dispatcher");
-    t.setDaemon(true);
-    return t;
-  });
+  /** db-scheduler's client: a plain one until the scheduler runs, then the scheduler (it wakes at once). */
+  private volatile SchedulerClient scheduling;
 
-  private JobStore(ConnectionPool pool, boolean postgres, Clock clock) {
-    this.pool = pool;
-    this.postgres = postgres;
+  private JobStore(Database db, Clock clock) {
+    this.db = db;
     this.clock = clock;
+    this.scheduling = SchedulerClient.Builder.create(db.dataSource()).build();
   }
 
   /** Opens the store and creates its tables when missing. */
   public static JobStore open(String url, String user, String password, int connections, Clock clock) throws SQLException {
-    boolean pg = url.startsWith("jdbc:postgresql:");
-    String effective = url;
-    String upper = url.toUpperCase(java.util.Locale.ROOT);
-    if (!pg && url.startsWith("jdbc:h2:") && !upper.contains("DB_CLOSE_ON_EXIT")) {
-      effective += ";DB_CLOSE_ON_EXIT=FALSE"; // we close it ourselves after releasing claims
-    }
-    if (!pg && url.startsWith("jdbc:h2:") && !upper.contains("WRITE_DELAY")) {
-      // write each commit to the file at once: a job acknowledged with 202 survives a crash of the process
-      effective += ";WRITE_DELAY=0";
-    }
-    JobStore store = new JobStore(new ConnectionPool(effective, user, password, connections), pg, clock);
-    try {
-      store.createSchema();
-    } catch (SQLException e) {
-      store.close();
-      throw e;
-    }
-    return store;
+    return new JobStore(Database.open(url, user, password, connections), clock);
   }
 
   public boolean postgres() {
-    return postgres;
+    return db.postgres();
   }
 
-  private void createSchema() throws SQLException {
-    inTransaction(c -> {
-      try (Statement s = c.createStatement()) {
-        if (postgres) s.execute("SELECT pg_advisory_xact_lock(727001)"); // replicas starting together
-        s.execute("CREATE TABLE IF NOT EXISTS specgate_deliveries ("
-            + "delivery_id VARCHAR(100) PRIMARY KEY, event VARCHAR(60) NOT NULL, received_at BIGINT NOT NULL,"
-            + " work VARCHAR(8000), dispatched BOOLEAN DEFAULT TRUE NOT NULL,"
-            + " arrival BIGINT GENERATED BY DEFAULT AS IDENTITY)");
-        s.execute("CREATE TABLE IF NOT EXISTS specgate_jobs ("
-            + "id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
-            + "repo VARCHAR(300) NOT NULL, installation_id BIGINT NOT NULL, pr_number INT NOT NULL,"
-            + "head_sha VARCHAR(64) NOT NULL, state VARCHAR(20) NOT NULL, attempts INT NOT NULL,"
-            + "not_before BIGINT NOT NULL, lease_owner VARCHAR(100), lease_until BIGINT NOT NULL,"
-            + "check_run_id BIGINT NOT NULL, rerun BOOLEAN NOT NULL, last_error VARCHAR(2000),"
-            + "received_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
-            + "CONSTRAINT specgate_jobs_work UNIQUE (repo, pr_number, head_sha))");
-        s.execute("CREATE INDEX IF NOT EXISTS specgate_jobs_queue ON specgate_jobs (state, not_before)");
-        s.execute("CREATE INDEX IF NOT EXISTS specgate_jobs_pr ON specgate_jobs (repo, pr_number)");
-        s.execute("CREATE INDEX IF NOT EXISTS specgate_deliveries_inbox ON specgate_deliveries (dispatched)");
+  Database database() {
+    return db;
+  }
+
+  void scheduleThrough(SchedulerClient client) {
+    this.scheduling = client;
+  }
+
+  /** The execution that runs job {@code id}'s run {@code seq}. */
+  static String instanceId(long id, int seq) {
+    return id + "." + seq;
+  }
+
+  /** The job id of an execution's instance id. */
+  static long jobId(String instanceId) {
+    return Long.parseLong(instanceId.substring(0, instanceId.indexOf('.')));
+  }
+
+  /** One delivery waiting to be stored. */
+  private record Delivery(String id, String event, List<WorkItem> items) {}
+
+  /** Concurrent deliveries share transactions (see {@link GroupCommit}). */
+  private final GroupCommit<Delivery, Accepted> deliveries = new GroupCommit<>(this::acceptAll);
+
+  /**
+   * Records a delivery and the work it asks for, durably, before the webhook is answered: the
+   * delivery, its jobs and their queue executions commit together (with other deliveries that
+   * arrived at the same time).
+   */
+  public Accepted accept(String deliveryId, String event, List<WorkItem> items) throws SQLException {
+    return deliveries.submit(new Delivery(deliveryId, event, items));
+  }
+
+  private List<Accepted> acceptAll(List<Delivery> batch) throws SQLException {
+    long now = clock.millis();
+    List<String> toSchedule = new ArrayList<>();
+    List<Accepted> results = inTransaction(c -> {
+      List<Accepted> out = new ArrayList<>();
+      for (Delivery d : batch) {
+        if (!insertDelivery(c, d, now)) {
+          out.add(Accepted.DUPLICATE);
+          continue;
+        }
+        int before = toSchedule.size();
+        for (WorkItem w : d.items()) acceptItem(c, w, now).ifPresent(toSchedule::add);
+        out.add(toSchedule.size() > before ? Accepted.QUEUED : Accepted.DEDUPLICATED);
       }
+      schedule(c, toSchedule);
+      return out;
+    });
+    wake(toSchedule);
+    return results;
+  }
+
+  /** False when the delivery id was stored before. */
+  private boolean insertDelivery(Connection c, Delivery d, long now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO specgate_deliveries (delivery_id, event, received_at) VALUES (?,?,?)"
+        + (db.postgres() ? " ON CONFLICT DO NOTHING" : ""))) {
+      ps.setString(1, d.id());
+      ps.setString(2, d.event());
+      ps.setLong(3, now);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      if (isUniqueViolation(e)) return false; // H2: the statement fails, the transaction goes on
+      throw e;
+    }
+  }
+
+  private static boolean isUniqueViolation(SQLException e) {
+    return "23505".equals(e.getSQLState());
+  }
+
+  /**
+   * Adds the queue executions inside the transaction {@code c}: job rows and executions commit
+   * together. Instance ids are new by construction (job id and run number), so one batched insert.
+   */
+  private void schedule(Connection c, List<String> instances) throws SQLException {
+    if (instances.isEmpty()) return;
+    SchedulerClient client = scheduling;
+    List<TaskInstance<?>> batch = new ArrayList<>();
+    for (String id : instances) batch.add(new TaskInstance<Void>(TASK, id));
+    db.dataSource().bind(c, () -> {
+      client.scheduleBatch(batch, clock.instant());
       return null;
     });
   }
 
-  /**
-   * Records a delivery and the work it asks for, durably, before the webhook is answered.
-   *
-   * <p>On PostgreSQL the delivery and its jobs are written in one transaction. On the embedded
-   * store the answer waits only for the delivery row (with its work) to be committed: concurrent
-   * deliveries are written by one thread in shared transactions (group commit), and the same
-   * thread then turns them into jobs (dedupe, supersede) right after — so an embedded store
-   * answers {@link Accepted#QUEUED} for every new delivery.
-   */
-  public Accepted accept(String deliveryId, String event, List<WorkItem> items) throws SQLException {
-    if (postgres) return inTransaction(c -> acceptIn(c, deliveryId, event, items, clock.millis()));
-    PendingAccept p = new PendingAccept(deliveryId, event, items, new CompletableFuture<>());
-    synchronized (this) {
-      if (closed) throw new SQLException("the job store is closed");
-      if (writer == null) {
-        writer = new Thread(this::writeAccepted, "specgate-store-writer");
-        writer.setDaemon(true);
-        writer.start();
-      }
-      pending.add(p);
-    }
-    try {
-      return p.result().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SQLException("interrupted while storing delivery " + deliveryId);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof SQLException) throw (SQLException) e.getCause();
-      throw new SQLException("storing delivery " + deliveryId + " failed: " + e.getCause(), e.getCause());
-    }
+  /** After the commit: an idle worker looks for the new executions now rather than at its next poll. */
+  private void wake(List<String> scheduled) {
+    if (!scheduled.isEmpty() && scheduling instanceof Scheduler s) s.triggerCheckForDueExecutions();
   }
 
-  private record PendingAccept(String deliveryId, String event, List<WorkItem> items, CompletableFuture<Accepted> result) {}
-
-  private static final PendingAccept STOP = new PendingAccept("", "", List.of(), new CompletableFuture<>());
-
-  /** The embedded store's single writer of deliveries: drains what is waiting into one transaction. */
-  private void writeAccepted() {
-    while (true) {
-      List<PendingAccept> batch = new ArrayList<>();
-      try {
-        batch.add(pending.take());
-      } catch (InterruptedException e) {
-        return;
-      }
-      pending.drainTo(batch, 500);
-      boolean stop = batch.remove(STOP);
-      if (!batch.isEmpty()) writeBatch(batch);
-      if (stop) return;
-    }
-  }
-
-  private void writeBatch(List<PendingAccept> batch) {
-    List<Accepted> results = new ArrayList<>();
-    try {
-      // new rows only: no need to wait for the job writers' lock
-      long now = clock.millis();
-      inTransaction(c -> {
-        results.clear();
-        for (PendingAccept p : batch) results.add(insertInbox(c, p, now));
-        return null;
-      });
-      for (int i = 0; i < batch.size(); i++) batch.get(i).result().complete(results.get(i));
-    } catch (SQLException | RuntimeException e) {
-      for (PendingAccept p : batch) p.result().completeExceptionally(e);
-      return;
-    }
-    if (dispatchScheduled.compareAndSet(false, true)) dispatcher.execute(this::dispatchSoon);
-  }
-
-  private void dispatchSoon() {
-    dispatchScheduled.set(false);
-    try {
-      dispatchInbox();
-      Runnable r = onDispatched;
-      if (r != null) r.run();
-    } catch (SQLException | RuntimeException e) {
-      // the deliveries are stored; the next dispatch (claim, restart) picks them up
-    }
-  }
-
-  private Accepted insertInbox(Connection c, PendingAccept p, long now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO specgate_deliveries (delivery_id, event, received_at, work, dispatched) VALUES (?,?,?,?,FALSE)")) {
-      ps.setString(1, p.deliveryId());
-      ps.setString(2, p.event());
-      ps.setLong(3, now);
-      ps.setString(4, encode(p.items()));
-      ps.executeUpdate();
-      return Accepted.QUEUED;
-    } catch (SQLException e) {
-      if ("23505".equals(e.getSQLState())) return Accepted.DUPLICATE; // H2 keeps the transaction going
-      throw e;
-    }
-  }
-
-  /** Turns stored but not yet dispatched deliveries (embedded store) into jobs, oldest first. */
-  private void dispatchInbox() throws SQLException {
-    if (postgres) return;
-    synchronized (h2Lock) {
-      inTransaction(c -> {
-        List<String[]> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-            "SELECT delivery_id, work, received_at FROM specgate_deliveries WHERE dispatched=FALSE ORDER BY arrival");
-            ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) rows.add(new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))});
-        }
-        if (rows.isEmpty()) return null;
-        for (String[] row : rows) {
-          for (WorkItem w : decode(row[1])) acceptItem(c, w, Long.parseLong(row[2]));
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE specgate_deliveries SET dispatched=TRUE WHERE dispatched=FALSE AND delivery_id=?")) {
-          for (String[] row : rows) {
-            ps.setString(1, row[0]);
-            ps.addBatch();
-          }
-          ps.executeBatch();
-        }
-        return null;
-      });
-    }
-  }
-
-  private static String encode(List<WorkItem> items) {
-    StringBuilder b = new StringBuilder();
-    for (WorkItem w : items) {
-      if (b.length() > 0) b.append('\n');
-      b.append(w.repo()).append(' ').append(w.installationId()).append(' ').append(w.prNumber()).append(' ')
-          .append(w.headSha()).append(' ').append(w.rerun());
-    }
-    return b.toString();
-  }
-
-  private static List<WorkItem> decode(String work) {
-    List<WorkItem> out = new ArrayList<>();
-    if (work == null || work.isEmpty()) return out;
-    for (String line : work.split("\n")) {
-      String[] f = line.split(" ");
-      out.add(new WorkItem(f[0], Long.parseLong(f[1]), Integer.parseInt(f[2]), f[3], Boolean.parseBoolean(f[4])));
-    }
-    return out;
-  }
-
-  /** Called after the embedded store turned new deliveries into jobs (wakes the workers). */
-  public void onDispatched(Runnable r) {
-    this.onDispatched = r;
-  }
-
-  private Accepted acceptIn(Connection c, String deliveryId, String event, List<WorkItem> items, long now)
-      throws SQLException {
-    // PostgreSQL: the delivery and its jobs in the caller's transaction
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO specgate_deliveries (delivery_id, event, received_at) VALUES (?,?,?) ON CONFLICT DO NOTHING")) {
-      ps.setString(1, deliveryId);
-      ps.setString(2, event);
-      ps.setLong(3, now);
-      if (ps.executeUpdate() == 0) return Accepted.DUPLICATE;
-    }
-    boolean queued = false;
-    for (WorkItem w : items) queued |= acceptItem(c, w, now);
-    return queued ? Accepted.QUEUED : Accepted.DEDUPLICATED;
-  }
-
-  private boolean acceptItem(Connection c, WorkItem w, long now) throws SQLException {
+  /** The execution to schedule when the item became queued work, else empty. */
+  private Optional<String> acceptItem(Connection c, WorkItem w, long now) throws SQLException {
     // a newer head sha supersedes work still waiting for the same pull request
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE specgate_jobs SET state='SUPERSEDED', updated_at=? WHERE repo=? AND pr_number=? AND head_sha<>? AND state='QUEUED'")) {
@@ -283,172 +161,157 @@ public final class JobStore implements AutoCloseable {
       ps.setString(4, w.headSha());
       ps.executeUpdate();
     }
-    String insert = "INSERT INTO specgate_jobs (repo, installation_id, pr_number, head_sha, state, attempts, not_before,"
-        + " lease_owner, lease_until, check_run_id, rerun, last_error, received_at, updated_at)"
-        + " VALUES (?,?,?,?,'QUEUED',0,?,NULL,0,0,FALSE,NULL,?,?)"
-        + (postgres ? " ON CONFLICT (repo, pr_number, head_sha) DO NOTHING" : "");
-    if (postgres || findId(c, w).isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement(insert)) {
-        ps.setString(1, w.repo());
-        ps.setLong(2, w.installationId());
-        ps.setInt(3, w.prNumber());
-        ps.setString(4, w.headSha());
-        ps.setLong(5, now);
-        ps.setLong(6, now);
-        ps.setLong(7, now);
-        if (ps.executeUpdate() == 1) return true;
-      }
-    }
-    if (!w.rerun()) return false;
-    // the same head again: queue finished work once more, or mark running work to run again
+    // new work is the common case: insert first, look the row up only when it exists
     try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE specgate_jobs SET state='QUEUED', attempts=0, not_before=?, received_at=?, updated_at=?, installation_id=?, last_error=NULL,"
-            + " check_run_id=0" // a re-run gets a fresh Check Run: annotations on the old one would only append
-            + " WHERE repo=? AND pr_number=? AND head_sha=? AND state IN ('DONE','FAILED','SUPERSEDED')")) {
-      ps.setLong(1, now);
-      ps.setLong(2, now);
-      ps.setLong(3, now);
-      ps.setLong(4, w.installationId());
-      ps.setString(5, w.repo());
-      ps.setInt(6, w.prNumber());
-      ps.setString(7, w.headSha());
-      if (ps.executeUpdate() == 1) return true;
-    }
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE specgate_jobs SET rerun=TRUE, updated_at=? WHERE repo=? AND pr_number=? AND head_sha=? AND state='RUNNING'")) {
-      ps.setLong(1, now);
-      ps.setString(2, w.repo());
+        "INSERT INTO specgate_jobs (repo, installation_id, pr_number, head_sha, state, attempts, stalls, run_seq,"
+            + " check_run_id, rerun, last_error, received_at, updated_at) VALUES (?,?,?,?,'QUEUED',0,0,0,0,FALSE,NULL,?,?)"
+            + (db.postgres() ? " ON CONFLICT (repo, pr_number, head_sha) DO NOTHING" : ""),
+        new String[] {"id"})) {
+      ps.setString(1, w.repo());
+      ps.setLong(2, w.installationId());
       ps.setInt(3, w.prNumber());
       ps.setString(4, w.headSha());
-      return ps.executeUpdate() == 1;
+      ps.setLong(5, now);
+      ps.setLong(6, now);
+      boolean inserted;
+      try {
+        inserted = ps.executeUpdate() == 1;
+      } catch (SQLException e) {
+        if (!isUniqueViolation(e)) throw e;
+        inserted = false; // H2: the statement fails, the transaction goes on
+      }
+      if (inserted) {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+          keys.next();
+          return Optional.of(instanceId(keys.getLong(1), 0));
+        }
+      }
+    }
+    Optional<Job> existing = find(c, w);
+    if (existing.isEmpty()) return Optional.empty(); // cannot happen: the insert found it
+    Job job = existing.get();
+    if (!w.rerun()) return Optional.empty();
+    switch (job.state()) {
+      case DONE, FAILED, SUPERSEDED -> {
+        // the same head again: a fresh run (and a fresh Check Run: annotations on the old one would only append)
+        int seq = requeue(c, job.id(), w.installationId(), now);
+        return Optional.of(instanceId(job.id(), seq));
+      }
+      case RUNNING -> {
+        update(c, "UPDATE specgate_jobs SET rerun=TRUE, updated_at=? WHERE id=?", now, job.id());
+        return Optional.empty();
+      }
+      default -> {
+        return Optional.empty(); // already queued
+      }
     }
   }
 
-  private Optional<Long> findId(Connection c, WorkItem w) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT id FROM specgate_jobs WHERE repo=? AND pr_number=? AND head_sha=?")) {
-      ps.setString(1, w.repo());
-      ps.setInt(2, w.prNumber());
-      ps.setString(3, w.headSha());
+  private int requeue(Connection c, long id, long installationId, long now) throws SQLException {
+    update(c, "UPDATE specgate_jobs SET state='QUEUED', attempts=0, stalls=0, run_seq=run_seq+1, received_at=?, updated_at=?,"
+        + " installation_id=?, last_error=NULL, check_run_id=0, rerun=FALSE WHERE id=?", now, now, installationId, id);
+    try (PreparedStatement ps = c.prepareStatement("SELECT run_seq FROM specgate_jobs WHERE id=?")) {
+      ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+        rs.next();
+        return rs.getInt(1);
       }
     }
   }
 
-  /** Ensures the work is queued (used when GitHub's current head differs from a job's). */
+  /** Queues the pull request's current head (a worker found GitHub's head differs from its job's). */
   public void enqueue(WorkItem w) throws SQLException {
-    if (!postgres) {
-      synchronized (h2Lock) {
-        inTransaction(c -> enqueueCurrent(c, w));
-      }
-    } else {
-      inTransaction(c -> enqueueCurrent(c, w));
-    }
-  }
-
-  /** Queues the pull request's current head, reviving its job if a stale delivery had superseded it. */
-  private boolean enqueueCurrent(Connection c, WorkItem w) throws SQLException {
     long now = clock.millis();
-    if (acceptItem(c, w, now)) return true;
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE specgate_jobs SET state='QUEUED', attempts=0, not_before=?, updated_at=? "
-            + "WHERE repo=? AND pr_number=? AND head_sha=? AND state='SUPERSEDED'")) {
-      ps.setLong(1, now);
-      ps.setLong(2, now);
-      ps.setString(3, w.repo());
-      ps.setInt(4, w.prNumber());
-      ps.setString(5, w.headSha());
-      return ps.executeUpdate() == 1;
-    }
+    List<String> toSchedule = new ArrayList<>();
+    inTransaction(c -> {
+      Optional<String> added = acceptItem(c, w, now);
+      if (added.isPresent()) {
+        toSchedule.add(added.get());
+      } else {
+        Optional<Job> job = find(c, w);
+        if (job.isPresent() && job.get().state() == JobState.SUPERSEDED) {
+          // a stale delivery had superseded the current head: revive it
+          toSchedule.add(instanceId(job.get().id(), requeue(c, job.get().id(), w.installationId(), now)));
+        }
+      }
+      schedule(c, toSchedule);
+      return null;
+    });
+    wake(toSchedule);
   }
 
   /**
-   * Claims the oldest due job, or one whose lease expired (its worker died), for {@code lease}.
+   * Starts a run of the job: RUNNING, one more attempt. A job found RUNNING already was left by a
+   * run that never ended (its process died or its worker hung): that counts as a stall. Empty when
+   * the job needs no run (superseded, finished) or this execution is not its current run.
    */
-  public Optional<Job> claim(String workerId, Duration lease) throws SQLException {
-    dispatchInbox();
+  public Optional<Job> begin(String instanceId) throws SQLException {
+    long id = jobId(instanceId);
+    int seq = Integer.parseInt(instanceId.substring(instanceId.indexOf('.') + 1));
     long now = clock.millis();
-    long until = now + lease.toMillis();
-    String due = "(state='QUEUED' AND not_before<=?) OR (state='RUNNING' AND lease_until<?)";
-    if (postgres) {
-      return inTransaction(c -> {
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE specgate_jobs SET state='RUNNING', lease_owner=?, lease_until=?, attempts=attempts+1, updated_at=?"
-                + " WHERE id = (SELECT id FROM specgate_jobs WHERE " + due
-                + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)) {
-          ps.setString(1, workerId);
-          ps.setLong(2, until);
-          ps.setLong(3, now);
-          ps.setLong(4, now);
-          ps.setLong(5, now);
-          try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(job(rs)) : Optional.empty();
-          }
+    return inTransaction(c -> {
+      Optional<Job> found = find(c, id, true);
+      if (found.isEmpty()) return Optional.empty();
+      try (PreparedStatement ps = c.prepareStatement("SELECT run_seq FROM specgate_jobs WHERE id=?")) {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next() || rs.getInt(1) != seq) return Optional.empty();
         }
-      });
-    }
-    synchronized (h2Lock) {
-      return inTransaction(c -> {
-        Long id = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM specgate_jobs WHERE " + due + " ORDER BY id LIMIT 1")) {
-          ps.setLong(1, now);
-          ps.setLong(2, now);
-          try (ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) id = rs.getLong(1);
-          }
-        }
-        if (id == null) return Optional.empty();
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE specgate_jobs SET state='RUNNING', lease_owner=?, lease_until=?, attempts=attempts+1, updated_at=? WHERE id=?")) {
-          ps.setString(1, workerId);
-          ps.setLong(2, until);
-          ps.setLong(3, now);
-          ps.setLong(4, id);
-          ps.executeUpdate();
-        }
-        return find(c, id);
-      });
-    }
+      }
+      JobState state = found.get().state();
+      if (state != JobState.QUEUED && state != JobState.RUNNING) return Optional.empty();
+      update(c, "UPDATE specgate_jobs SET state='RUNNING', attempts=attempts+1, stalls=stalls+?, updated_at=? WHERE id=?",
+          state == JobState.RUNNING ? 1 : 0, now, id);
+      return find(c, id, false);
+    });
   }
 
-  /** Extends a lease; false when the worker no longer holds the job (it was reclaimed). */
-  public boolean renew(long jobId, String workerId, Duration lease) throws SQLException {
-    return update("UPDATE specgate_jobs SET lease_until=?, updated_at=? WHERE id=? AND lease_owner=? AND state='RUNNING'",
-        clock.millis() + lease.toMillis(), clock.millis(), jobId, workerId) == 1;
+  /** The job as stored now (its Check Run may have been recorded since it was begun). */
+  public Optional<Job> job(long id) throws SQLException {
+    return inTransaction(c -> find(c, id, false));
   }
 
   /** Records the Check Run made for the job, so a later attempt updates it. */
   public void recordCheckRun(long jobId, long checkRunId) throws SQLException {
-    update("UPDATE specgate_jobs SET check_run_id=?, updated_at=? WHERE id=?", checkRunId, clock.millis(), jobId);
+    inTransaction(c -> update(c, "UPDATE specgate_jobs SET check_run_id=?, updated_at=? WHERE id=?", checkRunId, clock.millis(), jobId));
   }
 
-  /**
-   * Finishes a claimed job. A re-run requested while it ran puts it back in the queue.
-   *
-   * @return false when the worker had lost the lease
-   */
-  public boolean finish(long jobId, String workerId, JobState state, String note) throws SQLException {
+  /** Finishes a running job. A re-run requested while it ran queues it once more. */
+  public void finish(long jobId, JobState state, String note) throws SQLException {
     long now = clock.millis();
-    int n = update("UPDATE specgate_jobs SET state=CASE WHEN rerun THEN 'QUEUED' ELSE ? END, attempts=CASE WHEN rerun THEN 0 ELSE attempts END,"
-            + " check_run_id=CASE WHEN rerun THEN 0 ELSE check_run_id END, received_at=CASE WHEN rerun THEN ? ELSE received_at END,"
-            + " rerun=FALSE, not_before=?, lease_owner=NULL, lease_until=0, last_error=?, updated_at=? WHERE id=? AND lease_owner=? AND state='RUNNING'",
-        state.name(), now, now, truncate(note), now, jobId, workerId);
-    return n == 1;
+    List<String> toSchedule = new ArrayList<>();
+    inTransaction(c -> {
+      boolean rerun;
+      long installation;
+      try (PreparedStatement ps = c.prepareStatement("SELECT rerun, installation_id FROM specgate_jobs WHERE id=? AND state='RUNNING'")) {
+        ps.setLong(1, jobId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) return null;
+          rerun = rs.getBoolean(1);
+          installation = rs.getLong(2);
+        }
+      }
+      if (rerun) {
+        toSchedule.add(instanceId(jobId, requeue(c, jobId, installation, now)));
+        schedule(c, toSchedule);
+      } else {
+        update(c, "UPDATE specgate_jobs SET state=?, last_error=?, updated_at=? WHERE id=?", state.name(), truncate(note), now, jobId);
+      }
+      return null;
+    });
+    wake(toSchedule);
   }
 
-  /** Puts a claimed job back to be tried again at {@code notBefore}. */
-  public void retryLater(long jobId, String workerId, Instant notBefore, String error) throws SQLException {
-    update("UPDATE specgate_jobs SET state='QUEUED', not_before=?, lease_owner=NULL, lease_until=0, last_error=?, updated_at=?"
-            + " WHERE id=? AND lease_owner=? AND state='RUNNING'",
-        notBefore.toEpochMilli(), truncate(error), clock.millis(), jobId, workerId);
+  /** Puts a running job back in the queue; its execution is rescheduled by the worker. */
+  public void retryLater(long jobId, String error) throws SQLException {
+    inTransaction(c -> update(c, "UPDATE specgate_jobs SET state='QUEUED', last_error=?, updated_at=? WHERE id=? AND state='RUNNING'",
+        truncate(error), clock.millis(), jobId));
   }
 
-  /** Gives a claimed job back untouched (graceful shutdown): the attempt does not count. */
-  public void release(long jobId, String workerId) throws SQLException {
-    update("UPDATE specgate_jobs SET state='QUEUED', attempts=CASE WHEN attempts>0 THEN attempts-1 ELSE 0 END,"
-            + " lease_owner=NULL, lease_until=0, updated_at=? WHERE id=? AND lease_owner=? AND state='RUNNING'",
-        clock.millis(), jobId, workerId);
+  /** Gives a running job back untouched (graceful shutdown): the attempt does not count. */
+  public void release(long jobId) throws SQLException {
+    inTransaction(c -> update(c, "UPDATE specgate_jobs SET state='QUEUED', attempts=CASE WHEN attempts>0 THEN attempts-1 ELSE 0 END,"
+        + " updated_at=? WHERE id=? AND state='RUNNING'", clock.millis(), jobId));
   }
 
   /** True when a later job exists for the same pull request at another head sha. */
@@ -468,8 +331,19 @@ public final class JobStore implements AutoCloseable {
     });
   }
 
+  /** True when the delivery id was stored (it reached a job or was a duplicate of one). */
+  public boolean knowsDelivery(String deliveryId) throws SQLException {
+    return inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM specgate_deliveries WHERE delivery_id=?")) {
+        ps.setString(1, deliveryId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
   public Map<JobState, Long> countsByState() throws SQLException {
-    dispatchInbox();
     return inTransaction(c -> {
       Map<JobState, Long> out = new EnumMap<>(JobState.class);
       for (JobState s : JobState.values()) out.put(s, 0L);
@@ -482,7 +356,6 @@ public final class JobStore implements AutoCloseable {
   }
 
   public List<Job> all() throws SQLException {
-    dispatchInbox();
     return inTransaction(c -> {
       List<Job> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM specgate_jobs ORDER BY id");
@@ -503,8 +376,27 @@ public final class JobStore implements AutoCloseable {
     });
   }
 
-  private Optional<Job> find(Connection c, long id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM specgate_jobs WHERE id=?")) {
+  /** The queue's executions of jobs (instance ids), for tests and diagnostics. */
+  List<String> scheduledExecutions() {
+    List<String> out = new ArrayList<>();
+    scheduling.fetchScheduledExecutionsForTask(TASK, Void.class, e -> out.add(e.getTaskInstance().getId()));
+    return out;
+  }
+
+  private Optional<Job> find(Connection c, WorkItem w) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT " + COLUMNS + " FROM specgate_jobs WHERE repo=? AND pr_number=? AND head_sha=?" + (db.postgres() ? " FOR UPDATE" : ""))) {
+      ps.setString(1, w.repo());
+      ps.setInt(2, w.prNumber());
+      ps.setString(3, w.headSha());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(job(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private Optional<Job> find(Connection c, long id, boolean lock) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM specgate_jobs WHERE id=?" + (lock ? " FOR UPDATE" : ""))) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(job(rs)) : Optional.empty();
@@ -514,22 +406,20 @@ public final class JobStore implements AutoCloseable {
 
   private static Job job(ResultSet rs) throws SQLException {
     WorkItem item = new WorkItem(rs.getString("repo"), rs.getLong("installation_id"), rs.getInt("pr_number"),
-        rs.getString("head_sha"), rs.getBoolean("rerun"));
-    return new Job(rs.getLong("id"), item, JobState.valueOf(rs.getString("state")), rs.getInt("attempts"),
-        rs.getLong("check_run_id"), rs.getString("lease_owner"), rs.getLong("received_at"), rs.getString("last_error"));
+        rs.getString("head_sha"), false);
+    return new Job(rs.getLong("id"), item, JobState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getInt("stalls"),
+        rs.getLong("check_run_id"), rs.getLong("received_at"), rs.getString("last_error"));
   }
 
   private static String truncate(String s) {
     return s == null || s.length() <= 2000 ? s : s.substring(0, 1999) + "…";
   }
 
-  private int update(String sql, Object... args) throws SQLException {
-    return inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-        return ps.executeUpdate();
-      }
-    });
+  private static int update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+      return ps.executeUpdate();
+    }
   }
 
   private interface Tx<T> {
@@ -537,40 +427,21 @@ public final class JobStore implements AutoCloseable {
   }
 
   private <T> T inTransaction(Tx<T> body) throws SQLException {
-    Connection c = pool.borrow();
-    boolean broken = false;
-    try {
+    try (Connection c = db.connection()) {
       c.setAutoCommit(false);
-      T result = body.run(c);
-      c.commit();
-      return result;
-    } catch (SQLException | RuntimeException e) {
       try {
+        T result = body.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
         c.rollback();
-      } catch (SQLException rollbackFailed) {
-        broken = true;
+        throw e;
       }
-      throw e;
-    } finally {
-      pool.giveBack(c, broken);
     }
   }
 
   @Override
   public void close() {
-    Thread w;
-    synchronized (this) {
-      closed = true;
-      w = writer;
-      if (w != null) pending.add(STOP);
-    }
-    try {
-      if (w != null) w.join(10_000);
-      dispatcher.shutdown();
-      dispatcher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    pool.close();
+    db.close();
   }
 }

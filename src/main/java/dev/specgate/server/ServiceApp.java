@@ -4,6 +4,7 @@ import dev.specgate.github.RetryPolicy;
 import dev.specgate.github.app.AppHttp;
 import dev.specgate.github.app.AppJwt;
 import dev.specgate.github.app.AppRetryPolicy;
+import dev.specgate.github.app.HookDeliveries;
 import dev.specgate.github.app.InstallationTokens;
 import dev.specgate.github.app.PemPrivateKeys;
 import io.javalin.Javalin;
@@ -13,32 +14,34 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The GitHub App service, wired by hand: the Javalin server ({@code POST /webhook},
- * {@code GET /healthz}, {@code GET /metrics}), the durable job store and the worker pool.
- * {@link #stop()} lets in-flight HTTP requests finish (Jetty's graceful handler), then stops the
- * workers, releasing jobs they could not finish, and closes the store.
+ * {@code GET /healthz}, {@code GET /metrics}), the durable job store, the job queue's workers and
+ * the periodic delivery catch-up. {@link #stop()} lets in-flight HTTP requests finish (Jetty's
+ * graceful handler), then stops the workers, releasing jobs they could not finish, and closes the
+ * store.
  */
 public final class ServiceApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceApp.class);
 
-  private final ServiceSettings settings;
   private final JobStore store;
-  private final ServiceMetrics metrics;
-  private final WorkerPool workers;
+  private final JobQueue queue;
   private final Javalin javalin;
+  private final ScheduledExecutorService catchUp;
   private volatile boolean stopped;
 
-  private ServiceApp(ServiceSettings settings, JobStore store, ServiceMetrics metrics, WorkerPool workers, Javalin javalin) {
-    this.settings = settings;
+  private ServiceApp(JobStore store, JobQueue queue, Javalin javalin, ScheduledExecutorService catchUp) {
     this.store = store;
-    this.metrics = metrics;
-    this.workers = workers;
+    this.queue = queue;
     this.javalin = javalin;
+    this.catchUp = catchUp;
   }
 
   /**
@@ -60,10 +63,17 @@ public final class ServiceApp implements AutoCloseable {
     JobStore store = JobStore.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword(),
         settings.workers() + 8, clock);
     String instance = UUID.randomUUID().toString().substring(0, 8);
-    JobProcessor processor = new JobProcessor(settings.appId(), appHttp, http, tokens, clientRetry, analyzer, store, metrics, clock);
-    WorkerPool workers = new WorkerPool(store, processor, metrics, tuning, clock, instance);
-    store.onDispatched(workers::wake);
-    WebhookHandler webhook = new WebhookHandler(new WebhookSignature(settings.webhookSecret()), store, metrics, workers::wake);
+    Analyzer bounded = new BoundedAnalyzer(analyzer, settings.analysisBudget(), settings.maxFileBytes(), metrics);
+    JobProcessor processor = new JobProcessor(settings.appId(), appHttp, http, tokens, clientRetry, bounded, store, metrics, clock);
+    JobQueue queue;
+    try {
+      queue = JobQueue.start(store, new JobRunner(store, processor, metrics, tuning, clock), settings.workers(),
+          tuning.withDeadAfter(settings.deadAfter()), instance);
+    } catch (SQLException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    WebhookHandler webhook = new WebhookHandler(new WebhookSignature(settings.webhookSecret()), store, metrics);
 
     Javalin javalin = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
@@ -87,22 +97,48 @@ public final class ServiceApp implements AutoCloseable {
         try {
           metrics.jobStates(store.countsByState());
         } catch (SQLException e) {
-          LOG.warn("metrics: cannot count jobs: {}", e.getMessage());
+          LOG.warn("metrics: cannot count jobs: {}", Secrets.redact(e.getMessage()));
         }
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
       });
     });
-    ServiceApp app = new ServiceApp(settings, store, metrics, workers, javalin);
     try {
       javalin.start(settings.port());
     } catch (RuntimeException e) {
+      queue.close();
       store.close();
       throw e;
     }
-    workers.start(settings.workers());
+    ScheduledExecutorService catchUp = startCatchUp(settings, key, store, metrics, clock);
     LOG.info("specgate serve: listening on port {}, {} worker(s), job store {}", javalin.port(), settings.workers(),
         store.postgres() ? "PostgreSQL" : "embedded H2");
-    return app;
+    return new ServiceApp(store, queue, javalin, catchUp);
+  }
+
+  /** Once at start, then every interval: redeliver what GitHub failed to deliver to us. */
+  private static ScheduledExecutorService startCatchUp(ServiceSettings settings, RSAPrivateKey key, JobStore store,
+      ServiceMetrics metrics, Clock clock) {
+    if (settings.catchUpInterval().isZero()) return null;
+    DeliveryCatchUp catchUp = new DeliveryCatchUp(HookDeliveries.forApp(settings.githubApiUrl(), settings.appId(), key),
+        store::knowsDelivery, metrics, clock);
+    // look back over three intervals (a missed pass is covered by the next), at least an hour, at most GitHub's 3 days
+    Duration window = settings.catchUpInterval().multipliedBy(3);
+    if (window.compareTo(Duration.ofHours(1)) < 0) window = Duration.ofHours(1);
+    if (window.compareTo(Duration.ofDays(3)) > 0) window = Duration.ofDays(3);
+    Duration lookBack = window;
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "specgate-catch-up");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        catchUp.run(lookBack, true);
+      } catch (Throwable e) { // a failed pass must not cancel the next ones
+        LOG.warn("catch-up: {}", Secrets.redact(String.valueOf(e.getMessage())));
+      }
+    }, 0, settings.catchUpInterval().toMillis(), TimeUnit.MILLISECONDS);
+    return timer;
   }
 
   public int port() {
@@ -116,8 +152,9 @@ public final class ServiceApp implements AutoCloseable {
   public synchronized void stop() {
     if (stopped) return;
     stopped = true;
+    if (catchUp != null) catchUp.shutdownNow();
     javalin.stop();
-    workers.stop();
+    queue.close();
     store.close();
     LOG.info("specgate serve: stopped");
   }

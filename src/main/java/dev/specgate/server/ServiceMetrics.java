@@ -39,9 +39,25 @@ public final class ServiceMetrics {
         .publishPercentiles(0.5, 0.99).register(registry);
   }
 
+  /**
+   * Counts a delivery. {@code event} must be a label we chose ({@link WebhookEvents#label}), never a
+   * raw header: a label per distinct header value would let anyone grow the registry.
+   */
   public void delivery(String event, String outcome) {
     Counter.builder("specgate_webhook_deliveries").description("webhook deliveries by event and outcome")
-        .tag("event", event == null || event.isBlank() ? "unknown" : event).tag("outcome", outcome)
+        .tag("event", event).tag("outcome", outcome)
+        .register(registry).increment();
+  }
+
+  /** Counts the catch-up's findings: {@code redelivered}, {@code redelivery_failed}. */
+  public void catchUp(String outcome, int n) {
+    Counter.builder("specgate_missed_deliveries").description("failed webhook deliveries found by the catch-up, by outcome")
+        .tag("outcome", outcome).register(registry).increment(n);
+  }
+
+  /** An analysis overran its budget and its thread was left to finish on its own. */
+  public void analysisAbandoned() {
+    Counter.builder("specgate_analysis_abandoned").description("analyses that overran their wall-clock budget")
         .register(registry).increment();
   }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +13,10 @@ import java.util.Map;
  * {@link SettingsException} naming the variable and what was expected.
  *
  * @param databaseUrl a JDBC URL: {@code jdbc:h2:…} (embedded, the default) or {@code jdbc:postgresql:…}
+ * @param analysisBudget the wall-clock time one job's analysis may take
+ * @param maxFileBytes files larger than this are not analysed (reported by name)
+ * @param deadAfter PostgreSQL: a replica's running job is taken over when its heartbeat lapses this long
+ * @param catchUpInterval how often the App's recent deliveries are checked for failed ones (0: never)
  */
 public record ServiceSettings(
     String appId,
@@ -23,7 +28,11 @@ public record ServiceSettings(
     String databaseUser,
     String databasePassword,
     Path dataDir,
-    int workers) {
+    int workers,
+    Duration analysisBudget,
+    long maxFileBytes,
+    Duration deadAfter,
+    Duration catchUpInterval) {
 
   public static final String APP_ID = "SPECGATE_APP_ID";
   public static final String PRIVATE_KEY_FILE = "SPECGATE_PRIVATE_KEY_FILE";
@@ -35,6 +44,10 @@ public record ServiceSettings(
   public static final String DATABASE_PASSWORD = "SPECGATE_DATABASE_PASSWORD";
   public static final String DATA_DIR = "SPECGATE_DATA_DIR";
   public static final String WORKERS = "SPECGATE_WORKERS";
+  public static final String ANALYSIS_BUDGET = "SPECGATE_ANALYSIS_BUDGET_SECONDS";
+  public static final String MAX_FILE_BYTES = "SPECGATE_MAX_FILE_BYTES";
+  public static final String DEAD_AFTER = "SPECGATE_HEARTBEAT_LAPSE_SECONDS";
+  public static final String CATCH_UP = "SPECGATE_CATCH_UP_MINUTES";
 
   /** A setting that is missing or unusable; the message names it. */
   public static final class SettingsException extends Exception {
@@ -61,11 +74,31 @@ public record ServiceSettings(
       // retry: reopens the file when a worker thread is interrupted during I/O (shutdown)
       dbUrl = "jdbc:h2:retry:" + dataDir.toAbsolutePath().normalize().resolve("specgate").toString().replace('\\', '/');
     } else if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
-      throw new SettingsException(DATABASE_URL + " must start with jdbc:postgresql: or jdbc:h2:, got '" + dbUrl + "'");
+      throw new SettingsException(DATABASE_URL + " must start with jdbc:postgresql: or jdbc:h2:, got '" + Secrets.redact(dbUrl) + "'");
     }
     int workers = integer(env, WORKERS, Math.max(2, Runtime.getRuntime().availableProcessors()), 1, 256);
+    Duration budget = Duration.ofSeconds(integer(env, ANALYSIS_BUDGET, 60, 1, 3600));
+    long maxFile = integer(env, MAX_FILE_BYTES, 2 * 1024 * 1024, 1024, 100 * 1024 * 1024);
+    Duration deadAfter = Duration.ofSeconds(integer(env, DEAD_AFTER, 18, 4, 3600)); // taken over within 1.5x + a poll: 29 s
+    Duration catchUp = Duration.ofMinutes(integer(env, CATCH_UP, 10, 0, 24 * 60));
+    Secrets.register(secret);
+    Secrets.register(env.get(DATABASE_PASSWORD));
     return new ServiceSettings(appId, key, secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), api, port,
-        dbUrl, env.get(DATABASE_USER), env.get(DATABASE_PASSWORD), dataDir, workers);
+        dbUrl, env.get(DATABASE_USER), env.get(DATABASE_PASSWORD), dataDir, workers, budget, maxFile, deadAfter, catchUp);
+  }
+
+  /** Never prints the webhook secret or the database password. */
+  @Override
+  public String toString() {
+    return "ServiceSettings[appId=" + appId + ", privateKeyFile=" + privateKeyFile + ", githubApiUrl=" + githubApiUrl
+        + ", port=" + port + ", databaseUrl=" + Secrets.redact(databaseUrl) + ", databaseUser=" + databaseUser
+        + ", dataDir=" + dataDir + ", workers=" + workers + "]";
+  }
+
+  /** The same settings with other limits (tests). */
+  public ServiceSettings withLimits(Duration budget, long maxFile, Duration catchUp) {
+    return new ServiceSettings(appId, privateKeyFile, webhookSecret, githubApiUrl, port, databaseUrl, databaseUser,
+        databasePassword, dataDir, workers, budget, maxFile, deadAfter, catchUp);
   }
 
   public boolean postgres() {

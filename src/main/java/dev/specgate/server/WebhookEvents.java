@@ -14,7 +14,37 @@ import java.util.Set;
 public final class WebhookEvents {
   private static final Set<String> PR_ACTIONS = Set.of("opened", "synchronize", "reopened", "ready_for_review");
 
+  /** GitHub's documented webhook event names: the only values a metric label may take, besides "other". */
+  private static final Set<String> DOCUMENTED = Set.of("branch_protection_configuration", "branch_protection_rule",
+      "check_run", "check_suite", "code_scanning_alert", "commit_comment", "create", "custom_property",
+      "custom_property_values", "delete", "dependabot_alert", "deploy_key", "deployment", "deployment_protection_rule",
+      "deployment_review", "deployment_status", "discussion", "discussion_comment", "fork", "github_app_authorization",
+      "gollum", "installation", "installation_repositories", "installation_target", "issue_comment", "issues", "label",
+      "marketplace_purchase", "member", "membership", "merge_group", "meta", "milestone", "org_block", "organization",
+      "package", "page_build", "personal_access_token_request", "ping", "project", "project_card", "project_column",
+      "projects_v2", "projects_v2_item", "projects_v2_status_update", "public", "pull_request", "pull_request_review",
+      "pull_request_review_comment", "pull_request_review_thread", "push", "registry_package", "release",
+      "repository", "repository_advisory", "repository_dispatch", "repository_import", "repository_ruleset",
+      "repository_vulnerability_alert", "secret_scanning_alert", "secret_scanning_alert_location",
+      "secret_scanning_scan", "security_advisory", "security_and_analysis", "sponsorship", "star", "status",
+      "sub_issues", "team", "team_add", "watch", "workflow_dispatch", "workflow_job", "workflow_run");
+
   private WebhookEvents() {}
+
+  /** The metric label for an event header: the name when GitHub documents it, else {@code other}. */
+  public static String label(String event) {
+    return event != null && DOCUMENTED.contains(event) ? event : "other";
+  }
+
+  /** True when a delivery of this event and action can mean work (the catch-up redelivers only these). */
+  public static boolean relevant(String event, String action) {
+    if (event == null) return false;
+    return switch (event) {
+      case "pull_request" -> PR_ACTIONS.contains(action) || "edited".equals(action);
+      case "check_run", "check_suite" -> "rerequested".equals(action);
+      default -> false;
+    };
+  }
 
   /** A payload that lacks what a relevant event must carry. */
   public static final class MalformedPayloadException extends Exception {
@@ -50,7 +80,7 @@ public final class WebhookEvents {
     JsonNode pr = p.path("pull_request");
     if (!pr.isObject()) throw new MalformedPayloadException("pull_request." + action + " has no pull_request object");
     if ("closed".equals(pr.path("state").asText("open"))) return List.of();
-    return List.of(new WorkItem(repo(p), installation(p), pr.path("number").asInt(0),
+    return List.of(new WorkItem(repo(p), installation(p), prNumber(pr.path("number"), "pull_request.number"),
         pr.path("head").path("sha").asText(null), baseChanged));
   }
 
@@ -64,7 +94,7 @@ public final class WebhookEvents {
     String external = run.path("external_id").asText("");
     if (external.matches("\\d{1,9}")) prs.add(Integer.parseInt(external));
     if (prs.isEmpty()) {
-      for (JsonNode pr : run.path("pull_requests")) prs.add(pr.path("number").asInt(0));
+      for (JsonNode pr : run.path("pull_requests")) prs.add(prNumber(pr.path("number"), "check_run.pull_requests[].number"));
     }
     return items(p, prs, sha);
   }
@@ -73,7 +103,7 @@ public final class WebhookEvents {
     JsonNode suite = p.path("check_suite");
     if (!suite.isObject()) throw new MalformedPayloadException("check_suite.rerequested has no check_suite object");
     Set<Integer> prs = new LinkedHashSet<>();
-    for (JsonNode pr : suite.path("pull_requests")) prs.add(pr.path("number").asInt(0));
+    for (JsonNode pr : suite.path("pull_requests")) prs.add(prNumber(pr.path("number"), "check_suite.pull_requests[].number"));
     return items(p, prs, suite.path("head_sha").asText(null));
   }
 
@@ -81,6 +111,19 @@ public final class WebhookEvents {
     List<WorkItem> out = new ArrayList<>();
     for (int pr : prs) out.add(new WorkItem(repo(p), installation(p), pr, sha, true));
     return out;
+  }
+
+  /** A pull request number: a positive 32-bit integer, rejected (never truncated) otherwise. */
+  private static int prNumber(JsonNode n, String field) throws MalformedPayloadException {
+    if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() <= 0) {
+      throw new MalformedPayloadException(field + " must be a positive 32-bit integer, got "
+          + (n.isMissingNode() ? "nothing" : abbreviate(n.toString())));
+    }
+    return n.asInt();
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
   }
 
   private static String repo(JsonNode p) throws MalformedPayloadException {

@@ -12,6 +12,7 @@ public final class Names {
    */
   public static String normalize(String identifier) {
     if (identifier == null) return null;
+    if (isPlainLowerCase(identifier)) return identifier; // already normalized: most calls (speed)
     String[] parts = splitQualified(identifier.trim());
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < parts.length; i++) {
@@ -21,6 +22,15 @@ public final class Names {
       out.append(p);
     }
     return out.toString();
+  }
+
+  /** Only a-z, 0-9, _ and $: no quotes, dots, blanks or capitals, so normalizing changes nothing. */
+  private static boolean isPlainLowerCase(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$')) return false;
+    }
+    return true;
   }
 
   /** The last part of a qualified name: {@code app.accounts} → {@code accounts}. */

@@ -95,7 +95,7 @@ class CheckCommandTest {
     write(".specgate.yml", "dialect: postgres\nfailOn: fatal\n");
     Run r = run("check", dir.toString());
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains(".specgate.yml:2: failOn: expected error, warning or notice").doesNotContain("Exception");
+    assertThat(r.err()).contains(".specgate.yml:2: failOn: expected one of error, warning, notice").doesNotContain("Exception");
   }
 
   @Test
@@ -127,5 +127,32 @@ class CheckCommandTest {
     assertThat(r.exit()).isZero();
     assertThat(r.err()).contains("notes.txt: not a migration (.sql) or packet file (.md); not analysed")
         .contains("no migration or packet found");
+  }
+
+  @Test
+  void progressGoesToStderrOnlyAndOnlyWhenAskedOffATerminal() throws Exception {
+    write("db/migrations/V1__a.sql", "SET lock_timeout = '5s';\nCREATE TABLE a (id int);\n");
+    Run quiet = run("check", dir.toString(), "--format", "json");
+    assertThat(quiet.err()).doesNotContain("\r");
+    Run shown = run("check", dir.toString(), "--format", "json", "--progress");
+    assertThat(shown.exit()).isEqualTo(quiet.exit());
+    assertThat(shown.out()).isEqualTo(quiet.out());
+    new ObjectMapper().readTree(shown.out());
+    assertThat(shown.err()).contains("\r").endsWith("\r");
+  }
+
+  @Test
+  void theCdsTrainingRunPrintsTheSameAsAnyOther() throws Exception {
+    write("db/migrations/V1__a.sql", "ALTER TABLE accounts ADD COLUMN status text NOT NULL;\n");
+    Run plain = run("check", dir.toString(), "--format", "json");
+    System.setProperty(CheckCommand.CDS_TRAINING, "true");
+    try {
+      Run training = run("check", dir.toString(), "--format", "json");
+      assertThat(training.out()).isEqualTo(plain.out());
+      assertThat(training.err()).isEqualTo(plain.err());
+      assertThat(training.exit()).isEqualTo(plain.exit());
+    } finally {
+      System.clearProperty(CheckCommand.CDS_TRAINING);
+    }
   }
 }

@@ -127,6 +127,7 @@ public final class RuleDocsGenerator {
       case SQL -> "SQL safety";
       case PACKET -> "Packet";
       case GUARDRAIL -> "Guardrails";
+      case DRYRUN -> "Dry run (observed on a real PostgreSQL)";
     };
   }
 }

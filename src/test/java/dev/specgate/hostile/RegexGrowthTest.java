@@ -57,8 +57,10 @@ class RegexGrowthTest {
       Map.entry("packet.RowCountExtractor.ROWS_IN", "issue 9: runs of digits (packets branch)"),
       Map.entry("packet.RowCountExtractor.TABLE_HAS", "issue 9: long word (packets branch)"),
       Map.entry("packet.ThresholdExtractor.COMPARISON", "issue 9: packet reader (packets branch)"),
+      Map.entry("packet.StatedLocks.SEPARATOR", "issue 9: runs of spaces (packets branch)"),
       // the hand-written GitHub client goes with issue 13 item 1 (github branch)
-      Map.entry("github.GitHubClient.NEXT_LINK", "issue 13: GitHubClient is replaced (github branch)")));
+      Map.entry("github.GitHubClient.NEXT_LINK", "issue 13: GitHubClient is replaced (github branch)"),
+      Map.entry("github.app.HookDeliveries.NEXT", "issue 9: Link header on runs of '<' (service branch)")));
 
   private static final String[] UNITS = {
     " ", "a", "0", "[", ">", "-", "(", "'", "\"", ".", ",", "_", "\t", "`", "*", ":",

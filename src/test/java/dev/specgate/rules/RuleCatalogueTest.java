@@ -22,8 +22,10 @@ class RuleCatalogueTest {
       "packet-incomplete", "spec-missing-section", "table-size-unstated", "backfill-plan-incomplete",
       "parity-threshold-unnamed", "compat-window-unnamed", "rollback-per-phase", "stop-signals-unnamed",
       "deploy-order-unstated", "acceptance-not-testable", "vague-language", "evidence-blank", "tasks-open",
-      "same-release-cleanup", "non-goal-violated", "migration-without-packet",
-      "guardrail-forbidden", "guardrail-out-of-scope", "guardrail-unmapped");
+      "same-release-cleanup", "non-goal-violated", "migration-without-packet", "lock-claim-wrong",
+      "plan-migration-mismatch",
+      "guardrail-forbidden", "guardrail-out-of-scope", "guardrail-unmapped",
+      "migration-fails", "rollback-fails", "rollback-incomplete", "rollback-not-rerunnable");
   private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
   @Test

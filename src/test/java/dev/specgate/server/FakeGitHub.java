@@ -72,6 +72,7 @@ final class FakeGitHub implements AutoCloseable {
   private final KeyPair keys;
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, Map<Integer, Integer>> commentable = new HashMap<>();
+  private String prFilesJson;
 
   FakeGitHub(KeyPair keys) {
     this.keys = keys;
@@ -116,6 +117,7 @@ final class FakeGitHub implements AutoCloseable {
       wm.stubFor(get(urlEqualTo(repo + "/git/blobs/" + f.sha())).withHeader("Authorization", equalTo("Bearer " + TOKEN))
           .willReturn(okJson(blob.toString())));
     }
+    prFilesJson = prFiles.toString();
     tree.addObject().put("path", "db").put("type", "tree").put("sha", "3333333333333333333333333333333333333333");
     wm.stubFor(get(urlPathEqualTo(repo + "/pulls/" + PR + "/files")).withQueryParam("per_page", equalTo("100"))
         .withHeader("Authorization", equalTo("Bearer " + TOKEN)).willReturn(okJson(prFiles.toString())));
@@ -233,6 +235,22 @@ final class FakeGitHub implements AutoCloseable {
   }
 
   /** An added file's patch. */
+  /** A second open pull request {@code number} with the same head, files and diff as {@link #PR}. */
+  FakeGitHub anotherPullRequest(int number) {
+    String repo = "/repos/" + REPO;
+    wm.stubFor(get(urlEqualTo(repo + "/pulls/" + number)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+        .willReturn(okJson("{\"number\":" + number + ",\"state\":\"open\",\"draft\":false,\"head\":{\"sha\":\"" + HEAD
+            + "\"},\"base\":{\"sha\":\"" + BASE + "\"}}")));
+    wm.stubFor(get(urlPathEqualTo(repo + "/pulls/" + number + "/files")).withQueryParam("per_page", equalTo("100"))
+        .withHeader("Authorization", equalTo("Bearer " + TOKEN)).willReturn(okJson(prFilesJson)));
+    wm.stubFor(get(urlPathEqualTo(repo + "/pulls/" + number + "/comments")).willReturn(okJson("[]")));
+    wm.stubFor(get(urlPathEqualTo(repo + "/pulls/" + number + "/reviews")).willReturn(okJson("[]")));
+    wm.stubFor(post(urlEqualTo(repo + "/pulls/" + number + "/reviews")).atPriority(5).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+        .willReturn(okJson("{\"id\":" + REVIEW_ID + ",\"state\":\"COMMENTED\",\"body\":\"\",\"commit_id\":\"" + HEAD
+            + "\",\"user\":{\"login\":\"specgate[bot]\"}}")));
+    return this;
+  }
+
   static String addedPatch(String content) {
     String[] lines = content.split("\n");
     StringBuilder b = new StringBuilder("@@ -0,0 +1," + lines.length + " @@");

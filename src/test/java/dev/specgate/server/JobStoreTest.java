@@ -4,31 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded (H2 file) job store: dedupe, supersede, leases, release, re-runs, durability. */
+/** The embedded (H2 file) job store: dedupe, supersede, runs, stalls, re-runs, durability, any number of PRs. */
 class JobStoreTest {
   @TempDir Path dir;
 
-  /** A clock the test moves by hand. */
-  static final class ManualClock extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-    @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-    @Override public Instant instant() { return now; }
-  }
-
-  private final ManualClock clock = new ManualClock();
-
   private JobStore open() throws Exception {
-    return JobStore.open(ServiceHarness.h2(dir), null, null, 4, clock);
+    return JobStore.open(ServiceHarness.h2(dir), null, null, 4, Clock.systemUTC());
   }
 
   private static WorkItem item(int pr, String sha) {
@@ -44,28 +30,32 @@ class JobStoreTest {
       List<Job> all = s.all();
       assertThat(all).extracting(j -> j.item().headSha() + ":" + j.state())
           .containsExactly("aaaaaaa:SUPERSEDED", "bbbbbbb:QUEUED", "ccccccc:QUEUED");
-      Job first = s.claim("w", Duration.ofMinutes(1)).orElseThrow();
-      assertThat(first.item().headSha()).isEqualTo("bbbbbbb");
+      assertThat(s.scheduledExecutions()).containsExactlyInAnyOrder(
+          JobStore.instanceId(all.get(0).id(), 0), JobStore.instanceId(all.get(1).id(), 0), JobStore.instanceId(all.get(2).id(), 0));
+      assertThat(s.begin(JobStore.instanceId(all.get(0).id(), 0))).as("superseded work is not run").isEmpty();
       assertThat(s.superseded(all.get(0))).isTrue();
       assertThat(s.superseded(all.get(2))).isFalse();
     }
   }
 
   @Test
-  void expiredLeaseIsClaimedAgainAfterRestart() throws Exception {
+  void aRunThatNeverEndedCountsAsAStallAfterRestart() throws Exception {
+    String run;
     try (JobStore s = open()) {
       s.accept("d1", "pull_request", List.of(item(1, "aaaaaaa")));
-      Job j = s.claim("dead-worker", Duration.ofSeconds(30)).orElseThrow();
+      run = s.scheduledExecutions().get(0);
+      Job j = s.begin(run).orElseThrow();
+      assertThat(j.attempts()).isEqualTo(1);
+      assertThat(j.stalls()).isZero();
       s.recordCheckRun(j.id(), 8_589_934_593L);
-    }
+    } // the process "died" with the job RUNNING
     try (JobStore s = open()) {
-      assertThat(s.claim("new-worker", Duration.ofSeconds(30))).isEmpty(); // lease still valid
-      clock.now = clock.now.plusSeconds(31);
-      Job again = s.claim("new-worker", Duration.ofSeconds(30)).orElseThrow();
+      Job again = s.begin(run).orElseThrow();
       assertThat(again.attempts()).isEqualTo(2);
+      assertThat(again.stalls()).isEqualTo(1);
       assertThat(again.checkRunId()).isEqualTo(8_589_934_593L);
-      assertThat(s.finish(again.id(), "dead-worker", JobState.DONE, null)).as("the old owner lost it").isFalse();
-      assertThat(s.finish(again.id(), "new-worker", JobState.DONE, null)).isTrue();
+      s.finish(again.id(), JobState.DONE, null);
+      assertThat(s.all().get(0).state()).isEqualTo(JobState.DONE);
     }
   }
 
@@ -73,25 +63,12 @@ class JobStoreTest {
   void releasedJobIsQueuedAgainWithoutCountingTheAttempt() throws Exception {
     try (JobStore s = open()) {
       s.accept("d1", "pull_request", List.of(item(1, "aaaaaaa")));
-      Job j = s.claim("w1", Duration.ofMinutes(5)).orElseThrow();
-      s.release(j.id(), "w1");
-      Job again = s.claim("w2", Duration.ofMinutes(5)).orElseThrow();
-      assertThat(again.id()).isEqualTo(j.id());
+      String run = s.scheduledExecutions().get(0);
+      Job j = s.begin(run).orElseThrow();
+      s.release(j.id());
+      Job again = s.begin(run).orElseThrow();
       assertThat(again.attempts()).isEqualTo(1);
-    }
-  }
-
-  @Test
-  void retryWaitsUntilItsTime() throws Exception {
-    try (JobStore s = open()) {
-      s.accept("d1", "pull_request", List.of(item(1, "aaaaaaa")));
-      Job j = s.claim("w", Duration.ofMinutes(5)).orElseThrow();
-      s.retryLater(j.id(), "w", clock.now.plusSeconds(60), "GitHub 502");
-      assertThat(s.claim("w", Duration.ofMinutes(5))).isEmpty();
-      clock.now = clock.now.plusSeconds(61);
-      Optional<Job> again = s.claim("w", Duration.ofMinutes(5));
-      assertThat(again).isPresent();
-      assertThat(again.get().lastError()).isEqualTo("GitHub 502");
+      assertThat(again.stalls()).isZero();
     }
   }
 
@@ -99,18 +76,25 @@ class JobStoreTest {
   void rerunQueuesFinishedWorkOnceMoreAndMarksRunningWork() throws Exception {
     try (JobStore s = open()) {
       s.accept("d1", "pull_request", List.of(item(1, "aaaaaaa")));
-      Job j = s.claim("w", Duration.ofMinutes(5)).orElseThrow();
+      String first = s.scheduledExecutions().get(0);
+      Job j = s.begin(first).orElseThrow();
       WorkItem rerun = new WorkItem("acme/payments", 5_000_000_001L, 1, "aaaaaaa", true);
-      assertThat(s.accept("d2", "check_run", List.of(rerun))).isEqualTo(JobStore.Accepted.QUEUED);
-      s.finish(j.id(), "w", JobState.DONE, null);
+      assertThat(s.accept("d2", "check_run", List.of(rerun))).as("marked while running").isEqualTo(JobStore.Accepted.DEDUPLICATED);
+      s.finish(j.id(), JobState.DONE, null);
       assertThat(s.all().get(0).state()).as("a re-run asked for while running").isEqualTo(JobState.QUEUED);
-      Job k = s.claim("w", Duration.ofMinutes(5)).orElseThrow();
-      s.finish(k.id(), "w", JobState.DONE, null);
+      String second = JobStore.instanceId(j.id(), 1);
+      assertThat(s.scheduledExecutions()).contains(second);
+      assertThat(s.begin(first)).as("the old execution is not the current run").isEmpty();
+      Job k = s.begin(second).orElseThrow();
+      assertThat(k.checkRunId()).as("a fresh Check Run").isZero();
+      s.finish(k.id(), JobState.DONE, null);
       assertThat(s.all().get(0).state()).isEqualTo(JobState.DONE);
       assertThat(s.accept("d3", "check_suite", List.of(rerun))).isEqualTo(JobStore.Accepted.QUEUED);
       assertThat(s.all().get(0).state()).isEqualTo(JobState.QUEUED);
       assertThat(s.accept("d3", "check_suite", List.of(rerun))).isEqualTo(JobStore.Accepted.DUPLICATE);
       assertThat(s.deliveryCount()).isEqualTo(3);
+      assertThat(s.knowsDelivery("d3")).isTrue();
+      assertThat(s.knowsDelivery("d4")).isFalse();
     }
   }
 
@@ -127,6 +111,18 @@ class JobStoreTest {
       s.enqueue(item(1, String.format("%07x", 3)));
       assertThat(s.all().stream().filter(j -> j.state() == JobState.QUEUED).map(j -> j.item().headSha()))
           .contains(String.format("%07x", 3));
+    }
+  }
+
+  @Test
+  void aCheckSuiteListingAnyNumberOfPullRequestsFits() throws Exception {
+    try (JobStore s = open()) {
+      List<WorkItem> items = new ArrayList<>();
+      for (int pr = 1; pr <= 500; pr++) items.add(new WorkItem("acme/a-repository-with-a-long-name", 5_000_000_001L, 1_000_000 + pr,
+          "0123456789abcdef0123456789abcdef01234567", true));
+      assertThat(s.accept("suite", "check_suite", items)).isEqualTo(JobStore.Accepted.QUEUED);
+      assertThat(s.all()).hasSize(500);
+      assertThat(s.scheduledExecutions()).hasSize(500);
     }
   }
 }

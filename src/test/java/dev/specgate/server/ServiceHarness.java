@@ -28,7 +28,7 @@ final class ServiceHarness {
   static ServiceSettings settings(Path dir, String githubUrl, String databaseUrl, int workers) throws Exception {
     Path key = TestKeys.writePkcs1(dir, TestKeys.keyPair());
     return new ServiceSettings(FakeGitHub.APP_ID, key, SECRET.getBytes(StandardCharsets.UTF_8), URI.create(githubUrl), 0,
-        databaseUrl, null, null, dir, workers);
+        databaseUrl, null, null, dir, workers, Duration.ofSeconds(60), 2L * 1024 * 1024, Duration.ofSeconds(20), Duration.ZERO);
   }
 
   static String h2(Path dir) {
@@ -57,7 +57,11 @@ final class ServiceHarness {
   }
 
   static String pullRequestEvent(String action, String headSha) {
-    return "{\"action\":\"" + action + "\",\"number\":" + FakeGitHub.PR + ",\"pull_request\":{\"number\":" + FakeGitHub.PR
+    return pullRequestEvent(action, headSha, Long.toString(FakeGitHub.PR));
+  }
+
+  static String pullRequestEvent(String action, String headSha, String number) {
+    return "{\"action\":\"" + action + "\",\"number\":" + number + ",\"pull_request\":{\"number\":" + number
         + ",\"state\":\"open\",\"head\":{\"sha\":\"" + headSha + "\"},\"base\":{\"sha\":\"" + FakeGitHub.BASE + "\"}},"
         + "\"repository\":{\"full_name\":\"" + FakeGitHub.REPO + "\"},\"installation\":{\"id\":" + FakeGitHub.INSTALLATION + "}}";
   }

@@ -175,7 +175,7 @@ class ServiceTest {
     }
     assertThat(status).isIn(413, -1);
     assertThat(ServiceHarness.get(app.port(), "/metrics"))
-        .contains("specgate_webhook_deliveries_total{event=\"pull_request\",outcome=\"too_large\"} 1.0");
+        .contains("specgate_webhook_deliveries_total{event=\"unverified\",outcome=\"too_large\"} 1.0");
   }
 
   @Test

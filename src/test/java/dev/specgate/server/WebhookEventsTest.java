@@ -54,6 +54,25 @@ class WebhookEventsTest {
   }
 
   @Test
+  void pullRequestNumbersOutside32BitsAreRejectedNotTruncated() {
+    for (String n : new String[] {"99999999999", "0", "-3", "1.5", "\"42\"", "4294967338"}) {
+      assertThatThrownBy(() -> work("pull_request", "{\"action\":\"opened\",\"pull_request\":{\"number\":" + n
+          + ",\"head\":{\"sha\":\"" + SHA + "\"}}," + common() + "}"))
+          .as(n).hasMessageContaining("pull_request.number must be a positive 32-bit integer");
+    }
+    assertThatThrownBy(() -> work("check_suite", "{\"action\":\"rerequested\",\"check_suite\":{\"head_sha\":\"" + SHA
+        + "\",\"pull_requests\":[{\"number\":99999999999}]}," + common() + "}"))
+        .hasMessageContaining("check_suite.pull_requests[].number must be a positive 32-bit integer, got 99999999999");
+  }
+
+  @Test
+  void onlyDocumentedEventNamesBecomeLabels() {
+    assertThat(WebhookEvents.label("pull_request")).isEqualTo("pull_request");
+    assertThat(WebhookEvents.label("x".repeat(500))).isEqualTo("other");
+    assertThat(WebhookEvents.label(null)).isEqualTo("other");
+  }
+
+  @Test
   void changedLinesComeFromTheAddedSideOfThePatch() {
     String patch = "@@ -1,3 +1,4 @@\n a\n-b\n+B\n+C\n c\n@@ -10,2 +11,3 @@\n x\n+y\n\\ No newline at end of file";
     assertThat(PullRequestSource.changedLines(patch)).containsExactly(new LineRange(2, 3), new LineRange(12, 12));

@@ -5,6 +5,10 @@ import dev.specgate.core.SourceFile;
 import dev.specgate.diff.DiffLine;
 import dev.specgate.diff.FileChange;
 import dev.specgate.sql.MigrationFile;
+import dev.specgate.sql.Dialect;
+import dev.specgate.sql.MigrationParser;
+import dev.specgate.sql.Operation;
+import dev.specgate.sql.Statement;
 import dev.specgate.rules.RuleContext;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +33,11 @@ final class GuardChange {
   final Set<String> migrationPaths;
   final Set<String> packetFiles;
 
+  private final Dialect dialect;
+
   private GuardChange(List<FileChange> files, List<MigrationFile> migrations,
-      Set<String> migrationPaths, Set<String> packetFiles) {
+      Set<String> migrationPaths, Set<String> packetFiles, Dialect dialect) {
+    this.dialect = dialect;
     this.files = files;
     this.migrations = migrations;
     this.migrationPaths = migrationPaths;
@@ -59,7 +66,8 @@ final class GuardChange {
     for (MigrationFile m : context.migrations()) {
       if (m.source().content() != null) migrationPaths.add(m.path());
     }
-    return new GuardChange(files, context.changedMigrations(), migrationPaths, packetFiles);
+    return new GuardChange(files, context.changedMigrations(), migrationPaths, packetFiles,
+        context.config().dialect());
   }
 
   // Per-run caches: the same lines and paths are read by every check of every guardrail.
@@ -116,22 +124,70 @@ final class GuardChange {
   /** An added line of an unparsed SQL file with what it does (see {@link SqlLineEvents}). */
   record LineEvents(DiffLine line, List<SqlEvent> events) {}
 
+  /**
+   * The added lines of a SQL file known only by its hunks, with what each does. Each hunk's new
+   * side (context and added lines, at their own line numbers) is parsed by the SQL layer, so a
+   * line knows its statement: the first line of a CREATE / DROP / … statement carries that
+   * statement's events, a line inside an ALTER TABLE is read as one action of it.
+   */
   List<LineEvents> sqlLineEvents(FileChange f) {
     return sqlLines.computeIfAbsent(f, k -> {
       List<LineEvents> out = new ArrayList<>();
-      String table = null;
-      for (DiffLine l : k.lines()) {
-        if (l.isRemoved()) continue;
-        String named = SqlLineEvents.alteredTable(l.text());
-        if (named != null) table = named;
-        if (l.isAdded()) {
-          List<SqlEvent> events = SqlLineEvents.of(l.text(), table);
+      for (List<DiffLine> hunk : newSideHunks(k)) {
+        StringBuilder text = new StringBuilder();
+        int line = 1;
+        for (DiffLine l : hunk) {
+          while (line < l.newLine()) {
+            text.append('\n');
+            line++;
+          }
+          text.append(l.text());
+        }
+        List<Statement> statements = MigrationParser.parse(k.path(), text.toString(), dialect).statements();
+        Set<Integer> added = new HashSet<>();
+        for (DiffLine l : hunk) if (l.isAdded()) added.add(l.newLine());
+        for (DiffLine l : hunk) {
+          if (!l.isAdded()) continue;
+          Statement s = statementAt(statements, l.newLine());
+          List<SqlEvent> events = List.of();
+          if (s != null && s.span().startLine() == l.newLine()) {
+            // a statement the change added whole: its events, on its first line
+            boolean whole = true;
+            for (int n = s.span().startLine(); n <= s.span().endLine(); n++) whole &= added.contains(n);
+            events = whole && !s.isUnparsed() ? SqlEvent.of(s.op()) : SqlLineEvents.ofStatement(s);
+          }
+          if (events.isEmpty()) {
+            String table = s != null && s.op() instanceof Operation.AlterTable at ? at.table() : null;
+            events = SqlLineEvents.of(l.text(), table, dialect);
+          }
           if (!events.isEmpty()) out.add(new LineEvents(l, events));
         }
-        if (l.text().contains(";")) table = null;
       }
       return out;
     });
+  }
+
+  /** Runs of new-side lines (context and added) with consecutive line numbers: one per hunk. */
+  private static List<List<DiffLine>> newSideHunks(FileChange f) {
+    List<List<DiffLine>> out = new ArrayList<>();
+    List<DiffLine> current = new ArrayList<>();
+    int last = -1;
+    for (DiffLine l : f.lines()) {
+      if (l.isRemoved()) continue;
+      if (last >= 0 && l.newLine() != last + 1) {
+        out.add(current);
+        current = new ArrayList<>();
+      }
+      current.add(l);
+      last = l.newLine();
+    }
+    if (!current.isEmpty()) out.add(current);
+    return out;
+  }
+
+  private static Statement statementAt(List<Statement> statements, int line) {
+    for (Statement s : statements) if (s.span().containsLine(line)) return s;
+    return null;
   }
 
   Set<String> pathStems(String path) {

@@ -1,103 +1,76 @@
 package dev.specgate.rules.guardrail;
 
-import dev.specgate.sql.Names;
+import dev.specgate.sql.Dialect;
+import dev.specgate.sql.MigrationParser;
+import dev.specgate.sql.Operation;
+import dev.specgate.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Guardrail events read from one added line of a SQL file the engine could not parse as a whole
- * (a modified migration in a diff: only its hunks are known). One line at a time, so a statement
- * split over several lines is only partly seen; parsed migrations use {@link SqlEvent} instead.
+ * (a modified migration in a diff: only its hunks are known), through the SQL layer: the hunk's
+ * text is parsed ({@link GuardChange#sqlLineEvents}) to know which statement — and which ALTER
+ * TABLE's table — a line belongs to; the line is then parsed on its own (a statement's first line)
+ * or as one action of that ALTER TABLE ({@code ALTER TABLE <table> <line>}). Parsed migrations use
+ * {@link SqlEvent} on their statements directly.
  */
 final class SqlLineEvents {
-  private static final String NAME = "(\"[^\"]+\"|`[^`]+`|[A-Za-z_][\\w$]*)";
-  private static final String QNAME = "((?:(?:\"[^\"]+\"|[A-Za-z_][\\w$]*)\\.)?(?:\"[^\"]+\"|`[^`]+`|[A-Za-z_][\\w$]*))";
-  private static final Pattern ALTER_TABLE = Pattern.compile(
-      "(?i)\\bALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?" + QNAME);
-  private static final Pattern DROP_COLUMN = Pattern.compile(
-      "(?i)\\bDROP\\s+(?:COLUMN\\s+)?(?:IF\\s+EXISTS\\s+)?" + NAME + "\\s*(?:CASCADE|RESTRICT)?\\s*[,;]?\\s*$|(?i)\\bDROP\\s+COLUMN\\s+(?:IF\\s+EXISTS\\s+)?" + NAME);
-  private static final Pattern RENAME_COLUMN = Pattern.compile(
-      "(?i)\\bRENAME\\s+(?:COLUMN\\s+)?" + NAME + "\\s+TO\\s+" + NAME);
-  private static final Pattern RENAME_TABLE = Pattern.compile("(?i)\\bRENAME\\s+TO\\s+" + NAME);
-  private static final Pattern ADD_COLUMN = Pattern.compile(
-      "(?i)\\bADD\\s+COLUMN\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?" + NAME);
-  private static final Pattern ALTER_COLUMN = Pattern.compile(
-      "(?i)\\bALTER\\s+COLUMN\\s+" + NAME);
-  private static final Pattern DROP_TABLE = Pattern.compile(
-      "(?i)\\bDROP\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?" + QNAME);
-  private static final Pattern CREATE_TABLE = Pattern.compile(
-      "(?i)\\bCREATE\\s+(?:UNLOGGED\\s+|TEMP(?:ORARY)?\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?" + QNAME);
+  private static final Set<String> STATEMENT_WORDS = Set.of(
+      "alter", "drop", "create", "truncate", "update", "delete", "insert", "comment");
 
   private SqlLineEvents() {}
 
   /**
-   * @param table the table of the ALTER TABLE the line belongs to, when an earlier line named it
+   * @param table the table of the ALTER TABLE the line belongs to, when known
    */
   static List<SqlEvent> of(String line, String table) {
-    List<SqlEvent> out = new ArrayList<>();
-    String code = stripComment(line);
-    Matcher at = ALTER_TABLE.matcher(code);
-    String t = at.find() ? name(at.group(1)) : table;
-    Matcher m = RENAME_COLUMN.matcher(code);
-    if (m.find() && !m.group(1).equalsIgnoreCase("to")) {
-      out.add(new SqlEvent(Verb.RENAME, t, name(m.group(1)),
-          "renames column `" + name(m.group(1)) + "` to `" + name(m.group(2)) + "`"));
-    } else if ((m = RENAME_TABLE.matcher(code)).find() && t != null) {
-      out.add(new SqlEvent(Verb.RENAME, t, t, "renames table `" + t + "` to `" + name(m.group(1)) + "`"));
-    }
-    m = DROP_TABLE.matcher(code);
-    if (m.find()) {
-      String d = name(m.group(1));
-      out.add(new SqlEvent(Verb.REMOVE, d, d, "drops table `" + d + "`"));
-    } else {
-      m = DROP_COLUMN.matcher(code);
-      if (m.find() && t != null) {
-        String c = name(m.group(1) != null ? m.group(1) : m.group(2));
-        if (!isKeyword(c)) out.add(new SqlEvent(Verb.REMOVE, t, c, "drops column `" + t + "." + c + "`"));
+    return of(line, table, Dialect.POSTGRES);
+  }
+
+  static List<SqlEvent> of(String line, String table, Dialect dialect) {
+    String code = code(line);
+    if (code.isEmpty()) return List.of();
+    String[] words = code.toLowerCase(Locale.ROOT).split("\\s+", 3);
+    boolean alterTableHeader = words[0].equals("alter") && words.length > 1 && words[1].equals("table");
+    if (table == null || alterTableHeader) {
+      if (!STATEMENT_WORDS.contains(words[0])) return List.of();
+      Operation op = parse(code, dialect);
+      if (op instanceof Operation.AlterTable at && at.actions().isEmpty()) {
+        String t = dev.specgate.sql.Names.unqualified(at.table());
+        return List.of(new SqlEvent(Verb.CHANGE, t, t, "alters table `" + t + "`"));
       }
+      return op instanceof Operation.Unparsed ? List.of() : SqlEvent.of(op);
     }
-    m = ADD_COLUMN.matcher(code);
-    if (m.find()) {
-      String c = name(m.group(1));
-      out.add(new SqlEvent(Verb.ADD, t, c, "adds column `" + (t == null ? "" : t + ".") + c + "`"));
-    }
-    m = ALTER_COLUMN.matcher(code);
-    if (m.find()) {
-      String c = name(m.group(1));
-      out.add(new SqlEvent(Verb.CHANGE, t, c, "alters column `" + (t == null ? "" : t + ".") + c + "`"));
-    }
-    m = CREATE_TABLE.matcher(code);
-    if (m.find()) {
-      String c = name(m.group(1));
-      out.add(new SqlEvent(Verb.ADD, c, c, "creates table `" + c + "`"));
-    }
-    if (out.isEmpty() && at.find(0) && t != null) {
-      out.add(new SqlEvent(Verb.CHANGE, t, t, "alters table `" + t + "`"));
+    // One action of a multi-line ALTER TABLE; only the forms a line names explicitly count (the
+    // generic "alters table" of an action the model does not detail, e.g. DROP CONSTRAINT, does not).
+    Operation op = parse("ALTER TABLE " + table + " " + code, dialect);
+    List<SqlEvent> out = new ArrayList<>();
+    for (SqlEvent e : SqlEvent.of(op)) {
+      if (!(e.verb() == Verb.CHANGE && e.what().startsWith("alters table"))) out.add(e);
     }
     return out;
   }
 
-  /** The table an ALTER TABLE on this line names, for the lines that follow it. */
-  static String alteredTable(String line) {
-    Matcher at = ALTER_TABLE.matcher(stripComment(line));
-    return at.find() ? name(at.group(1)) : null;
+  /** The events of the statement starting on this line, when it parsed and is not an ALTER TABLE. */
+  static List<SqlEvent> ofStatement(Statement s) {
+    if (s.isUnparsed() || s.op() instanceof Operation.AlterTable) return List.of();
+    return SqlEvent.of(s.op());
   }
 
-  private static boolean isKeyword(String w) {
-    return switch (w) {
-      case "constraint", "default", "not", "index", "table", "column", "identity", "expression" -> true;
-      default -> false;
-    };
+  private static Operation parse(String sql, Dialect dialect) {
+    List<Statement> st = MigrationParser.parse("", sql, dialect).statements();
+    return st.size() == 1 ? st.get(0).op() : new Operation.Unparsed("not one statement");
   }
 
-  private static String stripComment(String line) {
+  /** The line without its comment, list commas and statement terminator. */
+  private static String code(String line) {
     int c = line.indexOf("--");
-    return c >= 0 ? line.substring(0, c) : line;
-  }
-
-  private static String name(String raw) {
-    return Names.unqualified(Names.normalize(raw));
+    String t = (c >= 0 ? line.substring(0, c) : line).strip();
+    while (t.startsWith(",")) t = t.substring(1).strip();
+    while (t.endsWith(",") || t.endsWith(";")) t = t.substring(0, t.length() - 1).strip();
+    return t;
   }
 }

@@ -24,6 +24,8 @@ public final class PacketRules {
         new TasksOpen(),
         new SameReleaseCleanup(),
         new NonGoalViolated(),
-        new MigrationWithoutPacket());
+        new MigrationWithoutPacket(),
+        new LockClaimWrong(),
+        new PlanMigrationMismatch());
   }
 }

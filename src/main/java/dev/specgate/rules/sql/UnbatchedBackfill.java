@@ -39,9 +39,11 @@ public final class UnbatchedBackfill implements Rule {
   public void check(RuleContext context, Findings out) {
     long large = context.config().largeTableRows();
     for (At at : SqlRuleSupport.statements(context, false)) {
+      if (at.postgres()) LoopedBackfill.check(context, at, out);
       String table;
       String verb;
       String where;
+      if (at.postgres() && LoopedBackfill.limitRejected(at.statement())) continue; // reported above
       if (at.op() instanceof Operation.Update u && !u.limited()) {
         table = u.table();
         verb = "UPDATE";

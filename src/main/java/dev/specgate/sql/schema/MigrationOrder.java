@@ -22,8 +22,8 @@ public final class MigrationOrder {
   private static final Pattern GENERIC_NAME =
       Pattern.compile("^(up|down|migration|change|apply|revert|rollback)(\\.[a-z0-9_]+)*\\.sql$");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
-  private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
   private static final Pattern VERSION_SEPARATOR = Pattern.compile("[._]");
+  private static final Pattern DIESEL_DASHED = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})-(\\d{6})(?:-(\\d{4}))?(?=_)");
 
   // Directives are "--" comment lines; these patterns read the comment's text after the "--".
   private static final Pattern GOOSE_NO_TX = Pattern.compile("(?i)^\\s*\\+goose\\s+NO\\s+TRANSACTION\\b.*");
@@ -100,6 +100,10 @@ public final class MigrationOrder {
       unit = fileName(dir) + "/" + name;
       dir = parent(dir);
     }
+    // Diesel's version is the name before the first '_' without its dashes, so crates.io's
+    // 2017-09-23-210614_x runs after 20170820180453_y (and 2026-05-27-120000-0000_z after both):
+    // compare the timestamp without dashes.
+    unit = DIESEL_DASHED.matcher(unit).replaceFirst("$1$2$3$4$5");
     // Folders compare naturally too: synapse delta/73/… runs before delta/100/….
     return "0|" + naturalKey(dir) + '\u0000' + naturalKey(unit) + '\u0000' + p;
   }
@@ -215,6 +219,15 @@ public final class MigrationOrder {
               + "|vacuum\\b|alter\\s+type\\b.*\\badd\\s+value\\b|alter\\s+system\\b"
               + "|create\\s+database\\b|drop\\s+database\\b|create\\s+tablespace\\b|drop\\s+tablespace\\b).*");
 
+  /**
+   * True for a statement PostgreSQL refuses inside a transaction block (CREATE INDEX CONCURRENTLY,
+   * VACUUM, …): a tool runs it on its own, outside any transaction.
+   */
+  public static boolean cannotRunInTransaction(String statementSql) {
+    String[] statements = roughStatements(statementSql == null ? "" : statementSql);
+    return statements.length == 1 && NON_TRANSACTIONAL.matcher(statements[0]).matches();
+  }
+
   private static boolean onlyNonTransactional(String text) {
     String[] statements = roughStatements(text);
     if (statements.length == 0) return false;
@@ -304,8 +317,13 @@ public final class MigrationOrder {
   }
 
   private static String number(String digits) {
-    String d = LEADING_ZEROS.matcher(digits).replaceFirst("");
-    return String.format(Locale.ROOT, "%02d", Math.min(d.length(), 99)) + d;
+    // Leading zeros dropped (one digit kept), then the length in two digits: plain code, not a
+    // regular expression and String.format, as it runs for every number in every file name.
+    int i = 0;
+    while (i < digits.length() - 1 && digits.charAt(i) == '0') i++;
+    String d = digits.substring(i);
+    int len = Math.min(d.length(), 99);
+    return (len < 10 ? "0" : "") + len + d;
   }
 
   private static String fileName(String p) {

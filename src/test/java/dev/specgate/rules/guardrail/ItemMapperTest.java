@@ -90,10 +90,7 @@ class ItemMapperTest {
         .isEqualTo("docs");
     assertThat(AllowedScope.of(allowed("changes to `src/status/**`", "src/status/**"), defaults))
         .isNotNull();
-    Config custom = new Config(config.dialect(), config.postgresVersion(), config.migrationTool(),
-        config.migrations(), config.packets(), config.requiredPacketFiles(),
-        config.largeTableRows(), config.failOn(), Map.of(),
-        Map.of("api-client", List.of("clients/**")), "test");
+    Config custom = config.withGuardrailCategories(Map.of("api-client", List.of("clients/**")));
     assertThat(AllowedScope.of(allowed("API client regeneration"), dev.specgate.engine.Analysis.settingsOf(custom)).describe()).isEqualTo("api-client");
   }
 }

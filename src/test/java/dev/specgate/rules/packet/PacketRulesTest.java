@@ -21,12 +21,13 @@ class PacketRulesTest {
   }
 
   @Test
-  void sixteenRulesOfThePacketFamilyInCatalogueOrder() {
+  void eighteenRulesOfThePacketFamilyInCatalogueOrder() {
     List<Rule> all = PacketRules.all();
-    assertThat(all).hasSize(16);
+    assertThat(all).hasSize(18);
     assertThat(all).allMatch(r -> r.info().family() == Family.PACKET);
     assertThat(all.get(0).id()).isEqualTo("packet-incomplete");
     assertThat(all.get(15).id()).isEqualTo("migration-without-packet");
+    assertThat(all.get(17).id()).isEqualTo("plan-migration-mismatch");
   }
 
   @Test
@@ -43,9 +44,7 @@ class PacketRulesTest {
         """);
     Config defaults = Config.defaults();
     assertThat(run(new BackfillPlanIncomplete(), defaults, spec)).isEmpty();
-    Config strict = new Config(defaults.dialect(), defaults.postgresVersion(),
-        defaults.migrationTool(), defaults.migrations(), defaults.packets(),
-        defaults.requiredPacketFiles(), 10_000L, defaults.failOn(), Map.of(), Map.of(), "test");
+    Config strict = defaults.withLargeTableRows(10_000L);
     assertThat(run(new BackfillPlanIncomplete(), strict, spec))
         .extracting(Finding::file, Finding::line).containsExactly(
             org.assertj.core.groups.Tuple.tuple("p/spec.md", 7));

@@ -39,17 +39,11 @@ class SqlRulesBehaviourTest {
   }
 
   private static Config withTool(MigrationTool tool) {
-    Config d = Config.defaults();
-    return new Config(d.dialect(), d.postgresVersion(), tool, d.migrations(), d.packets(),
-        d.requiredPacketFiles(), d.largeTableRows(), d.failOn(), d.ruleSeverities(),
-        d.guardrailCategories(), d.source());
+    return Config.defaults().withMigrationTool(tool);
   }
 
   private static Config withPostgres(int version) {
-    Config d = Config.defaults();
-    return new Config(d.dialect(), version, d.migrationTool(), d.migrations(), d.packets(),
-        d.requiredPacketFiles(), d.largeTableRows(), d.failOn(), d.ruleSeverities(),
-        d.guardrailCategories(), d.source());
+    return Config.defaults().withPostgresVersion(version);
   }
 
   @Test

@@ -50,6 +50,23 @@ class MigrationOrderTest {
   }
 
   @Test
+  void dieselDashedAndPlainTimestampsInterleaveAsDieselRunsThem() {
+    // crates.io: diesel strips the dashes, so 2017-09-23-210614 is 20170923210614
+    assertThat(sorted(MigrationTool.AUTO,
+        "migrations/2017-09-23-210614_b/up.sql",
+        "migrations/20170820180453_a/up.sql",
+        "migrations/2026-05-27-120000-0000_d/up.sql",
+        "migrations/20171001000000_c/up.sql",
+        "migrations/00000000000000_diesel_initial_setup/up.sql"))
+        .containsExactly(
+            "migrations/00000000000000_diesel_initial_setup/up.sql",
+            "migrations/20170820180453_a/up.sql",
+            "migrations/2017-09-23-210614_b/up.sql",
+            "migrations/20171001000000_c/up.sql",
+            "migrations/2026-05-27-120000-0000_d/up.sql");
+  }
+
+  @Test
   void dieselFoldersCarryTheOrderOfGenericFileNames() {
     assertThat(sorted(MigrationTool.AUTO,
         "migrations/2023-02-01-000000_second/up.sql",

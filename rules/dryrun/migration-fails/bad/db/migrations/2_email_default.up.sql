@@ -1,0 +1,2 @@
+-- expect: migration-fails
+ALTER TABLE accounts ALTER COLUMN emial SET DEFAULT '';

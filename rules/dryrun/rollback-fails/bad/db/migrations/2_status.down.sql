@@ -1,0 +1,2 @@
+-- expect: rollback-fails
+ALTER TABLE accounts DROP COLUMN state;

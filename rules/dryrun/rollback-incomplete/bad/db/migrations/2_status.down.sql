@@ -1,0 +1,2 @@
+-- expect: rollback-incomplete
+ALTER TABLE accounts DROP COLUMN status;

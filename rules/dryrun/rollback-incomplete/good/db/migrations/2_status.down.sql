@@ -1,0 +1,2 @@
+DROP TABLE account_notes;
+ALTER TABLE accounts DROP COLUMN status;

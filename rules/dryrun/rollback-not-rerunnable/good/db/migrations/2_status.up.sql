@@ -1,0 +1,2 @@
+CREATE TYPE account_status AS ENUM ('active', 'paused', 'closed');
+ALTER TABLE accounts ADD COLUMN status account_status;

@@ -1,0 +1,256 @@
+package dev.specgate.dryrun;
+
+import dev.specgate.core.ChangeSet;
+import dev.specgate.engine.Analysis;
+import dev.specgate.engine.Config;
+import dev.specgate.packet.Packet;
+import dev.specgate.rules.RuleRegistry;
+import dev.specgate.rules.dryrun.DryRunEvidence;
+import dev.specgate.rules.dryrun.ObservedStatement;
+import dev.specgate.rules.dryrun.RollbackOutcome;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * {@code specgate dry-run} (DESIGN section 8), the one entry point the CLI, the Action and the
+ * service call: apply the base history to a scratch PostgreSQL database, fill the tables the change
+ * touches with synthetic rows, apply the change statement by statement while observing each one,
+ * then roll it back, compare the schema with the one before, and apply the change again.
+ */
+public final class DryRun {
+  private DryRun() {}
+
+  /**
+   * With the defaults: embedded PostgreSQL of the config's major, rows from the packet up to the
+   * config's {@code dryRunRowCeiling}.
+   */
+  public static DryRunResult run(ChangeSet changes, Config config) throws DryRunException {
+    return run(changes, config, DryRunOptions.forConfig(config));
+  }
+
+  public static DryRunResult run(ChangeSet changes, Config config, DryRunOptions options) throws DryRunException {
+    if (config.dialect() != dev.specgate.sql.Dialect.POSTGRES) {
+      throw new DryRunException("the dry run applies migrations to PostgreSQL, but " + config.source()
+          + " sets dialect: " + config.dialect().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    ChangePlan plan = ChangePlan.of(changes, config);
+    DryRunEvidence evidence = observe(plan, config, options);
+    return new DryRunResult(evidence, Analysis.run(changes, config, RuleRegistry.all(), evidence));
+  }
+
+  private static DryRunEvidence observe(ChangePlan plan, Config config, DryRunOptions options) throws DryRunException {
+    if (plan.change().isEmpty()) {
+      return new DryRunEvidence("", "", List.of(), List.of(), List.of(),
+          List.of("the change holds no forward migration: nothing to run"), List.of(), List.of());
+    }
+    int major = options.postgresMajor() != null ? options.postgresMajor() : config.postgresVersion();
+    try (ScratchDatabase db = options.jdbcUrl() == null
+        ? ScratchDatabase.embedded(major) : ScratchDatabase.onServer(options.jdbcUrl())) {
+      try (Connection main = db.connect(); Connection watcher = db.connect(); Connection blocker = db.connect();
+          LockProbe probe = new LockProbe(db.connect())) {
+        watcher.setAutoCommit(true);
+        blocker.setAutoCommit(true);
+        return new Session(plan, config, options, db, main, watcher, blocker, probe).run();
+      } catch (SQLException e) {
+        throw new DryRunException("the dry run lost its database " + db + ": " + Seeder.firstLine(e.getMessage()), e);
+      }
+    }
+  }
+
+  /** One run in one scratch database. */
+  private static final class Session {
+    private final ChangePlan plan;
+    private final Config config;
+    private final DryRunOptions options;
+    private final ScratchDatabase db;
+    private final Connection c;
+    private final Connection watcher;
+    private final Connection blocker;
+    private final LockProbe probe;
+    private final ScriptRunner runner;
+    private final List<String> notes = new ArrayList<>();
+
+    Session(ChangePlan plan, Config config, DryRunOptions options, ScratchDatabase db, Connection c,
+        Connection watcher, Connection blocker, LockProbe probe) throws SQLException {
+      this.plan = plan;
+      this.config = config;
+      this.options = options;
+      this.db = db;
+      this.c = c;
+      this.watcher = watcher;
+      this.blocker = blocker;
+      this.probe = probe;
+      this.runner = new ScriptRunner(c);
+    }
+
+    DryRunEvidence run() throws SQLException, DryRunException {
+      String version = Catalog.serverVersion(c);
+      replayBase();
+      standIns();
+      Map<String, Long> stated = statedRows();
+      Seeder seeder = new Seeder(c, plan.plannedForeignKeys(), plan.newCheckExpressions());
+      for (String table : plan.touchedExistingTables()) {
+        long rows = options.rows().containsKey(table) ? options.rows().get(table)
+            : Math.min(stated.getOrDefault(table, options.rowCeiling()), options.rowCeiling());
+        seeder.seed(table, rows);
+      }
+      notes.addAll(seeder.notes());
+      CatalogSnapshot before = CatalogSnapshot.take(c);
+      Set<String> existing = Catalog.tables(c);
+      ScriptRunner.Observer observer =
+          new ScriptRunner.Observer(watcher, blocker, probe, existing, seeder.seeded(), stated);
+
+      List<ObservedStatement> statements = new ArrayList<>();
+      boolean applied = true;
+      for (int i = 0; i < plan.change().size(); i++) {
+        Script s = plan.change().get(i);
+        List<ObservedStatement> ran = runner.run(s, observer);
+        statements.addAll(ran);
+        if (!ran.isEmpty() && !ran.get(ran.size() - 1).ok()) {
+          applied = false;
+          notes.add(s.source() + " stopped at line " + ran.get(ran.size() - 1).line()
+              + " (PostgreSQL rejected the statement)"
+              + (i < plan.change().size() - 1 ? "; the files after it ran on a schema it did not finish" : ""));
+        }
+      }
+      List<String> unseen = new ArrayList<>();
+      for (ObservedStatement s : statements) {
+        if (s.ok() && !s.observed() && !s.sql().isBlank()) unseen.add(s.file() + ":" + s.line());
+      }
+      if (!unseen.isEmpty()) {
+        notes.add(unseen.size() + (unseen.size() == 1 ? " statement" : " statements") + " ran outside a transaction"
+            + " and finished before its locks could be seen (a table the change itself creates is not held"
+            + " back): " + String.join(", ", unseen.subList(0, Math.min(5, unseen.size())))
+            + (unseen.size() > 5 ? ", …" : ""));
+      }
+      for (ObservedStatement s : statements) {
+        if (s.dataDependent()) {
+          notes.add(s.file() + ":" + s.line() + " failed on the synthetic rows (" + s.error() + "): whether it"
+              + " fails on production data depends on that data, so it is not reported as migration-fails");
+        }
+      }
+
+      List<RollbackOutcome> rollback = new ArrayList<>();
+      List<ObservedStatement> rerun = new ArrayList<>();
+      if (!applied) {
+        if (!plan.rollback().isEmpty() || !options.planRollbacks().isEmpty()) {
+          notes.add("rollback not verified: the change did not apply");
+        }
+      } else {
+        boolean upState = true;
+        if (plan.rollback().isEmpty()) {
+          notes.add("the change has no down/revert/undo migration: its rollback was not run");
+        } else {
+          boolean rolledBack = rollBack(plan.rollback(), before, rollback);
+          if (rolledBack) {
+            upState = reapply(rerun);
+          } else {
+            upState = false;
+          }
+        }
+        for (RollbackScript r : options.planRollbacks()) {
+          if (!upState) {
+            notes.add(r.source() + " not run: the change could not be brought back after the previous rollback");
+            continue;
+          }
+          boolean ok = rollBack(List.of(ChangePlan.planRollback(r, config)), before, rollback);
+          upState = ok && reapply(new ArrayList<>());
+        }
+      }
+      List<DryRunEvidence.SeededTable> dataset = new ArrayList<>();
+      seeder.seeded().forEach((t, n) -> dataset.add(new DryRunEvidence.SeededTable(t, n, stated.getOrDefault(t, -1L))));
+      return new DryRunEvidence(version, db.label(), statements, rollback, rerun, notes, dataset,
+          List.copyOf(existing));
+    }
+
+    private void replayBase() throws SQLException, DryRunException {
+      for (Script s : plan.base()) {
+        List<ObservedStatement> ran = runner.run(s, null);
+        if (!ran.isEmpty() && !ran.get(ran.size() - 1).ok()) {
+          ObservedStatement f = ran.get(ran.size() - 1);
+          throw new DryRunException(f.file() + ":" + f.line() + ": the migration history before the change does"
+              + " not apply on PostgreSQL " + Catalog.serverVersion(c) + ": " + f.error() + ". The dry run"
+              + " stopped there: nothing after this file was applied, so it produced no evidence."
+              + " Fix that migration, or run from a commit where the history applies.");
+        }
+      }
+    }
+
+    /** A table the change alters but no earlier migration creates gets a minimal stand-in. */
+    private void standIns() throws SQLException {
+      Set<String> existing = Catalog.tables(c);
+      for (String table : plan.touchedExistingTables()) {
+        if (existing.contains(table)) continue;
+        List<String> columns = new ArrayList<>(List.of("id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"));
+        for (String col : plan.columnsNamedOn(table)) {
+          // a key column is most likely a bigint (foreign keys need the type of the key they reference)
+          if (!col.equals("id")) columns.add(Seeder.quoteIdent(col) + (col.endsWith("_id") ? " bigint" : " text"));
+        }
+        try (java.sql.Statement s = c.createStatement()) {
+          if (table.contains(".")) s.execute("CREATE SCHEMA IF NOT EXISTS " + Seeder.quoteIdent(table.substring(0, table.indexOf('.'))));
+          s.execute("CREATE TABLE " + Seeder.quoteName(table) + " (" + String.join(", ", columns) + ")");
+        }
+        notes.add("no migration before the change creates " + table + ": the dry run created a stand-in ("
+            + String.join(", ", columns).replace(" GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", " identity primary key")
+            + ") so that the change could run; its locks, rewrites and scans are PostgreSQL's own, its column types are"
+            + " guessed");
+      }
+    }
+
+    private Map<String, Long> statedRows() {
+      Map<String, Long> out = new LinkedHashMap<>();
+      for (String table : plan.touchedExistingTables()) {
+        long best = -1;
+        for (Packet p : plan.packets()) {
+          OptionalLong n = p.rowCount(table);
+          if (n.isPresent()) best = Math.max(best, n.getAsLong());
+        }
+        if (best > 0) out.put(table, best);
+      }
+      return out;
+    }
+
+    /**
+     * Runs rollback scripts in order, then compares the schema with {@code before}; the differences
+     * go on the last script. False when a script failed (the rest were not run).
+     */
+    private boolean rollBack(List<Script> scripts, CatalogSnapshot before, List<RollbackOutcome> out) throws SQLException {
+      for (int i = 0; i < scripts.size(); i++) {
+        Script s = scripts.get(i);
+        List<ObservedStatement> ran = runner.run(s, null);
+        ObservedStatement last = ran.isEmpty() ? null : ran.get(ran.size() - 1);
+        if (last != null && !last.ok()) {
+          out.add(new RollbackOutcome(s.source(), s.file(), s.firstLine(), s.phase(), false, last.error(), last.line(), List.of()));
+          for (int j = i + 1; j < scripts.size(); j++) {
+            notes.add(scripts.get(j).source() + " not run: the rollback before it failed");
+          }
+          return false;
+        }
+        boolean lastOne = i == scripts.size() - 1;
+        out.add(new RollbackOutcome(s.source(), s.file(), s.firstLine(), s.phase(), true, null, 0,
+            lastOne ? before.diff(CatalogSnapshot.take(c)) : List.of()));
+      }
+      return true;
+    }
+
+    /** Applies the change again; its failures go to {@code failures}. True when all of it applied. */
+    private boolean reapply(List<ObservedStatement> failures) throws SQLException {
+      boolean all = true;
+      for (Script s : plan.change()) {
+        for (ObservedStatement r : runner.run(s, null)) {
+          if (!r.ok()) {
+            failures.add(r);
+            all = false;
+          }
+        }
+      }
+      return all;
+    }
+  }
+}

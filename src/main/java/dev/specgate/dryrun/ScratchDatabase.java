@@ -1,0 +1,110 @@
+package dev.specgate.dryrun;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A database created for one dry run under a random name and always dropped afterwards: on the
+ * embedded cluster, or on the server a {@code --db} URL names. The database the URL names is only
+ * connected to, to issue CREATE DATABASE and DROP DATABASE; nothing in it is touched.
+ */
+final class ScratchDatabase implements AutoCloseable {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern URL = Pattern.compile("^jdbc:postgresql://([^/?]*)/([^?]*)(\\?.*)?$");
+
+  private final String adminUrl;
+  private final Properties props;
+  private final String name;
+  private final String url;
+  private final String label;
+
+  private ScratchDatabase(String adminUrl, Properties props, String name, String url, String label) {
+    this.adminUrl = adminUrl;
+    this.props = props;
+    this.name = name;
+    this.url = url;
+    this.label = label;
+  }
+
+  /** A scratch database on the embedded cluster of this PostgreSQL major. */
+  static ScratchDatabase embedded(int major) throws DryRunException {
+    EmbeddedPostgres pg = EmbeddedCluster.forMajor(major);
+    String admin = pg.getJdbcUrl("postgres", "postgres");
+    return create(admin, new Properties(), "embedded");
+  }
+
+  /** A scratch database on the server {@code jdbcUrl} names (its own database is left alone). */
+  static ScratchDatabase onServer(String jdbcUrl) throws DryRunException {
+    Matcher m = URL.matcher(jdbcUrl == null ? "" : jdbcUrl);
+    if (!m.matches() || m.group(2).isEmpty()) {
+      throw new DryRunException("--db: expected embedded or jdbc:postgresql://HOST[:PORT]/DATABASE[?user=…&password=…],"
+          + " found '" + redact(jdbcUrl) + "'");
+    }
+    return create(jdbcUrl, new Properties(), redact(jdbcUrl));
+  }
+
+  private static ScratchDatabase create(String adminUrl, Properties props, String label) throws DryRunException {
+    String name = "specgate_dryrun_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+    try (Connection c = DriverManager.getConnection(adminUrl, props); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name + " TEMPLATE template0");
+    } catch (SQLException e) {
+      if ("42501".equals(e.getSQLState())) {
+        throw new DryRunException("--db " + label + ": the user may not create databases (" + e.getMessage()
+            + "); the dry run works in a scratch database it creates and drops. Grant CREATEDB"
+            + " (ALTER ROLE … CREATEDB) or use --db embedded.");
+      }
+      throw new DryRunException("--db " + label + ": cannot create a scratch database: " + e.getMessage());
+    }
+    return new ScratchDatabase(adminUrl, props, name, withDatabase(adminUrl, name), label);
+  }
+
+  /** The same URL, naming another database. */
+  static String withDatabase(String jdbcUrl, String database) {
+    Matcher m = URL.matcher(jdbcUrl);
+    if (!m.matches()) throw new IllegalArgumentException("not a PostgreSQL JDBC URL");
+    return "jdbc:postgresql://" + m.group(1) + "/" + database + (m.group(3) == null ? "" : m.group(3));
+  }
+
+  /** The URL without a password, for messages and reports. */
+  static String redact(String jdbcUrl) {
+    if (jdbcUrl == null) return "";
+    return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@");
+  }
+
+  Connection connect() throws SQLException {
+    return DriverManager.getConnection(url, props);
+  }
+
+  String label() {
+    return label;
+  }
+
+  String name() {
+    return name;
+  }
+
+  @Override
+  public void close() throws DryRunException {
+    try (Connection c = DriverManager.getConnection(adminUrl, props); Statement s = c.createStatement()) {
+      s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'"
+          + " AND pid <> pg_backend_pid()");
+      s.execute("DROP DATABASE IF EXISTS " + name);
+    } catch (SQLException e) {
+      throw new DryRunException("could not drop the scratch database " + name + " on " + label + ": "
+          + e.getMessage() + " (drop it by hand)");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name.toLowerCase(Locale.ROOT) + " on " + label;
+  }
+}

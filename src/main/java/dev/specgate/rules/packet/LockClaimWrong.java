@@ -1,0 +1,191 @@
+package dev.specgate.rules.packet;
+
+import dev.specgate.core.Location;
+import dev.specgate.core.Severity;
+import dev.specgate.sql.MigrationFile;
+import dev.specgate.packet.Packet;
+import dev.specgate.packet.PlanSql;
+import dev.specgate.packet.PlanSqlBlock;
+import dev.specgate.packet.SqlBlockRole;
+import dev.specgate.packet.StatedLock;
+import dev.specgate.packet.StatedLocks;
+import dev.specgate.rules.Family;
+import dev.specgate.rules.Findings;
+import dev.specgate.rules.Rule;
+import dev.specgate.rules.RuleContext;
+import dev.specgate.rules.RuleInfo;
+import dev.specgate.sql.BatchingSyntax;
+import dev.specgate.sql.LockLevel;
+import dev.specgate.sql.Names;
+import dev.specgate.sql.Operation;
+import dev.specgate.sql.Statement;
+import dev.specgate.sql.StatementTables;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The plan states a lock for a step that differs from the lock the statement takes per our lock
+ * table ({@link LockLevel}). Claims are read from lock tables, sentences and SQL comments
+ * ({@link StatedLocks}); a table row or sentence is matched to the plan's statements of the kind
+ * it names ({@link PlanStep}; the change's migrations when the plan has none), and reported only
+ * when no matching statement takes the stated lock. A validation / monitoring query is a claim
+ * too — that it only reads (ACCESS SHARE) —, so a write in one, outside a transaction it rolls
+ * back, is reported here.
+ */
+@RuleInfo(id = "lock-claim-wrong", family = Family.PACKET, severity = Severity.WARNING,
+    summary = "The plan states a lock for a step that differs from the lock the statement takes")
+public final class LockClaimWrong implements Rule {
+  static final String WHY_SEED =
+      "Seed 001: \"The spec must tell me, per statement, whether the DDL is safe online.\" Seed 004's"
+          + " quality check: \"Lock types are identified for every DDL statement — no 'should be"
+          + " fine' assumptions.\" A stated lock that is wrong is worse than none: reviewers and the"
+          + " on-call engineer plan the rollout around it.";
+
+  @Override
+  public void check(RuleContext ctx, Findings out) {
+    for (Packet p : ctx.packets()) {
+      List<PlanSqlBlock> blocks = PlanSql.blocks(p, ctx.config().dialect());
+      List<Located> planStatements = new ArrayList<>();
+      for (PlanSqlBlock b : blocks) {
+        if (b.role() != SqlBlockRole.PHASE && b.role() != SqlBlockRole.BACKFILL) continue;
+        for (Statement s : b.migration().statements()) {
+          planStatements.add(new Located(b.file(), s));
+          if (s.op() instanceof Operation.DoBlock) {
+            for (Statement inner : BatchingSyntax.doBody(s, ctx.config().dialect()).dml()) {
+              planStatements.add(new Located(b.file(), inner));
+            }
+          }
+        }
+      }
+      List<Located> migrationStatements = new ArrayList<>();
+      for (MigrationFile f : ctx.changedMigrations()) {
+        for (Statement s : f.migration().statements()) {
+          if (!ctx.schema().isRollback(f, s)) migrationStatements.add(new Located(f.path(), s));
+        }
+      }
+      for (StatedLock claim : StatedLocks.of(p)) {
+        check(claim, planStatements, migrationStatements, out);
+      }
+      for (PlanSqlBlock b : blocks) {
+        if (b.role() == SqlBlockRole.VALIDATION) writesIn(b, out);
+      }
+    }
+  }
+
+  private record Located(String file, Statement statement) {}
+
+  private static void check(StatedLock claim, List<Located> plan, List<Located> migrations,
+      Findings out) {
+    if (claim.statement() != null) {
+      Statement s = claim.statement();
+      if (!takesTableLock(s.op())) return;
+      PlanStep kind = PlanStep.of(claim.step());
+      if (kind != null && !kind.matches(s)) return;
+      LockLevel actual = LockLevel.of(s.op());
+      if (!claim.accepts(actual)) report(claim, claim.file(), s, actual, out);
+      return;
+    }
+    PlanStep kind = PlanStep.of(claim.step());
+    if (kind == null) return;
+    List<Located> candidates = candidates(kind, claim.step(), plan);
+    if (candidates.isEmpty()) candidates = candidates(kind, claim.step(), migrations);
+    if (candidates.isEmpty()) return;
+    for (Located c : candidates) {
+      if (claim.accepts(LockLevel.of(c.statement().op()))) return;
+    }
+    Located first = candidates.get(0);
+    report(claim, first.file(), first.statement(), LockLevel.of(first.statement().op()), out);
+  }
+
+  private static List<Located> candidates(PlanStep kind, String step, List<Located> pool) {
+    List<Statement> chosen = kind.candidates(step, pool.stream().map(Located::statement).toList());
+    List<Located> out = new ArrayList<>();
+    for (Statement s : chosen) {
+      for (Located l : pool) {
+        if (l.statement() == s) {
+          out.add(l);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean takesTableLock(Operation op) {
+    return op instanceof Operation.AlterTable || op instanceof Operation.CreateIndex
+        || op instanceof Operation.DropIndex || op instanceof Operation.DropTable
+        || op instanceof Operation.Truncate || op instanceof Operation.Update
+        || op instanceof Operation.Delete || op instanceof Operation.Insert
+        || op instanceof Operation.Maintenance || op instanceof Operation.RenameObject;
+  }
+
+  private static void report(StatedLock claim, String file, Statement s, LockLevel actual, Findings out) {
+    String table = tableOf(s.op());
+    out.report(Location.line(claim.file(), claim.line()),
+        "the plan states %s for \"%s\", but %s (%s line %d) takes %s"
+            .formatted(claim.describeClaim(), shorten(claim.step()), brief(s), file, s.line(),
+                actual == LockLevel.NONE ? "no table lock" : actual.label()
+                    + (table == null ? "" : " on " + table)),
+        "Per PostgreSQL's lock table, " + (table == null ? actual.label() + ": " + actual.blocks()
+            : actual.describe(table)) + ". " + WHY_SEED,
+        "State the lock the statement takes (" + actual.label() + "), or change the statement"
+            + " to the form that takes the lock you planned for (e.g. CREATE INDEX CONCURRENTLY"
+            + " for SHARE UPDATE EXCLUSIVE, ADD CONSTRAINT … NOT VALID then VALIDATE CONSTRAINT).");
+  }
+
+  /** Writes in a validation query that no ROLLBACK undoes. */
+  private static void writesIn(PlanSqlBlock b, Findings out) {
+    List<Statement> all = b.migration().statements();
+    for (int i = 0; i < all.size(); i++) {
+      Statement s = all.get(i);
+      if (!writes(s.op()) || rolledBack(all, i)) continue;
+      LockLevel actual = LockLevel.of(s.op());
+      String table = tableOf(s.op());
+      out.report(Location.line(b.file(), s.line()),
+          "\"%s\" is a validation query, which must only read, but %s writes%s (it takes %s)"
+              .formatted(b.context() == null ? "this block" : shorten(b.context()), brief(s),
+                  table == null ? "" : " to " + table,
+                  actual == LockLevel.NONE ? "locks on what it changes" : actual.label()),
+          "A validation or monitoring query is run again and again while the change rolls out,"
+              + " by people who expect it to only read (ACCESS SHARE). A write there changes the"
+              + " data the gate is measuring. " + WHY_SEED,
+          "Move the write to the phase or backfill that owns it, or wrap a probe in BEGIN; … ;"
+              + " ROLLBACK; so it leaves nothing behind.");
+    }
+  }
+
+  private static boolean writes(Operation op) {
+    return op instanceof Operation.Update || op instanceof Operation.Delete
+        || op instanceof Operation.Insert || op instanceof Operation.Truncate
+        || op instanceof Operation.AlterTable || op instanceof Operation.CreateTable
+        || op instanceof Operation.CreateIndex || op instanceof Operation.DropIndex
+        || op instanceof Operation.DropTable || op instanceof Operation.RenameObject
+        || op instanceof Operation.CreateObject || op instanceof Operation.DropObject;
+  }
+
+  /** True when statement {@code i} sits in a transaction that ends in ROLLBACK. */
+  private static boolean rolledBack(List<Statement> all, int i) {
+    if (!all.get(i).inExplicitTransaction()) return false;
+    for (int j = i + 1; j < all.size(); j++) {
+      if (all.get(j).op() instanceof Operation.Transaction t) {
+        if (t.kind() == Operation.Transaction.Kind.ROLLBACK) return true;
+        if (t.kind() == Operation.Transaction.Kind.COMMIT) return false;
+      }
+    }
+    return false;
+  }
+
+  static String tableOf(Operation op) {
+    return StatementTables.actedOn(op).stream().findFirst().map(Names::normalize).orElse(null);
+  }
+
+  static String brief(Statement s) {
+    String one = s.sql().replaceAll("\\s+", " ").trim();
+    return one.length() > 90 ? one.substring(0, 87) + "…" : one;
+  }
+
+  private static String shorten(String text) {
+    String one = text.replaceAll("\\s+", " ").trim();
+    return one.length() > 80 ? one.substring(0, 77) + "…" : one;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.specgate.server;
+
+import dev.specgate.core.ChangeSet;
+import dev.specgate.core.Finding;
+import dev.specgate.core.Location;
+import dev.specgate.core.Severity;
+import dev.specgate.core.SourceFile;
+import dev.specgate.engine.Config;
+import dev.specgate.engine.EngineDiagnostics;
+import dev.specgate.engine.Report;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The engine as the service runs it on input anyone can send: files over the size cap are left
+ * out and reported by name, and the analysis runs on a thread of its own under a wall-clock
+ * budget. Whatever it throws, {@code Error}s included, or a budget overrun, becomes an
+ * {@link AnalysisAborted} naming what happened; the worker's thread is never lost to it.
+ */
+final class BoundedAnalyzer implements Analyzer {
+  /** Why an analysis produced no report; the message is meant for the Check Run. */
+  static final class AnalysisAborted extends RuntimeException {
+    AnalysisAborted(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final Analyzer engine;
+  private final Duration budget;
+  private final long maxFileBytes;
+  private final ServiceMetrics metrics;
+
+  BoundedAnalyzer(Analyzer engine, Duration budget, long maxFileBytes, ServiceMetrics metrics) {
+    this.engine = engine;
+    this.budget = budget;
+    this.maxFileBytes = maxFileBytes;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Report analyse(ChangeSet changes, Config config) {
+    List<SourceFile> kept = new ArrayList<>();
+    List<Finding> skipped = new ArrayList<>();
+    for (SourceFile f : changes.files()) {
+      long size = Math.max(bytes(f.content()), bytes(f.baseContent()));
+      if (size <= maxFileBytes) {
+        kept.add(f);
+      } else {
+        skipped.add(new Finding(EngineDiagnostics.INTERNAL_ERROR, Severity.WARNING, Location.line(f.path(), 1),
+            "not analysed: " + f.path() + " is " + size + " bytes, over the service's limit of " + maxFileBytes
+                + " bytes (SPECGATE_MAX_FILE_BYTES)", "Files this large are left out so one pull request cannot exhaust"
+                + " the service; run `specgate check` on it locally or in the Action.", ""));
+      }
+    }
+    ChangeSet bounded = skipped.isEmpty() ? changes : new ChangeSet(changes.kind(), kept, changes.headTreeComplete());
+    Report report = runWithinBudget(bounded, config);
+    if (skipped.isEmpty()) return report;
+    List<Finding> all = new ArrayList<>(skipped);
+    all.addAll(report.findings());
+    return new Report(all, report.migrations(), report.packets(), report.filesAnalysed(), report.statementsAnalysed(),
+        report.failOn());
+  }
+
+  /** The text's UTF-8 size, encoded only when it might exceed the cap (at most 3 bytes per UTF-16 unit). */
+  private long bytes(String s) {
+    if (s == null) return 0;
+    if ((long) s.length() * 3 <= maxFileBytes) return s.length();
+    return s.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  private Report runWithinBudget(ChangeSet changes, Config config) {
+    CompletableFuture<Report> result = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        result.complete(engine.analyse(changes, config));
+      } catch (Throwable e) { // StackOverflowError, OutOfMemoryError, anything: reported, never fatal
+        result.completeExceptionally(e);
+      }
+    }, "specgate-analysis-" + THREADS.incrementAndGet());
+    t.setDaemon(true);
+    t.start();
+    try {
+      return result.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      // Java cannot stop a thread that ignores interrupts: it is left to finish on its own and counted
+      t.interrupt();
+      metrics.analysisAbandoned();
+      throw new AnalysisAborted("the analysis exceeded its budget of " + budget.toSeconds()
+          + " s (SPECGATE_ANALYSIS_BUDGET_SECONDS) and was abandoned", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw new AnalysisAborted("the analysis failed: " + cause.getClass().getSimpleName()
+          + (cause.getMessage() == null ? "" : ": " + Secrets.redact(cause.getMessage())), cause);
+    } catch (InterruptedException e) {
+      t.interrupt();
+      Thread.currentThread().interrupt();
+      throw new AnalysisAborted("the analysis was interrupted (the service is stopping)", e);
+    }
+  }
+}
