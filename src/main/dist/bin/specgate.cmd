@@ -8,6 +8,6 @@ if defined JAVA_HOME set "JAVA_EXE=%JAVA_HOME%\bin\java"
 if "%~1"=="serve" (
   "%JAVA_EXE%" -XX:+UseG1GC %SPECGATE_JAVA_OPTS% -jar "%SPECGATE_HOME%\lib\specgate.jar" %*
 ) else (
-  "%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %SPECGATE_JAVA_OPTS% -jar "%SPECGATE_HOME%\lib\specgate.jar" %*
+  "%JAVA_EXE%" -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=3 -XX:+UseSerialGC -XX:-UsePerfData %SPECGATE_JAVA_OPTS% -jar "%SPECGATE_HOME%\lib\specgate.jar" %*
 )
 exit /b %ERRORLEVEL%

@@ -12,16 +12,12 @@ import dev.specgate.engine.ConfigLoader;
 import dev.specgate.engine.Report;
 import dev.specgate.git.GitRange;
 import dev.specgate.git.GitSourceException;
-import dev.specgate.github.CheckRunPublisher;
-import dev.specgate.github.CheckRunRequest;
-import dev.specgate.github.GitHubClient;
-import dev.specgate.github.GitHubException;
+import dev.specgate.github.CallPolicy;
+import dev.specgate.github.GitHubApi;
 import dev.specgate.github.GitHubRepo;
-import dev.specgate.github.RetryPolicy;
-import dev.specgate.github.ReviewPublisher;
+import dev.specgate.github.PullRequestPublisher;
 import dev.specgate.github.actions.ActionsEvent;
 import dev.specgate.github.actions.WorkflowFiles;
-import dev.specgate.report.FindingFingerprints;
 import dev.specgate.report.GithubAnnotationsRenderer;
 import dev.specgate.report.MarkdownRenderer;
 import dev.specgate.report.SarifRenderer;
@@ -29,18 +25,15 @@ import dev.specgate.rules.RuleRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -101,22 +94,18 @@ public final class ActionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final Map<String, String> env;
-  private final RetryPolicy retry;
-  // Built on first use: picocli instantiates every subcommand on each run, and an HttpClient (its
-  // SSLContext) costs about 0.3 s of CPU that `check` and the others never need.
-  private final Supplier<HttpClient> http;
+  // The GitHub client is built only when publishing: picocli instantiates every subcommand on each
+  // run, and an HttpClient (its SSLContext) costs about 0.3 s of CPU that `check` never needs.
+  private final CallPolicy calls;
 
   public ActionCommand() {
-    this.env = Map.copyOf(System.getenv());
-    this.retry = RetryPolicy.defaults();
-    this.http = () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+    this(System.getenv(), CallPolicy.action());
   }
 
-  /** For tests: the environment, retry policy and HTTP client to use. */
-  public ActionCommand(Map<String, String> env, RetryPolicy retry, HttpClient http) {
+  /** For tests: the environment and how GitHub calls wait. */
+  public ActionCommand(Map<String, String> env, CallPolicy calls) {
     this.env = Map.copyOf(env);
-    this.retry = retry;
-    this.http = () -> http;
+    this.calls = calls;
   }
 
   @Override
@@ -147,10 +136,14 @@ public final class ActionCommand implements Callable<Integer> {
       throw new ActionError(e.getMessage()
           + " (check out the repository with actions/checkout and fetch-depth: 0 so both commits are present)");
     }
-    String headSha = commitId(workspace, headRef);
+    String headSha;
+    try {
+      headSha = GitRange.commitId(workspace, headRef);
+    } catch (GitSourceException e) {
+      throw new ActionError(e.getMessage());
+    }
     Config config = config(workspace, changes).forPullRequest(event.draft());
     Report report = onlyPaths(Analysis.run(changes, config), paths);
-    List<String> fingerprints = FindingFingerprints.of(report, changes);
 
     out.print(GithubAnnotationsRenderer.render(report));
     out.flush();
@@ -161,7 +154,7 @@ public final class ActionCommand implements Callable<Integer> {
     String linkBase = env.getOrDefault("GITHUB_SERVER_URL", "https://github.com") + "/"
         + env.getOrDefault("GITHUB_REPOSITORY", "") + "/blob/" + headSha + "/";
     if (env.getOrDefault("GITHUB_REPOSITORY", "").isBlank()) linkBase = "";
-    publish(event, headSha, report, fingerprints, changes, linkBase, notes, out, err);
+    publish(event, headSha, report, changes, linkBase, notes, out, err);
 
     String note = notes.isEmpty() ? null : String.join("\n", notes);
     String summary = MarkdownRenderer.render(
@@ -187,19 +180,6 @@ public final class ActionCommand implements Callable<Integer> {
         report.failed() ? "failed" : "passed", report.failOn().label());
     err.flush();
     return report.exitCode();
-  }
-
-  /** The commit id {@code ref} names (a Check Run and links need the sha, not a branch name). */
-  private static String commitId(Path workspace, String ref) {
-    try (org.eclipse.jgit.lib.Repository repo = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
-        .setMustExist(true).findGitDir(workspace.toFile()).build()) {
-      org.eclipse.jgit.lib.ObjectId id = repo.resolve(ref + "^{commit}");
-      if (id == null) throw new ActionError("no commit " + ref + " in " + workspace);
-      return id.getName();
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ActionError) throw (ActionError) e;
-      throw new ActionError("cannot resolve " + ref + " in " + workspace + ": " + e.getMessage());
-    }
   }
 
   private ActionsEvent event() {
@@ -274,8 +254,8 @@ public final class ActionCommand implements Callable<Integer> {
   }
 
   private void publish(
-      ActionsEvent event, String headSha, Report report, List<String> fingerprints, ChangeSet changes,
-      String linkBase, List<String> notes, PrintWriter out, PrintWriter err) {
+      ActionsEvent event, String headSha, Report report, ChangeSet changes, String linkBase, List<String> notes,
+      PrintWriter out, PrintWriter err) {
     if (!checkRun && !(reviewComments && event.isPullRequest())) return;
     String token = env.get("GITHUB_TOKEN");
     String repoName = env.get("GITHUB_REPOSITORY");
@@ -290,76 +270,19 @@ public final class ActionCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ActionError("GITHUB_REPOSITORY: " + e.getMessage());
     }
-    GitHubClient client = new GitHubClient(
-        URI.create(env.getOrDefault("GITHUB_API_URL", "https://api.github.com")), () -> token, http.get(), retry);
-
-    if (checkRun) {
-      try {
-        String title = title(report);
-        String summary = MarkdownRenderer.render(
-            report, new MarkdownRenderer.Options(linkBase, MarkdownRenderer.CHECK_RUN_LIMIT, null));
-        List<dev.specgate.github.Annotation> annotations = new ArrayList<>();
-        for (Finding f : report.findings()) annotations.add(CheckRunPublisher.annotation(f));
-        CheckRunRequest req = CheckRunRequest.completed(
-            checkName, headSha, report.failed() ? "failure" : "success", title, summary, annotations);
-        // marks the run as ours: an Actions job named like the check must never be taken for it
-        req = req.withExternalId(EXTERNAL_ID + (event.isPullRequest() ? "/pr-" + event.pullNumber() : ""));
-        new CheckRunPublisher(client).publish(repo, req);
-      } catch (GitHubException e) {
-        fallback("Check Run", e, event, notes, out, err);
-      }
-    }
-    if (reviewComments && event.isPullRequest() && head == null) {
-      try {
-        List<ReviewPublisher.Item> items = new ArrayList<>();
-        for (int i = 0; i < report.findings().size(); i++) {
-          Finding f = report.findings().get(i);
-          items.add(new ReviewPublisher.Item(f, fingerprints.get(i), textOf(changes, f)));
-        }
-        new ReviewPublisher(client).publish(repo, event.pullNumber(), headSha, items,
-            "**specgate:** " + title(report) + (report.failed() ? " — the check fails." : "."));
-      } catch (GitHubException e) {
-        fallback("pull request review", e, event, notes, out, err);
-      }
-    }
-  }
-
-  private static void fallback(
-      String what, GitHubException e, ActionsEvent event, List<String> notes, PrintWriter out, PrintWriter err) {
-    String message;
-    if (e.isPermissionProblem()) {
-      message = "The token may not create the " + what + " (GitHub answered " + e.status() + ")"
-          + (event.fromFork()
-              ? ": this pull request comes from a fork, whose token is read-only."
-              : ": grant the job `checks: write` and `pull-requests: write`.")
-          + " The results are in the annotations and this job summary instead.";
-      out.println("::notice title=specgate::" + GithubAnnotationsRenderer.escapeData(message));
-    } else {
-      message = "Could not publish the " + what + ": " + e.getMessage()
-          + ". The results are in the annotations and this job summary.";
-      out.println("::warning title=specgate::" + GithubAnnotationsRenderer.escapeData(message));
+    GitHubApi client = GitHubApi.withToken(URI.create(env.getOrDefault("GITHUB_API_URL", "https://api.github.com")),
+        token, calls, GitHubApi.Observer.NONE);
+    // the external id marks the run as ours: an Actions job named like the check must never be taken for it
+    PullRequestPublisher.Context ctx = new PullRequestPublisher.Context(repo, event.isPullRequest() ? event.pullNumber() : 0,
+        headSha, event.fromFork(), checkName, EXTERNAL_ID + (event.isPullRequest() ? "/pr-" + event.pullNumber() : ""),
+        0, linkBase, checkRun, reviewComments && head == null, true);
+    for (PullRequestPublisher.Note note : new PullRequestPublisher(client).publish(ctx, report, changes).notes()) {
+      out.println((note.refused() ? "::notice" : "::warning") + " title=specgate::"
+          + GithubAnnotationsRenderer.escapeData(note.text()));
+      err.println("specgate: " + note.text());
+      notes.add(note.text());
     }
     out.flush();
-    err.println("specgate: " + message);
-    notes.add(message);
-  }
-
-  private static String title(Report r) {
-    long e = r.count(Severity.ERROR);
-    long w = r.count(Severity.WARNING);
-    long n = r.count(Severity.NOTICE);
-    if (e + w + n == 0) return "No findings";
-    return e + " error" + (e == 1 ? "" : "s") + ", " + w + " warning" + (w == 1 ? "" : "s") + ", "
-        + n + " notice" + (n == 1 ? "" : "s");
-  }
-
-  private static String textOf(ChangeSet changes, Finding f) {
-    String content = changes.file(f.file()).map(SourceFile::content).orElse(null);
-    if (content == null) return null;
-    String[] lines = content.split("\r?\n", -1);
-    if (f.line() > lines.length) return null;
-    int end = Math.min(lines.length, Math.max(f.line(), f.location().endLine()));
-    return String.join("\n", java.util.Arrays.asList(lines).subList(f.line() - 1, end));
   }
 
   /** Bad input for the action: reported as one line, exit code 2. */

@@ -81,7 +81,7 @@ final class DryRunCommand implements Callable<Integer> {
     CheckCommand.Input input = check.input();
     String url = db.equals("embedded") ? null : db;
     long ceiling = rowCeiling != null ? rowCeiling : input.config().dryRunRowCeiling();
-    DryRunOptions options = new DryRunOptions(url, pgVersion, parseRows(rows), ceiling, List.of());
+    DryRunOptions options = new DryRunOptions(url, pgVersion, parseRows(rows), ceiling);
     DryRunResult result = runDryRun(input.changes(), input.config(), options);
     PrintWriter w = spec.commandLine().getOut();
     w.print(switch (format) {

@@ -59,18 +59,7 @@ public final class Main implements Runnable {
     CommandLine cli = commandLine(args);
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      PrintWriter w = commandLine.getErr();
-      if (e instanceof UserError) {
-        w.println("specgate: " + e.getMessage());
-      } else {
-        // Never a stack trace for the user; SPECGATE_DEBUG=1 shows it to whoever reports the bug.
-        w.println("specgate: internal error: " + e);
-        if (System.getenv("SPECGATE_DEBUG") != null) e.printStackTrace(w);
-      }
-      w.flush();
-      return EXIT_USAGE;
-    });
+    cli.setExecutionExceptionHandler(new ErrorHandler());
     return cli.execute(args);
   }
 
@@ -82,7 +71,7 @@ public final class Main implements Runnable {
   /**
    * The command tree for these arguments. Picocli builds each command's model by reflection when
    * it is added, which costs a short run about a tenth of its CPU time; so a run whose first
-   * argument names a command gets that command only (and help), and {@code --version} gets none. Help and
+   * argument names a command gets that command only, and {@code --version} gets none. Help and
    * completion, which list every command, get them all.
    */
   static CommandLine commandLine(String[] args) {
@@ -99,8 +88,31 @@ public final class Main implements Runnable {
       s.versionProvider(new Version());
       cli.addSubcommand(sub);
     }
-    cli.addSubcommand(new CommandLine.HelpCommand());
+    // `specgate help` only when no command is named: a run of `check` cannot reach it.
+    if (named == null) cli.addSubcommand(new CommandLine.HelpCommand());
     return cli;
+  }
+
+  /**
+   * A user error as one line, anything else as an internal error without a stack trace. A class,
+   * not a lambda: picocli's interfaces are class-file version 49, and the JDK 17 CDS dump leaves
+   * out an old interface that a lambda proxy links, so a lambda here cost every run a class
+   * spun at start and two classes loaded from the jar.
+   */
+  private static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+      PrintWriter w = commandLine.getErr();
+      if (e instanceof UserError) {
+        w.println("specgate: " + e.getMessage());
+      } else {
+        // Never a stack trace for the user; SPECGATE_DEBUG=1 shows it to whoever reports the bug.
+        w.println("specgate: internal error: " + e);
+        if (System.getenv("SPECGATE_DEBUG") != null) e.printStackTrace(w);
+      }
+      w.flush();
+      return EXIT_USAGE;
+    }
   }
 
   @Override

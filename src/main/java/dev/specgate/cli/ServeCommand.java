@@ -1,7 +1,7 @@
 package dev.specgate.cli;
 
 import dev.specgate.engine.Analysis;
-import dev.specgate.github.RetryPolicy;
+import dev.specgate.github.CallPolicy;
 import dev.specgate.github.app.PemPrivateKeys;
 import dev.specgate.server.Secrets;
 import dev.specgate.server.ServiceApp;
@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     ServiceApp app;
     try {
       java.nio.file.Files.createDirectories(settings.dataDir());
-      app = ServiceApp.start(settings, Analysis::run, WorkerTuning.defaults(), RetryPolicy.defaults());
+      app = ServiceApp.start(settings, Analysis::run, WorkerTuning.defaults(), CallPolicy.service());
     } catch (PemPrivateKeys.InvalidPrivateKeyException e) {
       err.println("specgate serve: " + ServiceSettings.PRIVATE_KEY_FILE + ": " + e.getMessage());
       err.flush();

@@ -109,12 +109,6 @@ record ChangePlan(
     return false;
   }
 
-  /** A rollback block from the plan (a phase's rollback SQL fence), parsed like a migration. */
-  static Script planRollback(RollbackScript r, Config config) {
-    Migration m = MigrationParser.parse(r.file(), r.sql(), config.dialect());
-    return new Script(r.source(), r.file(), r.line() - 1, m.statements(), false, r.phase());
-  }
-
   /** Tables the change acts on that it does not create itself, in the order it first names them. */
   Set<String> touchedExistingTables() {
     Set<String> created = new LinkedHashSet<>();

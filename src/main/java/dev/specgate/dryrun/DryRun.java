@@ -21,7 +21,8 @@ import java.util.Set;
  * {@code specgate dry-run} (DESIGN section 8), the one entry point the CLI, the Action and the
  * service call: apply the base history to a scratch PostgreSQL database, fill the tables the change
  * touches with synthetic rows, apply the change statement by statement while observing each one,
- * then roll it back, compare the schema with the one before, and apply the change again.
+ * then roll it back, compare the schema with the one before, and apply the change again. Each
+ * phase's rollback SQL from the plan is then verified on its own ({@link PhaseRollbackCheck}).
  */
 public final class DryRun {
   private DryRun() {}
@@ -45,22 +46,41 @@ public final class DryRun {
   }
 
   private static DryRunEvidence observe(ChangePlan plan, Config config, DryRunOptions options) throws DryRunException {
-    if (plan.change().isEmpty()) {
-      return new DryRunEvidence("", "", List.of(), List.of(), List.of(),
-          List.of("the change holds no forward migration: nothing to run"), List.of(), List.of());
-    }
     int major = options.postgresMajor() != null ? options.postgresMajor() : config.postgresVersion();
-    try (ScratchDatabase db = options.jdbcUrl() == null
-        ? ScratchDatabase.embedded(major) : ScratchDatabase.onServer(options.jdbcUrl())) {
-      try (Connection main = db.connect(); Connection watcher = db.connect(); Connection blocker = db.connect();
-          LockProbe probe = new LockProbe(db.connect())) {
-        watcher.setAutoCommit(true);
-        blocker.setAutoCommit(true);
-        return new Session(plan, config, options, db, main, watcher, blocker, probe).run();
-      } catch (SQLException e) {
-        throw new DryRunException("the dry run lost its database " + db + ": " + Seeder.firstLine(e.getMessage()), e);
+    PhaseRollbackCheck.Databases databases = () -> options.jdbcUrl() == null
+        ? ScratchDatabase.embedded(major) : ScratchDatabase.onServer(options.jdbcUrl());
+    DryRunEvidence change;
+    if (plan.change().isEmpty()) {
+      change = new DryRunEvidence("", "", List.of(), List.of(), List.of(),
+          List.of("the change holds no forward migration: nothing to run"), List.of(), List.of());
+    } else {
+      try (ScratchDatabase db = databases.open()) {
+        try (Connection main = db.connect(); Connection watcher = db.connect(); Connection blocker = db.connect();
+            LockProbe probe = new LockProbe(db.connect())) {
+          watcher.setAutoCommit(true);
+          blocker.setAutoCommit(true);
+          change = new Session(plan, config, options, db, main, watcher, blocker, probe).run();
+        } catch (SQLException e) {
+          throw new DryRunException("the dry run lost its database " + db + ": " + Seeder.firstLine(e.getMessage()), e);
+        }
       }
     }
+    PhaseRollbackCheck.Result phases = PhaseRollbackCheck.run(plan, databases);
+    if (phases == null) return change;
+    return withPhases(change, phases, options.jdbcUrl() == null ? "embedded" : ScratchDatabase.redact(options.jdbcUrl()));
+  }
+
+  /** The change's evidence with the plan's phase rollbacks after its own rollback outcomes. */
+  private static DryRunEvidence withPhases(DryRunEvidence e, PhaseRollbackCheck.Result phases, String database) {
+    List<RollbackOutcome> rollback = new ArrayList<>(e.rollback());
+    rollback.addAll(phases.outcomes());
+    List<ObservedStatement> rerun = new ArrayList<>(e.rerun());
+    rerun.addAll(phases.rerun());
+    List<String> notes = new ArrayList<>(e.notes());
+    for (String n : phases.notes()) if (!notes.contains(n)) notes.add(n);
+    return new DryRunEvidence(e.postgres().isEmpty() ? phases.postgres() : e.postgres(),
+        e.database().isEmpty() ? database : e.database(), e.statements(), rollback, rerun, notes, e.dataset(),
+        e.tablesBefore());
   }
 
   /** One run in one scratch database. */
@@ -91,8 +111,7 @@ public final class DryRun {
 
     DryRunEvidence run() throws SQLException, DryRunException {
       String version = Catalog.serverVersion(c);
-      replayBase();
-      standIns();
+      PriorSchema.build(plan, runner, c, notes);
       Map<String, Long> stated = statedRows();
       Seeder seeder = new Seeder(c, plan.plannedForeignKeys(), plan.newCheckExpressions());
       for (String table : plan.touchedExistingTables()) {
@@ -139,68 +158,18 @@ public final class DryRun {
       List<RollbackOutcome> rollback = new ArrayList<>();
       List<ObservedStatement> rerun = new ArrayList<>();
       if (!applied) {
-        if (!plan.rollback().isEmpty() || !options.planRollbacks().isEmpty()) {
+        if (!plan.rollback().isEmpty()) {
           notes.add("rollback not verified: the change did not apply");
         }
-      } else {
-        boolean upState = true;
-        if (plan.rollback().isEmpty()) {
-          notes.add("the change has no down/revert/undo migration: its rollback was not run");
-        } else {
-          boolean rolledBack = rollBack(plan.rollback(), before, rollback);
-          if (rolledBack) {
-            upState = reapply(rerun);
-          } else {
-            upState = false;
-          }
-        }
-        for (RollbackScript r : options.planRollbacks()) {
-          if (!upState) {
-            notes.add(r.source() + " not run: the change could not be brought back after the previous rollback");
-            continue;
-          }
-          boolean ok = rollBack(List.of(ChangePlan.planRollback(r, config)), before, rollback);
-          upState = ok && reapply(new ArrayList<>());
-        }
+      } else if (plan.rollback().isEmpty()) {
+        notes.add("the change has no down/revert/undo migration: its rollback was not run");
+      } else if (rollBack(plan.rollback(), before, rollback)) {
+        reapply(rerun);
       }
       List<DryRunEvidence.SeededTable> dataset = new ArrayList<>();
       seeder.seeded().forEach((t, n) -> dataset.add(new DryRunEvidence.SeededTable(t, n, stated.getOrDefault(t, -1L))));
       return new DryRunEvidence(version, db.label(), statements, rollback, rerun, notes, dataset,
           List.copyOf(existing));
-    }
-
-    private void replayBase() throws SQLException, DryRunException {
-      for (Script s : plan.base()) {
-        List<ObservedStatement> ran = runner.run(s, null);
-        if (!ran.isEmpty() && !ran.get(ran.size() - 1).ok()) {
-          ObservedStatement f = ran.get(ran.size() - 1);
-          throw new DryRunException(f.file() + ":" + f.line() + ": the migration history before the change does"
-              + " not apply on PostgreSQL " + Catalog.serverVersion(c) + ": " + f.error() + ". The dry run"
-              + " stopped there: nothing after this file was applied, so it produced no evidence."
-              + " Fix that migration, or run from a commit where the history applies.");
-        }
-      }
-    }
-
-    /** A table the change alters but no earlier migration creates gets a minimal stand-in. */
-    private void standIns() throws SQLException {
-      Set<String> existing = Catalog.tables(c);
-      for (String table : plan.touchedExistingTables()) {
-        if (existing.contains(table)) continue;
-        List<String> columns = new ArrayList<>(List.of("id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"));
-        for (String col : plan.columnsNamedOn(table)) {
-          // a key column is most likely a bigint (foreign keys need the type of the key they reference)
-          if (!col.equals("id")) columns.add(Seeder.quoteIdent(col) + (col.endsWith("_id") ? " bigint" : " text"));
-        }
-        try (java.sql.Statement s = c.createStatement()) {
-          if (table.contains(".")) s.execute("CREATE SCHEMA IF NOT EXISTS " + Seeder.quoteIdent(table.substring(0, table.indexOf('.'))));
-          s.execute("CREATE TABLE " + Seeder.quoteName(table) + " (" + String.join(", ", columns) + ")");
-        }
-        notes.add("no migration before the change creates " + table + ": the dry run created a stand-in ("
-            + String.join(", ", columns).replace(" GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", " identity primary key")
-            + ") so that the change could run; its locks, rewrites and scans are PostgreSQL's own, its column types are"
-            + " guessed");
-      }
     }
 
     private Map<String, Long> statedRows() {
@@ -239,18 +208,13 @@ public final class DryRun {
       return true;
     }
 
-    /** Applies the change again; its failures go to {@code failures}. True when all of it applied. */
-    private boolean reapply(List<ObservedStatement> failures) throws SQLException {
-      boolean all = true;
+    /** Applies the change again; its failures go to {@code failures}. */
+    private void reapply(List<ObservedStatement> failures) throws SQLException {
       for (Script s : plan.change()) {
         for (ObservedStatement r : runner.run(s, null)) {
-          if (!r.ok()) {
-            failures.add(r);
-            all = false;
-          }
+          if (!r.ok()) failures.add(r);
         }
       }
-      return all;
     }
   }
 }

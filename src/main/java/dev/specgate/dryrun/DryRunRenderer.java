@@ -203,7 +203,7 @@ public final class DryRunRenderer {
     b.append("### Rollback boundary\n\n");
     boolean verified = !e.rollback().isEmpty() && e.rollback().stream().allMatch(o -> o.ok() && o.differences().isEmpty());
     b.append(verified
-        ? "The schema rollback was executed after the change and restored the schema exactly; it restores the"
+        ? "The schema rollback was executed (each plan phase's on its own) and restored the schema exactly; it restores the"
             + " schema, not data written in the new shape after the change."
         : "The dry run could not show that the schema rolls back; state the point of no return in the plan.").append('\n');
     return b.toString();
@@ -260,19 +260,25 @@ public final class DryRunRenderer {
   }
 
   private static String rollback(RollbackOutcome o) {
-    String what = "`" + o.source() + "`" + (o.phase() != null ? " (phase " + o.phase() + ")" : "");
+    String what = "`" + o.source() + "`" + (o.phase() == null ? ""
+        : o.phase().matches("(?i)^(?:phase|stage|step)\\b.*") ? " (" + o.phase() + ")" : " (phase " + o.phase() + ")");
+    // a phase's rollback is compared with the schema after the phases before it, not before the change
+    String baseline = o.phase() == null ? "before the change" : "before this phase (the phases before it applied)";
     if (!o.ok()) return what + ": **failed** at line " + o.errorLine() + ": " + o.error();
-    if (o.differences().isEmpty()) return what + ": ok, the schema is as before the change";
+    if (o.differences().isEmpty()) return what + ": ok, the schema is as " + baseline;
     List<String> diffs = new ArrayList<>();
     for (RollbackOutcome.Difference d : o.differences()) {
       diffs.add(d.object() + " (before: " + (d.before() == null ? "absent" : d.before()) + "; after: "
           + (d.after() == null ? "absent" : d.after()) + ")");
     }
-    return what + ": ran, but the schema differs from before the change: " + String.join("; ", diffs);
+    return what + ": ran, but the schema differs from " + baseline + ": " + String.join("; ", diffs);
   }
 
   private static String rerun(DryRunEvidence e) {
-    if (e.rerun().isEmpty()) return "the change applied again after the rollback";
+    if (e.rerun().isEmpty()) {
+      return e.rollback().stream().allMatch(o -> o.phase() != null)
+          ? "each phase's SQL applied again after its rollback" : "the change applied again after the rollback";
+    }
     ObservedStatement f = e.rerun().get(0);
     return "the change does not apply again after the rollback: " + f.file() + ":" + f.line() + ": " + f.error();
   }

@@ -73,7 +73,7 @@ final class ScriptRunner {
           continue;
         }
         ObservedStatement result;
-        if (!inTx && MigrationOrder.cannotRunInTransaction(st.sql())) {
+        if (!inTx && MigrationOrder.cannotRunInTransaction(st.op())) {
           result = outsideTransaction(script, st, observer);
         } else {
           boolean own = !inTx;

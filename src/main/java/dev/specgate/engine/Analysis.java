@@ -90,6 +90,8 @@ public final class Analysis {
   }
 
   private static List<Finding> runRule(Rule rule, RuleContext context, Config config, ChangeSet changes) {
+    // An opt-in (style) rule runs only when the config names it.
+    if (!rule.info().enabledByDefault() && !config.ruleSeverities().containsKey(rule.id())) return List.of();
     Optional<Severity> severity = config.severityOf(rule.id(), rule.info().severity());
     if (severity.isEmpty()) return List.of();
     Findings out = new Findings(rule.info());

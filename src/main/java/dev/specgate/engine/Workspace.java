@@ -91,7 +91,8 @@ public final class Workspace {
         m,
         MigrationOrder.direction(f.path()),
         MigrationOrder.orderKey(f.path(), config.migrationTool()),
-        f.content() != null && MigrationOrder.runsInTransaction(f.path(), f.content(), config.migrationTool()));
+        f.content() != null
+            && MigrationOrder.runsInTransaction(f.path(), f.content(), m.statements(), config.migrationTool()));
   }
 
   /**
@@ -121,7 +122,9 @@ public final class Workspace {
     List<Packet> out = new ArrayList<>();
     byFolder.forEach((folder, files) -> {
       try {
-        out.add(new Packet(folder, files));
+        Packet p = new Packet(folder, files);
+        // a document a packet glob matches but that holds no plan (a README) is not a packet
+        if (p.holdsPlan() || !p.docs().isEmpty() && p.plan().isEmpty()) out.add(p);
       } catch (Throwable e) {
         // A packet the reader fails on (a StackOverflowError on absurd nesting) is reported and
         // left out; the migrations and the other packets are still analysed.

@@ -111,6 +111,22 @@ public final class GitRange {
     }
   }
 
+  /**
+   * The commit id {@code ref} names (a Check Run and links need the sha, not a branch name).
+   *
+   * @throws GitSourceException when {@code repo} is no repository or {@code ref} names no commit
+   */
+  public static String commitId(Path repo, String ref) {
+    try (Repository repository = open(repo)) {
+      org.eclipse.jgit.lib.ObjectId id = repository.resolve(ref + "^{commit}");
+      if (id == null) throw new GitSourceException("no commit " + ref + " in " + repo);
+      return id.getName();
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof GitSourceException g) throw g;
+      throw new GitSourceException("cannot resolve " + ref + " in " + repo + ": " + e.getMessage(), e);
+    }
+  }
+
   private static Repository open(Path path) throws IOException {
     if (path == null || !Files.exists(path)) {
       throw new GitSourceException(

@@ -19,9 +19,9 @@ import java.util.Set;
  * external id, only a run with that external id counts as ours.
  */
 public final class CheckRunPublisher {
-  private final GitHubClient client;
+  private final GitHubApi client;
 
-  public CheckRunPublisher(GitHubClient client) {
+  public CheckRunPublisher(GitHubApi client) {
     this.client = client;
   }
 

@@ -3,9 +3,9 @@ package dev.specgate.github;
 import java.util.List;
 
 /**
- * The body of a Check Run create or update. Null fields are not sent. Annotations beyond {@value
- * GitHubClient#ANNOTATIONS_PER_REQUEST} are sent by the client in further PATCH requests (GitHub
- * appends them); summary and text are cut to GitHub's 65,535 characters if a caller forgot.
+ * The body of a Check Run create or update. Null fields are not sent. Annotations beyond 50 are
+ * sent by the library in further PATCH requests (GitHub appends them); summary and text are cut
+ * to GitHub's 65,535 characters if a caller forgot.
  *
  * @param status {@code queued}, {@code in_progress} or {@code completed}
  * @param conclusion {@code success}, {@code failure}, {@code neutral}, … (forces completed)

@@ -18,9 +18,13 @@ public record GitHubRepo(String owner, String name) {
     return new GitHubRepo(parts[0], parts[1]);
   }
 
-  /** {@code /repos/owner/name}, the prefix of every repository endpoint. */
+  /** {@code /repos/owner/name}, the prefix of every repository endpoint (segments URL-encoded). */
   String path() {
-    return "/repos/" + owner + "/" + name;
+    return "/repos/" + segment(owner) + "/" + segment(name);
+  }
+
+  private static String segment(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   @Override

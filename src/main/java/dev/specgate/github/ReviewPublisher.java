@@ -3,6 +3,7 @@ package dev.specgate.github;
 import dev.specgate.report.MarkdownRenderer;
 import dev.specgate.core.Finding;
 import dev.specgate.report.FixText;
+import dev.specgate.report.MarkdownText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,9 +45,9 @@ public final class ReviewPublisher {
   private static final int BODY_LIMIT = 60_000;
   private static final int MAX_BODY_ITEMS = 100;
 
-  private final GitHubClient client;
+  private final GitHubApi client;
 
-  public ReviewPublisher(GitHubClient client) {
+  public ReviewPublisher(GitHubApi client) {
     this.client = client;
   }
 
@@ -150,39 +151,39 @@ public final class ReviewPublisher {
     return first < 0 ? null : new Anchor(first, first, false);
   }
 
-  private static String commentBody(Item item, Anchor anchor) {
+  static String commentBody(Item item, Anchor anchor) {
     Finding f = item.finding();
     StringBuilder b = new StringBuilder();
-    b.append(icon(f)).append(" **specgate `").append(f.rule()).append("`** — ").append(f.message().strip()).append("\n\n");
-    if (!f.why().isBlank()) b.append(f.why().strip()).append("\n\n");
+    b.append(icon(f)).append(" **specgate `").append(f.rule()).append("`** — ").append(MarkdownText.text(f.message().strip())).append("\n\n");
+    if (!f.why().isBlank()) b.append(MarkdownText.text(f.why().strip())).append("\n\n");
     if (!f.fix().isBlank()) {
       String fix = f.fix().strip();
       Optional<FixText.Parts> parts = FixText.split(fix);
       if (anchor.wholeRange() && parts.isPresent() && FixText.complete(parts.get().sql())
           && endsStatement(item.headText())) {
-        if (!parts.get().prose().isBlank()) b.append(parts.get().prose()).append("\n\n");
+        if (!parts.get().prose().isBlank()) b.append(MarkdownText.text(parts.get().prose())).append("\n\n");
         b.append(MarkdownRenderer.codeBlock("suggestion", parts.get().sql())).append("\n\n");
       } else if (parts.isPresent()) {
         b.append("**Fix:**");
-        if (!parts.get().prose().isBlank()) b.append(' ').append(parts.get().prose());
+        if (!parts.get().prose().isBlank()) b.append(' ').append(MarkdownText.text(parts.get().prose()));
         b.append("\n\n").append(MarkdownRenderer.codeBlock("sql", parts.get().sql())).append("\n\n");
       } else {
-        b.append("**Fix:** ").append(fix).append("\n\n");
+        b.append("**Fix:** ").append(MarkdownText.text(fix)).append("\n\n");
       }
     }
     b.append("<!-- specgate:finding ").append(item.fingerprint()).append(" -->");
     return b.toString();
   }
 
-  private static String summaryBody(String headline, List<Item> offDiff) {
+  static String summaryBody(String headline, List<Item> offDiff) {
     StringBuilder b = new StringBuilder(REVIEW_MARKER).append('\n').append(headline.strip()).append('\n');
     if (!offDiff.isEmpty()) {
       b.append("\nFindings on lines outside this pull request's diff (no inline comment possible):\n\n");
       int n = 0;
       for (Item item : offDiff) {
         Finding f = item.finding();
-        String line = "- " + icon(f) + " `" + f.rule() + "` " + f.file() + ":" + f.line() + " — "
-            + f.message().replace('\n', ' ').strip() + "\n";
+        String line = "- " + icon(f) + " `" + f.rule() + "` " + MarkdownText.cell(f.file() + ":" + f.line()) + " — "
+            + MarkdownText.cell(f.message()) + "\n";
         if (n++ >= MAX_BODY_ITEMS || b.length() + line.length() > BODY_LIMIT) {
           b.append("- … and ").append(offDiff.size() - n + 1).append(" more (see the check's annotations)\n");
           break;

@@ -17,7 +17,7 @@ public final class DurationExtractor {
   private DurationExtractor() {}
 
   private static final Pattern DURATION = Pattern.compile(
-      "(?<![\\w.])" + Numbers.NUMBER + "\\s*(?:-\\s*)?"
+      "(?<![\\w.])" + Numbers.NUMBER + "\\s{0,3}(?:-\\s{0,3})?"
           + "(milliseconds?|millis|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h"
           + "|days?|d|weeks?|wks?|w|months?)(?![\\w])",
       Pattern.CASE_INSENSITIVE);

@@ -10,7 +10,7 @@ final class Numbers {
 
   /** A number written in digits or words, as a regex fragment (one capturing group). */
   static final String NUMBER =
-      "(\\d{1,3}(?:[,_]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|"
+      "(\\d{1,3}+(?:[,_]\\d{3})++(?:\\.\\d++)?|\\d++(?:\\.\\d++)?|"
           + "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
           + "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
           + "sixty|ninety|a|an|a few|half an|half a)";

@@ -29,6 +29,11 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
   public static final String TASKS = "tasks.md";
   public static final String ACCEPTANCE = "acceptance-criteria.md";
   public static final String EVIDENCE = "evidence.md";
+  /** Seed 004's single plan document, under its natural name. */
+  public static final String MIGRATION_PLAN = "migration-plan.md";
+  /** The plan document's names, in order of preference. */
+  public static final List<String> PLAN_NAMES = List.of(SPEC, MIGRATION_PLAN);
+  private static final Set<String> COMPANIONS = Set.of(TASKS, ACCEPTANCE, EVIDENCE);
 
   public Packet {
     files = Map.copyOf(files);
@@ -63,8 +68,117 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
     return Optional.ofNullable(docs.get(name));
   }
 
+  /**
+   * The plan document: spec.md, else migration-plan.md, else (a packet found by a configured
+   * glob) the first Markdown file that is not tasks.md, acceptance-criteria.md or evidence.md.
+   */
+  public Optional<MarkdownDoc> plan() {
+    return doc(planName());
+  }
+
+  /** The plan document (spec.md or migration-plan.md); the name rules have always used. */
   public Optional<MarkdownDoc> spec() {
-    return doc(SPEC);
+    return plan();
+  }
+
+  /** The lower-case file name of the plan document ("spec.md" when there is none). */
+  public String planName() {
+    for (String n : PLAN_NAMES) if (docs.containsKey(n)) return n;
+    return docs.keySet().stream().filter(n -> !COMPANIONS.contains(n)).sorted().findFirst()
+        .orElse(SPEC);
+  }
+
+  /** The repository path of the plan document. */
+  public String planPath() {
+    return pathOf(planName());
+  }
+
+  /**
+   * True when the plan document holds a plan: any spec.md (the reference layout, even a weak
+   * ticket), or another plan document that speaks of a schema change (migration, schema, table,
+   * column, index, backfill, rollback, phase) or carries a code block. A README matched by a broad
+   * glob is not a packet.
+   */
+  public boolean holdsPlan() {
+    Optional<MarkdownDoc> d = plan();
+    if (d.isEmpty()) return false;
+    if (planName().equals(SPEC)) return true;
+    if (d.get().blocks().stream().anyMatch(b -> b.type() == Block.Type.CODE)) return true;
+    return PLAN_WORDS.matcher(d.get().content()).find();
+  }
+
+  private static final Pattern PLAN_WORDS = Pattern.compile(
+      "\\b(?:migrations?|schema|tables?|columns?|index(?:es)?|backfill|rollback|phases?)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  /** True when the packet is one plan document without tasks.md and acceptance-criteria.md. */
+  public boolean isSingleDocument() {
+    return !nonBlank(TASKS) && !nonBlank(ACCEPTANCE);
+  }
+
+  private boolean nonBlank(String name) {
+    return doc(name).map(d -> !d.isBlank()).orElse(false);
+  }
+
+  /**
+   * The plan's checklist: tasks.md's items, or the plan document's checklist items (a runbook,
+   * "- [ ] …") and the items of a Tasks / Runbook / Checklist section.
+   */
+  public List<Block> checklist() {
+    List<Block> out = new ArrayList<>();
+    doc(TASKS).ifPresent(d -> out.addAll(d.items()));
+    plan().ifPresent(d -> {
+      for (Block b : d.blocks()) {
+        if (b.type() != Block.Type.ITEM) continue;
+        boolean inRunbook = d.sections(SectionKind.RUNBOOK).stream()
+            .anyMatch(s -> b.line() > s.line() && b.line() <= s.endLine());
+        if (b.isChecklistItem() || inRunbook) out.add(b);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * The acceptance criteria: those of acceptance-criteria.md, then those inside the plan
+   * document (items and Given paragraphs of an Acceptance section, Given/When/Then tables).
+   */
+  public List<Scenario> criteria() {
+    List<Scenario> out = new ArrayList<>();
+    doc(ACCEPTANCE).ifPresent(d -> out.addAll(Scenario.criteria(d)));
+    plan().ifPresent(d -> out.addAll(Scenario.criteriaInPlan(d)));
+    return out;
+  }
+
+  private static final Pattern EXPECTED_RESULT = Pattern.compile(
+      "(?i)--\\s{0,3}(?:expected|must|should|needs? to|has to|result)\\b[^\\n]{0,80}"
+          + "|(?i)\\b(?:must|should) (?:return|be|equal)\\b");
+
+  /**
+   * Validation queries with an expected result: code blocks whose comments state what they must
+   * return ("-- Expected: 0", "-- Must return 0 before proceeding"). Seed 004 writes its
+   * acceptance as such gates.
+   */
+  public List<Block> validationGates() {
+    List<Block> out = new ArrayList<>();
+    for (MarkdownDoc d : docs.values()) {
+      for (Block b : d.blocks()) {
+        if (b.type() != Block.Type.CODE) continue;
+        String text = b.text();
+        if (!SELECT.matcher(text).find()) continue;
+        if (EXPECTED_RESULT.matcher(text).find()) out.add(b);
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern SELECT = Pattern.compile("(?i)\\bselect\\b");
+
+  /** Every code block of the packet's files, in file order (the plan's SQL and scripts). */
+  public List<Block> codeBlocks() {
+    List<Block> out = new ArrayList<>();
+    plan().ifPresent(d -> d.blocks().stream().filter(b -> b.type() == Block.Type.CODE)
+        .forEach(out::add));
+    return out;
   }
 
   /** The path of a packet file, whether or not it exists ("payments/spec.md"). */
@@ -122,21 +236,36 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
   // ---- phases ----------------------------------------------------------------------------
 
   /**
-   * The phases of the spec: headings naming a phase ("### 2. Backfill", "Phase 3 — Switch"), and
+   * The phases of the plan: headings naming a phase ("### 2. Backfill", "### Phase 3 — Enforce"),
    * items or paragraphs starting with a phase name inside a Phases section ("1. Expand",
-   * "- Contract phase: …"), each with the text up to the next phase.
+   * "- Contract phase: …"), and rows of a phases table (a Phase / Step column beside SQL, Deploy
+   * order, Rollback …), each with the text up to the next phase, its code blocks, and whether it
+   * is scheduled for a later release.
    */
   public List<Phase> phases() {
     Optional<MarkdownDoc> spec = spec();
     if (spec.isEmpty()) return List.of();
     List<Phase> out = new ArrayList<>();
+    List<Section> plans = spec.get().sections(SectionKind.PHASES);
+    boolean phaseTable = spec.get().blocks().stream()
+        .anyMatch(b -> b.type() == Block.Type.TABLE && !tablePhases(b.table()).isEmpty());
+    // With a Phases section or a phases table, a heading such as "## Backfill" outside it
+    // describes a topic (the backfill plan), not another phase.
     List<Section> headingPhases = spec.get().sections(SectionKind.PHASE).stream()
-        .filter(s -> s.level() <= 6).toList();
+        .filter(s -> s.level() <= 6)
+        .filter(s -> (plans.isEmpty() && !phaseTable) || insideAny(s.line(), plans))
+        .toList();
+    List<Section> others = spec.get().sections().stream()
+        .filter(s -> s.kind() != SectionKind.PHASES && s.kind() != SectionKind.PHASE
+            && s.kind() != SectionKind.OTHER)
+        .toList();
     for (Section s : headingPhases) {
       List<TextLine> lines = new ArrayList<>();
       lines.add(new TextLine(s.line(), s.title()));
       lines.addAll(s.textLines());
-      out.add(new Phase(s.phase(), s.title(), s.line(), s.endLine(), lines));
+      List<Block> code = s.blocks().stream().filter(b -> b.type() == Block.Type.CODE).toList();
+      out.add(new Phase(s.phase(), s.title(), s.line(), s.endLine(), lines,
+          PlanScope.isLater(s.title(), lines), code));
     }
     for (Section plan : spec.get().sections(SectionKind.PHASES)) {
       String title = null;
@@ -144,27 +273,107 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
       int start = 0;
       int end = 0;
       List<TextLine> lines = new ArrayList<>();
+      List<Block> code = new ArrayList<>();
       for (Block b : plan.blocks()) {
         if (insideAny(b.line(), headingPhases)) continue;
-        if (b.type() == Block.Type.HEADING) break;
+        if (b.type() == Block.Type.HEADING || b.type() == Block.Type.TABLE) break;
+        // "Migration rollback note:" and its items inside the phase plan are not phases
+        if (insideNested(b.line(), plan, others)) break;
         Optional<PhaseName> starts = b.type() == Block.Type.CODE || b.lines().isEmpty()
             ? Optional.empty() : PhaseName.startOf(b.lines().get(0).text());
         if (starts.isPresent()) {
-          if (name != null) out.add(new Phase(name, title, start, end, lines));
+          if (name != null) out.add(listPhase(name, title, start, end, lines, code));
           name = starts.get();
           title = b.lines().get(0).text();
           start = b.line();
           lines = new ArrayList<>();
+          code = new ArrayList<>();
         }
         if (name != null) {
-          if (b.type() != Block.Type.CODE) lines.addAll(b.lines());
+          if (b.type() != Block.Type.CODE) lines.addAll(b.lines()); else code.add(b);
           end = b.endLine();
         }
       }
-      if (name != null) out.add(new Phase(name, title, start, end, lines));
+      if (name != null) out.add(listPhase(name, title, start, end, lines, code));
+    }
+    for (Block b : spec.get().blocks()) {
+      if (b.type() == Block.Type.TABLE && !insideAny(b.line(), headingPhases)) {
+        out.addAll(tablePhases(b.table()));
+      }
     }
     out.sort((a, b) -> Integer.compare(a.line(), b.line()));
     return out;
+  }
+
+  private static Phase listPhase(PhaseName name, String title, int start, int end,
+      List<TextLine> lines, List<Block> code) {
+    return new Phase(name, title, start, end, lines, PlanScope.isLater(title, lines), code);
+  }
+
+  private static final Pattern PHASE_COLUMN = Pattern.compile("^(?:#\\s*|no\\.?\\s*)?(?:phase|stage|step)s?\\b");
+  private static final Pattern PHASE_DETAIL_COLUMN = Pattern.compile(
+      "sql|deploy|rollback|roll back|revert|order|migration|ships|release|backout|what|action");
+
+  /**
+   * A phases table: a first-ish column named Phase / Stage / Step beside a column about SQL,
+   * deploy order, rollback or the release. Each row is a phase whose lines are its cells, read as
+   * "Header: cell" (so "Rollback: drop the column" is the phase's rollback note).
+   */
+  static List<Phase> tablePhases(MdTable t) {
+    int phaseCol = t.column(PHASE_COLUMN);
+    if (phaseCol < 0 || t.column(PHASE_DETAIL_COLUMN) < 0) return List.of();
+    List<Phase> out = new ArrayList<>();
+    for (MdTable.Row r : t.rows()) {
+      String cell = r.cell(phaseCol);
+      if (cell.isBlank()) continue;
+      PhaseName name = PhaseName.startOf(cell).orElseGet(() -> PhaseName.anyIn(cell));
+      List<TextLine> lines = new ArrayList<>();
+      for (int i = 0; i < r.cells().size(); i++) {
+        String c = r.cells().get(i);
+        if (c.isBlank()) continue;
+        String h = i < t.header().size() ? t.header().get(i) : "";
+        lines.add(new TextLine(r.line(), h.isBlank() ? c : h + ": " + c));
+      }
+      out.add(new Phase(name, cell, r.line(), r.line(), lines,
+          PlanScope.isLater(cell, lines) || PlanScope.saysLater(t.rowText(r)), List.of()));
+    }
+    return out;
+  }
+
+  /**
+   * The rollback note of a phase: a line of its own text (or table row), else a line of the
+   * plan's Rollback sections naming it.
+   */
+  public Optional<TextLine> rollbackNote(Phase phase) {
+    return RollbackNotes.noteFor(phase, specSections(SectionKind.ROLLBACK));
+  }
+
+  /** A threshold as stated, with the file and line that state it. */
+  public record StatedThreshold(ThresholdExtractor.Threshold threshold, String file, int line) {}
+
+  /** Every numeric threshold stated in the packet's prose, lists and tables, in file order. */
+  public List<StatedThreshold> thresholds() {
+    List<StatedThreshold> out = new ArrayList<>();
+    for (MarkdownDoc d : docs.values()) {
+      for (TextLine l : d.textLines()) {
+        for (ThresholdExtractor.Threshold t : ThresholdExtractor.findAll(l.text())) {
+          out.add(new StatedThreshold(t, d.path(), l.line()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Phases this change is responsible for (not scheduled for a later release). */
+  public List<Phase> phasesInThisChange() {
+    return phases().stream().filter(ph -> !ph.later()).toList();
+  }
+
+  private static boolean insideNested(int line, Section outer, List<Section> sections) {
+    for (Section s : sections) {
+      if (s.line() > outer.line() && line >= s.line() && line <= s.endLine()) return true;
+    }
+    return false;
   }
 
   private static boolean insideAny(int line, List<Section> sections) {
@@ -179,9 +388,11 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
   // ---- compatibility window and cleanup --------------------------------------------------
 
   private static final Pattern WINDOW_WORDS = Pattern.compile(
-      "compatib\\w*|window|roll ?back|rollback|revert\\w*|old (?:code|app|version|reader)"
+      "compatib\\w*|window|old (?:code|app|version|reader)"
           + "|previous (?:app|version|release|code)|remains? (?:compatible|available|possible)"
-          + "|is held|keep\\w* .* for|for at least",
+          + "|is held|\\bkeep\\w{0,4} [^.\\n]{0,80}? for|for at least|deprecation|grace period"
+          + "|backout|back out|stays? (?:compatible|supported)|old (?:application|app)s?\\b"
+          + "|previous (?:application|app)s?\\b|deployable",
       Pattern.CASE_INSENSITIVE);
 
   /**
@@ -197,7 +408,7 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
   public Optional<TextLine> compatibilityWindowLine() {
     TextLine best = null;
     Duration bestD = null;
-    for (TextLine l : specLines()) {
+    for (TextLine l : specSentences()) {
       if (!WINDOW_WORDS.matcher(l.text()).find()) continue;
       Optional<Duration> d = longest(l.text());
       if (d.isPresent() && (bestD == null || d.get().compareTo(bestD) > 0)) {
@@ -207,6 +418,50 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
     }
     return Optional.ofNullable(best);
   }
+
+  /**
+   * The plan's prose as sentences, each with the line it starts on: a paragraph or item is joined
+   * and split at sentence ends (a window may run over two lines); a table row is one sentence.
+   */
+  public List<TextLine> specSentences() {
+    List<TextLine> out = new ArrayList<>();
+    Optional<MarkdownDoc> plan = plan();
+    if (plan.isEmpty()) return out;
+    for (Block b : plan.get().blocks()) {
+      if (b.type() == Block.Type.CODE) continue;
+      if (b.type() == Block.Type.TABLE || b.type() == Block.Type.HEADING) {
+        out.addAll(b.lines());
+        continue;
+      }
+      StringBuilder sentence = new StringBuilder();
+      int start = -1;
+      for (TextLine l : b.lines()) {
+        // a line continues the sentence only when it starts in lower case ("deployable for 30
+        // days"); "Phase 4 — Contract:" on the next line of a list item starts a new one
+        String t = l.text();
+        if (sentence.length() > 0 && (t.isEmpty() || !Character.isLowerCase(t.charAt(0)))) {
+          out.add(new TextLine(start, sentence.toString().strip()));
+          sentence.setLength(0);
+          start = -1;
+        }
+        String[] parts = SENTENCE_END.split(t, -1);
+        for (int i = 0; i < parts.length; i++) {
+          if (start < 0) start = l.line();
+          if (sentence.length() > 0 && i == 0) sentence.append(' ');
+          sentence.append(parts[i]);
+          if (i < parts.length - 1) {
+            out.add(new TextLine(start, sentence.toString().strip()));
+            sentence.setLength(0);
+            start = -1;
+          }
+        }
+      }
+      if (sentence.length() > 0) out.add(new TextLine(start, sentence.toString().strip()));
+    }
+    return out;
+  }
+
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s++");
 
   private static Optional<Duration> longest(String text) {
     return DurationExtractor.findAll(text).stream().map(DurationExtractor.Found::duration)
@@ -384,8 +639,20 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
 
   // ---- backfill plan ---------------------------------------------------------------------
 
-  /** What the spec says about how its backfill runs. */
+  /**
+   * What the plan says about how its backfill runs: its prose, lists and tables, and the code of
+   * its backfill scripts (a fenced block that updates or inserts rows: LIMIT, a keyset
+   * {@code WHERE id > …}, a checkpoint table, {@code pg_sleep}).
+   */
   public BackfillPlan backfillPlan() {
-    return BackfillPlan.from(specLines());
+    List<TextLine> lines = new ArrayList<>(specLines());
+    for (Block b : codeBlocks()) {
+      if (BACKFILL_CODE.matcher(b.text()).find()) lines.addAll(b.lines());
+    }
+    return BackfillPlan.from(lines);
   }
+
+  private static final Pattern BACKFILL_CODE =
+      Pattern.compile("(?i)\\bupdate\\s{1,5}\\S|\\binsert\\s{1,5}into\\b");
+
 }

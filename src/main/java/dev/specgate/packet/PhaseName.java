@@ -31,6 +31,17 @@ public enum PhaseName {
     return Optional.empty();
   }
 
+  private static final Pattern ANY = Pattern.compile(
+      "\\b(expand(?:sion)?|backfill(?:ing)?|dual[- ]write|switch(?:over)?|flip|cut[- ]?over"
+          + "|clean[- ]?up|contract(?:ion)?)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  /** The first phase word anywhere in a text ("1 — expand the schema"), else OTHER. */
+  public static PhaseName anyIn(String text) {
+    Matcher m = ANY.matcher(text);
+    return m.find() ? fromWord(m.group(1)) : OTHER;
+  }
+
   static PhaseName fromWord(String word) {
     String w = word.toLowerCase(Locale.ROOT);
     if (w.startsWith("expand")) return EXPAND;

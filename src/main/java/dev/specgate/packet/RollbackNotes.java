@@ -14,18 +14,21 @@ public final class RollbackNotes {
 
   static final Pattern ROLLBACK_WORDS = Pattern.compile(
       "roll(?:ing)?[- ]?back|\\brevert\\w*|reversib\\w*|irreversib\\w*|\\bundo\\b|forward[- ]fix"
-          + "|\\brestore\\w*|point of no return|\\bdisable the (?:flag|reader|new)",
+          + "|\\brestore\\w*|point of no return|\\bdisable the (?:flag|reader|new)|\\bback(?: |-)?out\\b"
+          + "|\\bturn(?:ing)? (?:the|it) (?:\\w+ )?(?:flag )?off",
       Pattern.CASE_INSENSITIVE);
   static final Pattern IRREVERSIBLE = Pattern.compile(
       "irreversib\\w*|not (?:fully )?reversible|cannot be (?:undone|reversed|rolled back)"
-          + "|can't be (?:undone|reversed|rolled back)|no rollback|forward[- ]fix only"
+          + "|can't be (?:undone|reversed|rolled back)|no rollback (?:is )?possible|no way back"
+          + "|cannot be recovered|not recoverable|unrecoverable|forward[- ]fix only"
           + "|only (?:be )?forward[- ]fixed|one-way|permanently (?:deleted|lost|removed)",
       Pattern.CASE_INSENSITIVE);
   static final Pattern POINT_OF_NO_RETURN = Pattern.compile(
       "point of no return|no longer (?:reversible|possible to roll ?back)"
           + "|rollback (?:stops|ends|is no longer|boundary)|rollback window closes"
           + "|irreversible (?:after|once|from|when)|after (?:this|that) (?:step|point),? "
-          + "(?:rollback|there is no)",
+          + "(?:rollback|there is no)|only proceed to [^.]{0,40}? after|beyond this point"
+          + "|(?:no going|there is no going) back|last (?:safe|reversible) point",
       Pattern.CASE_INSENSITIVE);
   static final Pattern SNAPSHOT = Pattern.compile(
       "snapshot|backup|back up|pg_dump|restore point|restore procedure|point-in-time recovery|pitr",
@@ -35,8 +38,11 @@ public final class RollbackNotes {
       "^(?:just\\s+|simply\\s+)?(?:revert|roll ?back|undo)(?:\\s+the)?\\s+"
           + "(?:migration|pr|deploy|deployment|commit|change)s?\\.?$",
       Pattern.CASE_INSENSITIVE);
+  /** "Nothing in this change is irreversible", "no step is irreversible", "isn't one-way". */
   private static final Pattern NEGATED_IRREVERSIBLE = Pattern.compile(
-      "\\bnot irreversible|\\bno irreversible", Pattern.CASE_INSENSITIVE);
+      "(?:\\bnot|\\bno|\\bnothing|\\bnone|\\bnever|\\bwithout|n't)\\b[^.;:]{0,50}?"
+          + "(?:irreversib|one-way|cannot be undone|permanently|unrecoverable)",
+      Pattern.CASE_INSENSITIVE);
 
   /** The line of a phase's rollback note: in the phase's own text, or a rollback line naming it. */
   public static Optional<TextLine> noteFor(Phase phase, List<Section> rollbackSections) {

@@ -78,14 +78,67 @@ public record Scenario(int line, int endLine, String text, String given, String 
     return i < 0 || text.charAt(i) == '\n' || ",;.:".indexOf(text.charAt(i)) >= 0;
   }
 
+  /** Whitespace collapsed, punctuation trimmed at both ends (plain code: linear on any input). */
   private static String clean(StringBuilder sb) {
-    return sb.toString().replaceAll("\\s+", " ").strip().replaceAll("^[,;.:\\s]+|[,;.:\\s]+$", "");
+    String t = sb.toString().replaceAll("\\s+", " ");
+    int from = 0;
+    int to = t.length();
+    while (from < to && ",;.: ".indexOf(t.charAt(from)) >= 0) from++;
+    while (to > from && ",;.: ".indexOf(t.charAt(to - 1)) >= 0) to--;
+    return t.substring(from, to);
   }
 
-  /** The criteria of an acceptance-criteria file. */
+  /** The criteria of an acceptance-criteria file (and its Given/When/Then tables). */
   public static List<Scenario> criteria(MarkdownDoc doc) {
+    List<Scenario> out = criteria(doc.blocks());
+    out.addAll(tableCriteria(doc.blocks()));
+    out.sort((a, b) -> Integer.compare(a.line(), b.line()));
+    return out;
+  }
+
+  /**
+   * The criteria inside a plan document: the items and Given paragraphs of its Acceptance
+   * sections, and every Given/When/Then table.
+   */
+  public static List<Scenario> criteriaInPlan(MarkdownDoc doc) {
     List<Scenario> out = new ArrayList<>();
-    List<Block> blocks = doc.blocks();
+    for (Section s : doc.sections(SectionKind.ACCEPTANCE)) {
+      List<Block> body = s.blocks().stream().filter(b -> b.type() != Block.Type.TABLE).toList();
+      out.addAll(criteria(body));
+    }
+    out.addAll(tableCriteria(doc.blocks()));
+    out.sort((a, b) -> Integer.compare(a.line(), b.line()));
+    return out;
+  }
+
+  private static final Pattern GIVEN_COL = Pattern.compile("^given\\b");
+  private static final Pattern WHEN_COL = Pattern.compile("^when\\b");
+  private static final Pattern THEN_COL = Pattern.compile("^then\\b|expected|result|outcome");
+
+  /** A table with Given and When columns (and a Then / Expected column): one criterion per row. */
+  static List<Scenario> tableCriteria(List<Block> blocks) {
+    List<Scenario> out = new ArrayList<>();
+    for (Block b : blocks) {
+      if (b.type() != Block.Type.TABLE) continue;
+      MdTable t = b.table();
+      int g = t.column(GIVEN_COL);
+      int w = t.column(WHEN_COL);
+      int th = t.column(THEN_COL);
+      if (g < 0 || w < 0) continue;
+      for (MdTable.Row r : t.rows()) {
+        String given = r.cell(g).strip();
+        String when = r.cell(w).strip();
+        String then = th < 0 ? "" : r.cell(th).strip();
+        String text = "Given " + given + " When " + when + " Then " + then;
+        out.add(new Scenario(r.line(), r.line(), text, given, when, then));
+      }
+    }
+    return out;
+  }
+
+  /** The criteria among some blocks: list items with their nested items, Given paragraphs. */
+  static List<Scenario> criteria(List<Block> blocks) {
+    List<Scenario> out = new ArrayList<>();
     for (int i = 0; i < blocks.size(); i++) {
       Block b = blocks.get(i);
       if (b.type() == Block.Type.ITEM && b.depth() == 1) {

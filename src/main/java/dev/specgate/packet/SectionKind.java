@@ -10,22 +10,47 @@ import java.util.Optional;
  * plan while "Rollback plan" is the rollback section.
  */
 public enum SectionKind {
-  NON_GOALS("non-goals", List.of("non-goal", "non goal", "nongoal", "out of scope", "not in scope")),
+  NON_GOALS("non-goals", List.of("non-goal", "non goal", "nongoal", "out of scope",
+      "out-of-scope", "not in scope", "not doing", "won't do", "explicitly excluded",
+      "deliberately not", "what we are not", "what we won't")),
   STOP_SIGNALS("stop signals", List.of("stop signal", "stop trigger", "stop condition",
-      "release check", "abort criteria", "kill switch")),
+      "stop criteria", "release check", "abort criteria", "abort condition", "kill switch",
+      "halt condition", "when to stop", "pause condition", "pause criteria")),
   DEPLOY_ORDER("deploy order", List.of("deploy order", "deployment order", "deploy sequence",
-      "deployment sequence", "release order", "rollout order")),
+      "deployment sequence", "release order", "rollout order", "release sequence",
+      "order of deploys", "order of operations")),
   GUARDRAILS("guardrails", List.of("guardrail")),
-  PARITY("parity", List.of("parity")),
-  ROLLBACK("rollback", List.of("rollback", "roll back", "roll-back")),
-  COMPATIBILITY("compatibility", List.of("compatibility", "compatibility window")),
+  /** Acceptance criteria inside the plan document (seed 004 shape, or a single-file plan). */
+  ACCEPTANCE("acceptance criteria", List.of("acceptance criteria", "acceptance criterion",
+      "acceptance", "success criteria", "definition of done", "exit criteria", "scenarios")),
+  /** A checklist or runbook inside the plan document. */
+  RUNBOOK("runbook", List.of("runbook", "run book", "checklist", "tasks", "task list",
+      "work items", "implementation steps")),
+  EVIDENCE("evidence", List.of("evidence")),
+  /** Seed 004's "Performance Impact Assessment": the stated lock per step. */
+  LOCKS("locks", List.of("performance impact", "lock impact", "locking", "locks",
+      "lock analysis")),
+  PARITY("parity", List.of("parity", "validation", "verification", "consistency check",
+      "data checks", "integrity check")),
+  ROLLBACK("rollback", List.of("rollback", "roll back", "roll-back", "backout", "back out",
+      "back-out", "revert plan", "undo plan", "goes wrong", "going back", "recovery plan")),
+  COMPATIBILITY("compatibility", List.of("compatibility", "compatibility window",
+      "old code keeps", "old code",
+      "backward compatible")),
   PHASES("phases", List.of("phases", "phase model", "phase plan", "rollout plan", "migration plan",
-      "expand/contract", "expand-contract", "expand and contract")),
-  CONTEXT("context", List.of("context", "background")),
-  GOAL("goal", List.of("goal", "objective")),
+      "expand/contract", "expand-contract", "expand and contract", "rollout", "migration steps",
+      "plan of record", "phased rollout", "execution plan", "rolls out", "how we ship")),
+  CONTEXT("context", List.of("context", "background", "overview", "summary", "current state",
+      "what is changing", "what's changing", "what changes", "problem", "situation",
+      "where we are", "today", "current design")),
+  GOAL("goal", List.of("goal", "objective", "why", "motivation", "purpose", "intent",
+      "what we want", "target state", "desired state")),
   /** One phase of the plan: its heading names a phase (see {@link PhaseName}). */
   PHASE("phase", List.of()),
   OTHER("other", List.of());
+
+  private static final java.util.regex.Pattern NUMBERED_PHASE =
+      java.util.regex.Pattern.compile("(?:phase|stage)\\s{0,3}\\d{1,3}\\b");
 
   private final String label;
   private final List<String> keywords;
@@ -44,6 +69,12 @@ public enum SectionKind {
   public static SectionKind of(String headingText) {
     String t = normalize(headingText);
     if (t.isEmpty()) return OTHER;
+    // "Phase 2 — Backfill + validation" is a phase whatever other words it holds
+    if (NUMBERED_PHASE.matcher(t).lookingAt()) return PHASE;
+    // a heading that is only "Plan" / "Steps" is the phase plan
+    if (t.equals("plan") || t.equals("the plan") || t.equals("steps") || t.equals("migration")) {
+      return PHASES;
+    }
     for (SectionKind k : values()) {
       for (String kw : k.keywords) {
         if (containsWord(t, kw)) return k;

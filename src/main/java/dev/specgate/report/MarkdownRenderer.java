@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The pull request summary in GitHub-flavoured Markdown: verdict, counts by severity, each
  * packet's status, a table of findings linking to file and line, and each finding's why and fix
- * folded in {@code <details>}.
+ * folded in {@code <details>}. Every string that came from the pull request goes through {@link
+ * MarkdownText}, so nothing the author wrote becomes a link, HTML or a mention.
  *
  * <p>Sizes: a Check Run summary holds at most 65,535 characters ({@link #CHECK_RUN_LIMIT}); a job
  * summary at most 1 MiB per step ({@link #STEP_SUMMARY_LIMIT}). The output is measured in UTF-8
@@ -57,6 +58,7 @@ public final class MarkdownRenderer {
     head.append("## ").append(verdict(report)).append("\n\n");
     head.append(counts(report)).append("\n\n");
     if (options.note() != null && !options.note().isBlank()) {
+      // the note is ours; callers escape what they quote in it (see PullRequestPublisher)
       head.append("> ").append(options.note().strip().replace("\n", "\n> ")).append("\n\n");
     }
     head.append(packets(report));
@@ -129,7 +131,7 @@ public final class MarkdownRenderer {
         if (inFolder(f.file(), folder)) c[f.severity().ordinal()]++;
       }
       String status = c[0] > 0 ? "❌ blocked" : c[1] > 0 ? "⚠️ warnings" : c[2] > 0 ? "ℹ️ notices" : "✅ ok";
-      b.append("| `").append(cell(folder.isEmpty() ? "/" : folder)).append("` | ").append(status)
+      b.append("| ").append(MarkdownText.code(folder.isEmpty() ? "/" : folder)).append(" | ").append(status)
           .append(" | ").append(c[0]).append(" | ").append(c[1]).append(" | ").append(c[2]).append(" |\n");
     }
     return b.toString();
@@ -139,7 +141,7 @@ public final class MarkdownRenderer {
   private static String planRead(Report r) {
     if (r.planRead().isEmpty()) return "";
     StringBuilder b = new StringBuilder("\n<details><summary>What specgate read from the plan</summary>\n\n");
-    r.planRead().stream().limit(MAX_PACKET_ROWS).forEach(l -> b.append("- ").append(html(l)).append('\n'));
+    r.planRead().stream().limit(MAX_PACKET_ROWS).forEach(l -> b.append("- ").append(MarkdownText.cell(l)).append('\n'));
     return b.append("\n`specgate packet <folder>` prints all of it.\n\n</details>\n\n").toString();
   }
 
@@ -148,29 +150,32 @@ public final class MarkdownRenderer {
   }
 
   private static String row(Finding f, String linkBase) {
-    return "| " + icon(f.severity()) + " | `" + cell(f.rule()) + "` | " + link(f, linkBase) + " | "
-        + cell(f.message()) + " |\n";
+    return "| " + icon(f.severity()) + " | " + MarkdownText.code(f.rule()) + " | " + link(f, linkBase) + " | "
+        + MarkdownText.cell(f.message()) + " |\n";
   }
 
   private static String link(Finding f, String linkBase) {
     String anchor = "#L" + f.line() + (f.location().endLine() > f.line() ? "-L" + f.location().endLine() : "");
-    String label = cell(f.file()) + ":" + f.line();
-    return "[" + label + "](" + linkBase + SarifRenderer.uriOf(f.file()) + anchor + ")";
+    String label = MarkdownText.cell(f.file() + ":" + f.line());
+    // parentheses are legal in a URI but would end a Markdown link destination early
+    String target = SarifRenderer.uriOf(f.file()).replace("(", "%28").replace(")", "%29");
+    return "[" + label + "](" + linkBase + target + anchor + ")";
   }
 
   private static String details(Finding f) {
     StringBuilder b = new StringBuilder("<details><summary>")
-        .append(icon(f.severity())).append(" <code>").append(html(f.rule())).append("</code> ")
-        .append(html(f.file())).append(':').append(f.line()).append(" — ").append(html(oneLine(f.message())))
+        .append(icon(f.severity())).append(" <code>").append(MarkdownText.html(f.rule())).append("</code> ")
+        .append(MarkdownText.html(f.file())).append(':').append(f.line()).append(" — ")
+        .append(MarkdownText.html(MarkdownText.oneLine(f.message())))
         .append("</summary>\n\n");
-    if (!f.why().isBlank()) b.append("**Why.** ").append(f.why().strip()).append("\n\n");
+    if (!f.why().isBlank()) b.append("**Why.** ").append(MarkdownText.text(f.why().strip())).append("\n\n");
     if (!f.fix().isBlank()) {
       java.util.Optional<FixText.Parts> parts = FixText.split(f.fix());
       if (parts.isPresent()) {
-        b.append("**Fix.**").append(parts.get().prose().isEmpty() ? "" : " " + parts.get().prose())
+        b.append("**Fix.**").append(parts.get().prose().isEmpty() ? "" : " " + MarkdownText.text(parts.get().prose()))
             .append("\n\n").append(fence(parts.get().sql(), "sql")).append("\n\n");
       } else {
-        b.append("**Fix.** ").append(f.fix().strip()).append("\n\n");
+        b.append("**Fix.** ").append(MarkdownText.text(f.fix().strip())).append("\n\n");
       }
     }
     b.append("</details>\n\n");
@@ -211,18 +216,6 @@ public final class MarkdownRenderer {
     return n == 1 ? word : word + "s";
   }
 
-  private static String oneLine(String s) {
-    return s.replace("\r", "").replace('\n', ' ').strip();
-  }
-
-  /** Text safe inside a table cell: one line, pipes escaped, no raw HTML. */
-  static String cell(String s) {
-    return html(oneLine(s)).replace("|", "\\|");
-  }
-
-  static String html(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
 
   /** Appends whole blocks while they fit. */
   private static final class Budget {

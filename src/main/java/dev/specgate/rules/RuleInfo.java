@@ -22,4 +22,16 @@ public @interface RuleInfo {
 
   /** One line, no trailing period. */
   String summary();
+
+  /**
+   * The peer tools' checks this rule answers: {@code squawk:<rule>}, {@code eugene:<E1…E15|W12…W14>},
+   * {@code strong_migrations:<check>} (docs/parity.md is generated from these).
+   */
+  String[] aliases() default {};
+
+  /**
+   * False for style rules that run only when {@code .specgate.yml} sets a severity for them
+   * ({@code rules: {prefer-…: notice}}).
+   */
+  boolean enabledByDefault() default true;
 }

@@ -8,10 +8,9 @@ import dev.specgate.core.SourceFile;
 import dev.specgate.engine.Config;
 import dev.specgate.engine.ConfigException;
 import dev.specgate.engine.ConfigLoader;
-import dev.specgate.github.GitHubClient;
+import dev.specgate.github.GitHubApi;
 import dev.specgate.github.GitHubRepo;
 import dev.specgate.github.PullRequestFile;
-import dev.specgate.github.app.GitHubCallException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -43,23 +42,21 @@ public final class PullRequestSource {
   /** What one job analyses. */
   public record Snapshot(ChangeSet changes, Config config, List<PullRequestFile> files) {}
 
-  private final GitHubClient client;
-  private final RepoReads reads;
+  private final GitHubApi client;
 
-  PullRequestSource(GitHubClient client, RepoReads reads) {
+  PullRequestSource(GitHubApi client) {
     this.client = client;
-    this.reads = reads;
   }
 
-  Snapshot fetch(WorkItem w, String baseSha) throws GitHubCallException, InterruptedException, ConfigException {
+  Snapshot fetch(WorkItem w, String baseSha) throws ConfigException {
     GitHubRepo repo = new GitHubRepo(w.owner(), w.name());
     List<PullRequestFile> changed = client.listPullRequestFiles(repo, w.prNumber());
-    RepoReads.Tree tree = reads.tree(w);
-    Map<String, RepoReads.TreeEntry> head = new LinkedHashMap<>();
-    for (RepoReads.TreeEntry e : tree.files()) head.put(e.path(), e);
+    GitHubApi.Tree tree = client.tree(repo, w.headSha());
+    Map<String, GitHubApi.TreeEntry> head = new LinkedHashMap<>();
+    for (GitHubApi.TreeEntry e : tree.files()) head.put(e.path(), e);
 
     Config config = Config.defaults();
-    RepoReads.TreeEntry configEntry = head.get(CONFIG_FILE);
+    GitHubApi.TreeEntry configEntry = head.get(CONFIG_FILE);
     if (configEntry != null) {
       String text = text(client.getBlob(repo, configEntry.sha())).orElse("");
       config = ConfigLoader.parse(text, CONFIG_FILE);
@@ -74,10 +71,10 @@ public final class PullRequestSource {
     Set<String> changedPaths = new LinkedHashSet<>();
     for (PullRequestFile f : changed) {
       changedPaths.add(f.filename());
-      RepoReads.TreeEntry entry = head.get(f.filename());
+      GitHubApi.TreeEntry entry = head.get(f.filename());
       files.add(changedFile(repo, f, baseSha, migrations, packetFolders, entry == null ? -1 : entry.size()));
     }
-    for (RepoReads.TreeEntry e : head.values()) {
+    for (GitHubApi.TreeEntry e : head.values()) {
       if (changedPaths.contains(e.path())) continue;
       boolean context = e.path().equals(CONFIG_FILE) || Glob.anyMatches(migrations, e.path())
           || packetFolders.contains(folder(e.path()));

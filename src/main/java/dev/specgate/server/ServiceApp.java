@@ -1,14 +1,12 @@
 package dev.specgate.server;
 
-import dev.specgate.github.RetryPolicy;
-import dev.specgate.github.app.AppHttp;
+import dev.specgate.github.CallPolicy;
+import dev.specgate.github.GitHubApi;
 import dev.specgate.github.app.AppJwt;
-import dev.specgate.github.app.AppRetryPolicy;
+import dev.specgate.github.app.GitHubApps;
 import dev.specgate.github.app.HookDeliveries;
-import dev.specgate.github.app.InstallationTokens;
 import dev.specgate.github.app.PemPrivateKeys;
 import io.javalin.Javalin;
-import java.net.http.HttpClient;
 import java.security.interfaces.RSAPrivateKey;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -47,24 +45,20 @@ public final class ServiceApp implements AutoCloseable {
   /**
    * Builds and starts the service.
    *
-   * @param clientRetry retries of single GitHub calls (tests shorten the waits)
+   * @param githubCalls how GitHub calls wait (tests shorten the waits)
    */
-  public static ServiceApp start(ServiceSettings settings, Analyzer analyzer, WorkerTuning tuning, RetryPolicy clientRetry)
+  public static ServiceApp start(ServiceSettings settings, Analyzer analyzer, WorkerTuning tuning, CallPolicy githubCalls)
       throws PemPrivateKeys.InvalidPrivateKeyException, SQLException {
     RSAPrivateKey key = PemPrivateKeys.load(settings.privateKeyFile());
     Clock clock = Clock.systemUTC();
     ServiceMetrics metrics = new ServiceMetrics();
-    HttpClient http = new MeteredHttpClient(
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build(), metrics);
-    AppHttp appHttp = new AppHttp(settings.githubApiUrl(), http,
-        new AppRetryPolicy(clientRetry.maxAttempts(), clientRetry.baseDelay(), clientRetry.maxWait(), clock),
-        AppHttp.CallListener.NONE);
-    InstallationTokens tokens = new InstallationTokens(new AppJwt(settings.appId(), key, clock), appHttp, clock);
+    GitHubApps github = new GitHubApps(settings.githubApiUrl(), new AppJwt(settings.appId(), key, clock),
+        githubCalls, metrics::githubResponse);
     JobStore store = JobStore.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword(),
         settings.workers() + 8, clock);
     String instance = UUID.randomUUID().toString().substring(0, 8);
     Analyzer bounded = new BoundedAnalyzer(analyzer, settings.analysisBudget(), settings.maxFileBytes(), metrics);
-    JobProcessor processor = new JobProcessor(settings.appId(), appHttp, http, tokens, clientRetry, bounded, store, metrics, clock);
+    JobProcessor processor = new JobProcessor(github, bounded, store, metrics, clock);
     JobQueue queue;
     try {
       queue = JobQueue.start(store, new JobRunner(store, processor, metrics, tuning, clock), settings.workers(),

@@ -72,6 +72,20 @@ public final class ServiceMetrics {
         .register(registry).increment();
   }
 
+  /** One GitHub response (status -1: none came): counted, and its rate limit remaining kept. */
+  public void githubResponse(String method, int status, java.util.Map<String, java.util.List<String>> headers) {
+    githubCall(method, status);
+    headers.forEach((name, values) -> {
+      if (name != null && name.equalsIgnoreCase("x-ratelimit-remaining") && !values.isEmpty()) {
+        try {
+          rateLimitRemaining(Long.parseLong(values.get(0).trim()));
+        } catch (NumberFormatException ignored) {
+          // not a number: keep the last value
+        }
+      }
+    });
+  }
+
   public void rateLimitRemaining(long remaining) {
     rateLimitRemaining.set(remaining);
   }

@@ -154,7 +154,9 @@ final class DdlRecogniser {
         c.pos++;
         return DmlRecogniser.delete(c);
       case "LOCK":
-        return new Operation.Other("LOCK");
+        if (c.mysql()) return new Operation.Other("LOCK");
+        c.pos++;
+        return lockTable(c);
       case "UNLOCK":
         return new Operation.Other("UNLOCK");
       case "RENAME":
@@ -286,13 +288,14 @@ final class DdlRecogniser {
 
   private static Operation reindex(TokenCursor c) throws RecogniseException {
     if (c.isOp("(")) c.skipParens();
+    SqlToken kind = c.peek();
     if (!(c.accept("INDEX") || c.accept("TABLE") || c.accept("SCHEMA") || c.accept("DATABASE")
         || c.accept("SYSTEM"))) {
       throw c.error("expected INDEX, TABLE, SCHEMA, DATABASE or SYSTEM");
     }
     boolean conc = c.accept("CONCURRENTLY");
     String target = c.atIdentifier() ? c.name() : null;
-    return new Operation.Maintenance(Operation.Maintenance.Kind.REINDEX, target, false, conc);
+    return new Operation.Maintenance(Operation.Maintenance.Kind.REINDEX, target, false, conc, kind.upper());
   }
 
   /**
@@ -385,7 +388,7 @@ final class DdlRecogniser {
   // ---- CREATE ----
 
   private static Operation create(TokenCursor c) throws RecogniseException {
-    c.accept("OR", "REPLACE");
+    boolean orReplace = c.accept("OR", "REPLACE");
     boolean temporary = false;
     boolean unique = false;
     while (true) {
@@ -422,7 +425,41 @@ final class DdlRecogniser {
       throw c.error(name == null ? "expected the name of the " + kind.toLowerCase(Locale.ROOT)
           : "expected '(' and the parameters of " + kind.toLowerCase(Locale.ROOT) + " " + name);
     }
-    return new Operation.CreateObject(kind, name);
+    String on = null;
+    String detail = null;
+    switch (kind) {
+      case "TRIGGER", "POLICY" -> on = wordThenName(c, "ON");
+      case "RULE" -> on = wordThenName(c, "TO"); // CREATE RULE r AS ON event TO table
+      case "FUNCTION" -> detail = firstWord(c, "IMMUTABLE", "STABLE", "VOLATILE");
+      case "DOMAIN" -> detail = firstWord(c, "CHECK");
+      case "TYPE" -> detail = c.accept("AS", "ENUM") ? "ENUM" : null;
+      default -> { }
+    }
+    return new Operation.CreateObject(kind, name, on, orReplace, detail);
+  }
+
+  /** The name after the first top-level {@code word} from here on, or null; moves past it. */
+  private static String wordThenName(TokenCursor c, String word) throws RecogniseException {
+    while (!c.atEnd()) {
+      if (c.isOp("(")) {
+        c.skipParens();
+      } else if (c.accept(word)) {
+        return c.atIdentifier() ? c.name() : null;
+      } else {
+        c.pos++;
+      }
+    }
+    return null;
+  }
+
+  /** The first of {@code words} among the remaining top-level words (upper-cased), or null. */
+  private static String firstWord(TokenCursor c, String... words) {
+    for (int k = c.pos; k < c.tokens.size(); k++) {
+      SqlToken t = c.tokens.get(k);
+      if (!t.isWord()) continue;
+      for (String w : words) if (t.upper().equals(w)) return w;
+    }
+    return null;
   }
 
   /**
@@ -495,7 +532,11 @@ final class DdlRecogniser {
     List<ColumnDef> columns = new ArrayList<>();
     List<ConstraintDef> constraints = new ArrayList<>();
     boolean asSelect = false;
-    if (c.accept("PARTITION", "OF") || c.accept("OF")) {
+    String partitionOf = null;
+    List<String> inherits = new ArrayList<>();
+    if (c.accept("PARTITION", "OF")) {
+      partitionOf = c.name();
+    } else if (c.accept("OF")) {
       c.name();
     } else if (c.accept("LIKE")) {
       c.name();
@@ -519,6 +560,11 @@ final class DdlRecogniser {
     // INHERITS, PARTITION BY, WITH (…), TABLESPACE, ENGINE=…: not read; AS SELECT is.
     int depth = 0;
     while (!c.atEnd()) {
+      if (depth == 0 && c.accept("INHERITS") && c.acceptOp("(")) {
+        inherits.addAll(c.names());
+        c.expectOp(")");
+        continue;
+      }
       SqlToken t = c.next();
       if (t.isOp("(")) depth++;
       else if (t.isOp(")")) depth--;
@@ -527,7 +573,7 @@ final class DdlRecogniser {
         break;
       }
     }
-    return new Operation.CreateTable(table, columns, constraints, ine, asSelect, temporary);
+    return new Operation.CreateTable(table, columns, constraints, ine, asSelect, temporary, partitionOf, inherits);
   }
 
   private static Operation createIndex(TokenCursor c, boolean unique) throws RecogniseException {
@@ -575,7 +621,7 @@ final class DdlRecogniser {
       c.accept("IF", "EXISTS");
       String name = c.name();
       if (c.accept("RENAME", "TO")) return new Operation.RenameObject("INDEX", name, c.name());
-      return new Operation.Other("ALTER INDEX");
+      return new Operation.AlterObject("INDEX", name, null, action(c));
     }
     SqlToken kindTok = c.peek();
     String kind = objectKind(c);
@@ -588,9 +634,21 @@ final class DdlRecogniser {
     String name = c.name();
     if (c.isOp("(")) c.skipParens(); // function arguments
     if (c.accept("USING") && c.atIdentifier()) c.pos++; // operator class/family USING method
-    if (c.accept("ON")) c.name(); // TRIGGER/POLICY/RULE name ON table
+    String on = c.accept("ON") ? c.name() : null; // TRIGGER/POLICY/RULE name ON table
     if (c.accept("RENAME", "TO")) return new Operation.RenameObject(kind, name, c.name());
-    return new Operation.Other("ALTER " + kind);
+    return new Operation.AlterObject(kind, name, on, action(c));
+  }
+
+  /** The rest of the statement, upper-cased words and single spaces (string literals kept). */
+  private static String action(TokenCursor c) {
+    StringBuilder out = new StringBuilder();
+    for (int k = c.pos; k < c.tokens.size(); k++) {
+      SqlToken t = c.tokens.get(k);
+      if (out.length() > 0) out.append(' ');
+      out.append(t.isWord() ? t.upper() : t.text());
+    }
+    c.pos = c.tokens.size();
+    return out.toString();
   }
 
   // ---- DROP ----
@@ -629,6 +687,7 @@ final class DdlRecogniser {
     }
     boolean ie = c.accept("IF", "EXISTS");
     List<String> names = new ArrayList<>();
+    String on = null;
     if (kind.equals("CAST")) {
       if (c.isOp("(")) c.skipParens();
     } else if (kind.equals("TRANSFORM")) {
@@ -646,15 +705,37 @@ final class DdlRecogniser {
         if (!c.atIdentifier()) throw c.error("expected a name");
         names.add(c.name());
         if (c.isOp("(")) c.skipParens();
-        if (c.accept("ON")) c.name();
+        if (c.accept("ON")) on = c.name();
         if (c.accept("USING") && c.atIdentifier()) c.pos++;
       } while (c.acceptOp(","));
     }
-    c.accept("CASCADE");
+    boolean cascade = c.accept("CASCADE");
     c.accept("RESTRICT");
     if (kind.equals("DATABASE") && c.accept("WITH") && c.isOp("(")) c.skipParens(); // WITH (FORCE)
     if (!c.atEnd()) throw c.error("expected end of statement");
-    return new Operation.DropObject(kind, names, ie);
+    return new Operation.DropObject(kind, names, ie, on, cascade);
+  }
+
+  /** {@code LOCK [TABLE] [ONLY] name [*] [, …] [IN mode MODE] [NOWAIT]}. */
+  private static Operation lockTable(TokenCursor c) throws RecogniseException {
+    c.accept("TABLE");
+    List<String> tables = new ArrayList<>();
+    do {
+      c.accept("ONLY");
+      tables.add(c.name());
+      c.acceptOp("*");
+    } while (c.acceptOp(","));
+    LockLevel mode = LockLevel.ACCESS_EXCLUSIVE;
+    if (c.accept("IN")) {
+      StringBuilder words = new StringBuilder();
+      while (!c.atEnd() && !c.isWord("MODE")) words.append(words.length() == 0 ? "" : " ").append(c.next().upper());
+      c.expect("MODE");
+      mode = LockLevel.byLabel(words.toString())
+          .orElseThrow(() -> c.error("expected a lock mode (ACCESS SHARE … ACCESS EXCLUSIVE)"));
+    }
+    boolean nowait = c.accept("NOWAIT");
+    if (!c.atEnd()) throw c.error("expected end of statement");
+    return new Operation.LockTable(tables, mode, nowait);
   }
 
   private static Operation truncate(TokenCursor c) throws RecogniseException {
@@ -665,6 +746,11 @@ final class DdlRecogniser {
       tables.add(c.name());
       c.acceptOp("*");
     } while (c.acceptOp(","));
-    return new Operation.Truncate(tables);
+    boolean cascade = false;
+    while (!c.atEnd()) {
+      if (c.accept("CASCADE")) cascade = true;
+      else c.pos++; // RESTART IDENTITY, CONTINUE IDENTITY, RESTRICT
+    }
+    return new Operation.Truncate(tables, cascade);
   }
 }

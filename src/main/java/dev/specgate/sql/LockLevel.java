@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * PostgreSQL's table-level lock modes, weakest first, with what each one makes other sessions wait
- * for (PostgreSQL documentation, "Explicit Locking", table 13.2), and the lock table: which mode a
- * statement takes on its table.
+ * for (PostgreSQL documentation, "Explicit Locking", table 13.2), and the mode each ALTER TABLE
+ * action takes on its table. Which relations a whole statement locks is {@link LockModel}.
  */
 public enum LockLevel {
   NONE("no table lock", "blocks nothing"),
@@ -60,6 +60,13 @@ public enum LockLevel {
     return blocksWrites();
   }
 
+  /** The mode PostgreSQL names {@code label} (any case, single spaces), e.g. "share row exclusive". */
+  public static java.util.Optional<LockLevel> byLabel(String label) {
+    String l = label == null ? "" : label.trim().replaceAll("\\s+", " ").toUpperCase(java.util.Locale.ROOT);
+    for (LockLevel level : values()) if (level != NONE && level.label.equals(l)) return java.util.Optional.of(level);
+    return java.util.Optional.empty();
+  }
+
   /** The stronger of two modes. */
   public LockLevel max(LockLevel other) {
     return other.compareTo(this) > 0 ? other : this;
@@ -72,13 +79,14 @@ public enum LockLevel {
       return SHARE_ROW_EXCLUSIVE;
     }
     if (action instanceof AlterAction.OtherAction o) {
-      String t = o.text().toLowerCase(java.util.Locale.ROOT);
+      String t = o.text().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+      // "ALTER TABLE" in the PostgreSQL manual: these subforms take SHARE UPDATE EXCLUSIVE.
       if (t.contains("set statistics") || t.contains("cluster on") || t.contains("set without cluster")
-          || Patterns.STORAGE_PARAMETER.matcher(t).find()) {
+          || Patterns.STORAGE_PARAMETER.matcher(t).find()
+          || Patterns.COLUMN_STORAGE_PARAMETER.matcher(t).find()) {
         return SHARE_UPDATE_EXCLUSIVE;
       }
-      if (t.contains("enable trigger") || t.contains("disable trigger") || t.contains("enable always")
-          || t.contains("enable replica")) {
+      if (t.matches("(?s)^(enable|disable)( always| replica)? trigger\\b.*")) {
         return SHARE_ROW_EXCLUSIVE;
       }
       if (t.contains("detach partition") && t.contains("concurrently")) return SHARE_UPDATE_EXCLUSIVE;
@@ -129,6 +137,9 @@ public enum LockLevel {
   /** Enum constants come first, so the pattern lives in a holder. */
   private static final class Patterns {
     static final java.util.regex.Pattern STORAGE_PARAMETER = java.util.regex.Pattern.compile(
-        "\\bset\\s*+\\(\\s*+(autovacuum|toast\\.autovacuum|fillfactor|n_distinct)");
+        "\\b(set|reset) ?\\( ?(autovacuum|toast\\.|fillfactor|n_distinct"
+            + "|parallel_workers|vacuum_|log_autovacuum|toast_tuple_target)");
+    static final java.util.regex.Pattern COLUMN_STORAGE_PARAMETER = java.util.regex.Pattern.compile(
+        "^alter (column )?\\S++ (set|reset) ?\\(");
   }
 }

@@ -9,16 +9,28 @@ import java.util.List;
  */
 public sealed interface Operation {
 
+  /**
+   * CREATE TABLE. {@code partitionOf} is the parent of {@code PARTITION OF parent} (else null),
+   * {@code inherits} the parents of {@code INHERITS (…)}.
+   */
   record CreateTable(
       String table,
       List<ColumnDef> columns,
       List<ConstraintDef> constraints,
       boolean ifNotExists,
       boolean asSelect,
-      boolean temporary) implements Operation {
+      boolean temporary,
+      String partitionOf,
+      List<String> inherits) implements Operation {
     public CreateTable {
       columns = List.copyOf(columns);
       constraints = List.copyOf(constraints);
+      inherits = List.copyOf(inherits == null ? List.of() : inherits);
+    }
+
+    public CreateTable(String table, List<ColumnDef> columns, List<ConstraintDef> constraints,
+        boolean ifNotExists, boolean asSelect, boolean temporary) {
+      this(table, columns, constraints, ifNotExists, asSelect, temporary, null, List.of());
     }
   }
 
@@ -35,9 +47,14 @@ public sealed interface Operation {
     }
   }
 
-  record Truncate(List<String> tables) implements Operation {
+  /** TRUNCATE; {@code cascade} when CASCADE was written (tables with foreign keys to these too). */
+  record Truncate(List<String> tables, boolean cascade) implements Operation {
     public Truncate {
       tables = List.copyOf(tables);
+    }
+
+    public Truncate(List<String> tables) {
+      this(tables, false);
     }
   }
 
@@ -103,24 +120,70 @@ public sealed interface Operation {
     public enum Kind { BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE }
   }
 
-  /** VACUUM, CLUSTER, REINDEX, REFRESH MATERIALIZED VIEW. {@code target} may be null (whole db). */
-  record Maintenance(Kind kind, String target, boolean full, boolean concurrently)
+  /**
+   * VACUUM, CLUSTER, REINDEX, REFRESH MATERIALIZED VIEW. {@code target} may be null (whole db);
+   * {@code targetKind} is REINDEX's INDEX / TABLE / SCHEMA / DATABASE / SYSTEM, else null.
+   */
+  record Maintenance(Kind kind, String target, boolean full, boolean concurrently, String targetKind)
       implements Operation {
     public enum Kind { VACUUM, ANALYZE, CLUSTER, REINDEX, REFRESH_MATERIALIZED_VIEW }
+
+    public Maintenance(Kind kind, String target, boolean full, boolean concurrently) {
+      this(kind, target, full, concurrently, null);
+    }
   }
 
   /**
-   * CREATE of an object the rules do not inspect (FUNCTION, TRIGGER, TYPE, EXTENSION, VIEW,
-   * SEQUENCE, SCHEMA, …). {@code name} may be null.
+   * PostgreSQL {@code LOCK [TABLE] names [IN mode MODE] [NOWAIT]}: an explicit table lock
+   * (ACCESS EXCLUSIVE when no mode is written).
    */
-  record CreateObject(String objectKind, String name) implements Operation {}
+  record LockTable(List<String> tables, LockLevel mode, boolean nowait) implements Operation {
+    public LockTable {
+      tables = List.copyOf(tables);
+    }
+  }
 
-  /** DROP of a non-table, non-index object (TYPE, FUNCTION, VIEW, SEQUENCE, …). */
-  record DropObject(String objectKind, List<String> names, boolean ifExists) implements Operation {
+  /**
+   * CREATE of an object other than a table or index (FUNCTION, TRIGGER, TYPE, EXTENSION, VIEW,
+   * SEQUENCE, SCHEMA, DOMAIN, …). {@code name} may be null.
+   *
+   * @param on the table a TRIGGER, POLICY or RULE is created on, else {@code null}
+   * @param orReplace {@code CREATE OR REPLACE} was written
+   * @param detail what the lock model and rules read of the object: a FUNCTION's declared
+   *     volatility ({@code IMMUTABLE}, {@code STABLE}, {@code VOLATILE}; {@code null} when not
+   *     declared, which PostgreSQL treats as VOLATILE); for a DOMAIN, {@code CHECK} when it has a
+   *     constraint; for a TYPE, {@code ENUM} when it is an enum; else {@code null}
+   */
+  record CreateObject(String objectKind, String name, String on, boolean orReplace, String detail)
+      implements Operation {
+    public CreateObject(String objectKind, String name) {
+      this(objectKind, name, null, false, null);
+    }
+  }
+
+  /**
+   * DROP of a non-table, non-index object (TYPE, FUNCTION, VIEW, SEQUENCE, …). {@code on} is the
+   * table of a dropped TRIGGER, POLICY or RULE ({@code DROP TRIGGER t ON table}), else null.
+   */
+  record DropObject(String objectKind, List<String> names, boolean ifExists, String on, boolean cascade)
+      implements Operation {
     public DropObject {
       names = List.copyOf(names);
     }
+
+    public DropObject(String objectKind, List<String> names, boolean ifExists) {
+      this(objectKind, names, ifExists, null, false);
+    }
   }
+
+  /**
+   * ALTER of an object other than a table or index, except RENAME TO ({@link RenameObject}):
+   * ALTER TYPE … ADD VALUE, ALTER DOMAIN … ADD CONSTRAINT, ALTER SEQUENCE, ALTER VIEW, … .
+   * {@code action} is the rest of the statement after the name (and the {@code ON table} of a
+   * trigger), upper-cased with single spaces, e.g. {@code ADD VALUE 'x' BEFORE 'y'}; {@code on} the
+   * table of a TRIGGER/POLICY/RULE, else null.
+   */
+  record AlterObject(String objectKind, String name, String on, String action) implements Operation {}
 
   /** A DO block or anonymous code block. */
   record DoBlock(String language) implements Operation {}

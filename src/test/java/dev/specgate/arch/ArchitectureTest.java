@@ -62,6 +62,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheGithubPackageTalksToGitHub() {
+    noClasses().that().resideOutsideOfPackage("dev.specgate.github..")
+        .should().dependOnClassesThat().resideInAPackage("org.kohsuke.github..")
+        .check(classes);
+  }
+
+  @Test
   void rulesNeverSeeJSqlParser() {
     noClasses().that().resideInAnyPackage("dev.specgate.rules..", "dev.specgate.engine..", "dev.specgate.report..")
         .should().dependOnClassesThat().resideInAPackage("net.sf.jsqlparser..")

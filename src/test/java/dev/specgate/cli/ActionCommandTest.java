@@ -141,7 +141,7 @@ class ActionCommandTest {
   private Run action(Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new ActionCommand(env, gh.retryPolicy(), HttpClient.newHttpClient()));
+    CommandLine cli = new CommandLine(new ActionCommand(env, gh.policy()));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int code = cli.execute(args);

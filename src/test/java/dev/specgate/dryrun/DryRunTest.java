@@ -29,7 +29,7 @@ class DryRunTest {
   private static final String SPEC_1M = "# Spec\n\n## Context\n- accounts has 1,000,000 rows.\n";
 
   private static DryRunOptions rows(Map<String, Long> rows) {
-    return new DryRunOptions(null, null, rows, DryRunOptions.DEFAULT_ROW_CEILING, List.of());
+    return new DryRunOptions(null, null, rows, DryRunOptions.DEFAULT_ROW_CEILING);
   }
 
   private static ObservedStatement at(DryRunEvidence e, String file, int line) {
@@ -212,33 +212,13 @@ class DryRunTest {
   }
 
   @Test
-  void aPlanRollbackBlockIsAppliedOnItsOwnAndDiffed() throws Exception {
-    var changes = Changes.of()
-        .base("db/migrations/1_accounts.sql", ACCOUNTS)
-        .add("db/migrations/2_status.sql", "ALTER TABLE accounts ADD COLUMN status text;\nCREATE TABLE audit (id int);\n")
-        .range();
-    DryRunOptions options = DryRunOptions.defaults().withPlanRollbacks(List.of(
-        new RollbackScript("spec.md: phase Expand rollback", "spec.md", 40, "ALTER TABLE accounts DROP COLUMN status;", "Expand")));
-    DryRunResult r = DryRun.run(changes, Config.defaults(), options);
-    assertThat(r.evidence().longestLock()).as("a table the change creates is not the longest lock")
-        .get().extracting(DryRunEvidence.LongestLock::relation).isEqualTo("accounts");
-    assertThat(r.evidence().rollback()).singleElement().satisfies(o -> {
-      assertThat(o.phase()).isEqualTo("Expand");
-      assertThat(o.line()).isEqualTo(40);
-      assertThat(o.differences()).extracting(d -> d.object()).containsExactly("column audit.id", "table audit");
-    });
-    assertThat(r.report().findings()).anyMatch(f -> f.rule().equals("rollback-incomplete") && f.file().equals("spec.md")
-        && f.line() == 40 && f.message().contains("table audit (before: absent; after: logged)"));
-  }
-
-  @Test
   void aServerUrlGetsAScratchDatabaseThatIsAlwaysDropped() throws Exception {
     int port = EmbeddedCluster.forMajor(PostgresBinaries.BUNDLED_MAJOR).getPort();
     String url = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
     var changes = Changes.of().base("db/migrations/1_accounts.sql", ACCOUNTS)
         .add("db/migrations/2_x.sql", "ALTER TABLE accounts ADD COLUMN x int;\n").range();
     DryRunResult r = DryRun.run(changes, Config.defaults(),
-        new DryRunOptions(url, null, Map.of(), DryRunOptions.DEFAULT_ROW_CEILING, List.of()));
+        new DryRunOptions(url, null, Map.of(), DryRunOptions.DEFAULT_ROW_CEILING));
     assertThat(r.evidence().database()).isEqualTo(url);
     assertThat(r.evidence().statements()).singleElement().extracting(ObservedStatement::ok).isEqualTo(true);
     try (Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement();
@@ -259,14 +239,14 @@ class DryRunTest {
     String url = "jdbc:postgresql://localhost:" + port + "/postgres?user=reader&password=secret";
     var changes = Changes.of().add("db/migrations/1_x.sql", "CREATE TABLE x (id int);\n").range();
     assertThatThrownBy(() -> DryRun.run(changes, Config.defaults(),
-        new DryRunOptions(url, null, Map.of(), DryRunOptions.DEFAULT_ROW_CEILING, List.of())))
+        new DryRunOptions(url, null, Map.of(), DryRunOptions.DEFAULT_ROW_CEILING)))
         .isInstanceOf(DryRunException.class)
         .hasMessageContaining("password=***")
         .hasMessageNotContaining("secret")
         .hasMessageContaining("the user may not create databases")
         .hasMessageContaining("Grant CREATEDB");
     assertThatThrownBy(() -> DryRun.run(changes, Config.defaults(),
-        new DryRunOptions("mysql://db/x", null, Map.of(), DryRunOptions.DEFAULT_ROW_CEILING, List.of())))
+        new DryRunOptions("mysql://db/x", null, Map.of(), DryRunOptions.DEFAULT_ROW_CEILING)))
         .isInstanceOf(DryRunException.class)
         .hasMessageStartingWith("--db: expected embedded or jdbc:postgresql://");
   }

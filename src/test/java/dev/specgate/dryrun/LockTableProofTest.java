@@ -56,10 +56,12 @@ class LockTableProofTest {
     ExecutorService pool = Executors.newFixedThreadPool(3);
     List<Future<Run>> runs = new ArrayList<>();
     for (Path fixture : fixtures()) {
+      // MySQL fixtures (the online-DDL rules) state MySQL's behaviour, not PostgreSQL's locks.
+      if (Fixture.load(fixture).config().dialect() == dev.specgate.sql.Dialect.MYSQL) continue;
       runs.add(pool.submit(() -> {
         ChangeSet changes = oneStatementPerFile(fixture);
         return new Run(fixture, changes, DryRun.run(changes, Config.defaults(),
-            new DryRunOptions(null, null, Map.of(), 500, List.of())));
+            new DryRunOptions(null, null, Map.of(), 500)));
       }));
     }
     pool.shutdown();

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.jsonResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
@@ -17,7 +18,6 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +32,7 @@ import java.util.Set;
  * WireMock standing in for the GitHub REST API, as strict as GitHub where it matters to us:
  *
  * <ul>
+ *   <li>a repository and a pull request read by the library exist (a minimal body);
  *   <li>every request needs {@code Authorization: Bearer <TOKEN>} (401 otherwise);
  *   <li>a Check Run create or update carrying more than 50 annotations is rejected with 422;
  *   <li>a review whose comments sit on a line outside the diff (or on the LEFT side, or with a
@@ -65,6 +66,15 @@ public final class FakeGitHub implements AutoCloseable {
         .willReturn(jsonResponse("{\"message\":\"Requires authentication\"}", 401)));
     wm.stubFor(any(anyUrl()).atPriority(1).withHeader("Authorization", notContaining(TOKEN))
         .willReturn(jsonResponse("{\"message\":\"Bad credentials\"}", 401)));
+    // the library reads a repository and a pull request before working on them (as GitHub answers)
+    wm.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+")).atPriority(90)
+        .willReturn(jsonResponse("{\"id\":1,\"name\":\"{{request.pathSegments.[2]}}\",\"full_name\":"
+            + "\"{{request.pathSegments.[1]}}/{{request.pathSegments.[2]}}\",\"owner\":{\"login\":\"{{request.pathSegments.[1]}}\"}}", 200)
+            .withTransformers("response-template")));
+    wm.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/pulls/\\d+")).atPriority(90)
+        .willReturn(jsonResponse("{\"number\":{{request.pathSegments.[4]}},\"state\":\"open\",\"draft\":false,"
+            + "\"mergeable_state\":\"clean\",\"head\":{\"sha\":\"head\"},\"base\":{\"sha\":\"base\"}}", 200)
+            .withTransformers("response-template")));
     wm.stubFor(any(urlPathMatching("/repos/[^/]+/[^/]+/check-runs(/\\d+)?")).atPriority(2)
         .withRequestBody(matchingJsonPath("$.output.annotations[50]"))
         .willReturn(jsonResponse(
@@ -80,16 +90,17 @@ public final class FakeGitHub implements AutoCloseable {
     return URI.create(wm.baseUrl());
   }
 
-  public GitHubClient client() {
+  public GitHubApi client() {
     return client(TOKEN);
   }
 
-  public GitHubClient client(String token) {
-    return new GitHubClient(base(), () -> token, HttpClient.newHttpClient(), retryPolicy());
+  public GitHubApi client(String token) {
+    return GitHubApi.withToken(base(), token, policy(), GitHubApi.Observer.NONE);
   }
 
-  public RetryPolicy retryPolicy() {
-    return RetryPolicy.defaults().withSleeper(sleeps::add).withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+  /** The Action's waits, recorded instead of slept, at a fixed {@link #NOW}. */
+  public CallPolicy policy() {
+    return CallPolicy.action().withSleeper(sleeps::add).withClock(Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Override

@@ -35,6 +35,15 @@ class BackfillPlanTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "batches of 5,000 rows|batch size",
+      "2,000 rows at a time|batch size",
+      "batch_size INT := 1000;|batch size",
+      "keyed by id, 2,000 rows at a time|cursor (pagination) key",
+      "walks the customers in primary-key order|cursor (pagination) key",
+      "WHERE id > :last_id ORDER BY id LIMIT 2000|cursor (pagination) key",
+      "It sleeps 200 ms between batches.|throttle (sleep or rate between batches)",
+      "PERFORM pg_sleep(0.1);|throttle (sleep or rate between batches)",
+      "the job records its last id in backfill_progress|resumability after a crash (checkpoint)",
+      "We expect it to take about 90 minutes.|expected runtime",
       "batch size: 5000|batch size",
       "5000 rows per batch|batch size",
       "in chunks of 10k|batch size",

@@ -26,6 +26,9 @@ class RowCountExtractorTest {
       "plans has 4,000 rows|plans|4000",
       "events has 2bn rows|events|2000000000",
       "sessions has 750k rows|sessions|750000",
+      "currencies is a lookup table with about 5,000 rows|currencies|5000",
+      "orders ~ 9M rows; fulfilment_events is the source.|orders|9000000",
+      "accounts row count: 18M|accounts|18000000",
   })
   void accepted(String text, String table, long rows) {
     List<RowCountExtractor.RowCount> found = RowCountExtractor.findAll(MarkdownDoc.clean(text), 3);

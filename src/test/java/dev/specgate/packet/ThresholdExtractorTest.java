@@ -20,6 +20,10 @@ class ThresholdExtractorTest {
       "p99 latency exceeds 250ms|p99 latency|250|ms",
       "zero mismatched rows|mismatched rows|0|rows",
       "0 mismatches|mismatches|0|rows",
+      "More than 0.05% mismatched rows blocks the switch|mismatched rows|0.05|%",
+      "-- Must return 0 before proceeding to Phase 3|result|0|rows",
+      "Any non-zero count blocks the switch|result|0|rows",
+      "Threshold: > 15 seconds|threshold|15|seconds",
   })
   void accepted(String text, String metric, double value, String unit) {
     List<ThresholdExtractor.Threshold> found = ThresholdExtractor.findAll(text);

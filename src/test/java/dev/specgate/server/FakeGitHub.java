@@ -95,9 +95,19 @@ final class FakeGitHub implements AutoCloseable {
         .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
             .withBody("{\"token\":\"" + TOKEN + "\",\"expires_at\":\"" + Instant.now().plusSeconds(3600) + "\"}")));
 
+    // the library reads the App and the installation (with the JWT) before minting its token
+    wm.stubFor(get(urlEqualTo("/app")).atPriority(1).andMatching(this::validJwt)
+        .willReturn(okJson("{\"id\":" + APP_ID + ",\"slug\":\"specgate\",\"name\":\"specgate\"}")));
+    wm.stubFor(get(urlEqualTo("/app/installations/" + INSTALLATION)).atPriority(1).andMatching(this::validJwt)
+        .willReturn(okJson("{\"id\":" + INSTALLATION + ",\"app_id\":" + APP_ID + ",\"access_tokens_url\":\""
+            + url() + "/app/installations/" + INSTALLATION + "/access_tokens\"}")));
+
     String repo = "/repos/" + REPO;
-    wm.stubFor(get(urlEqualTo(repo + "/pulls/" + PR)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
-        .willReturn(okJson("{\"number\":" + PR + ",\"state\":\"open\",\"draft\":false,\"head\":{\"sha\":\"" + HEAD
+    wm.stubFor(get(urlEqualTo(repo)).withHeader("Authorization", installationToken())
+        .willReturn(okJson("{\"id\":7,\"name\":\"payments\",\"full_name\":\"" + REPO + "\",\"owner\":{\"login\":\"acme\"},"
+            + "\"html_url\":\"https://github.com/" + REPO + "\"}")));
+    wm.stubFor(get(urlEqualTo(repo + "/pulls/" + PR)).withHeader("Authorization", installationToken())
+        .willReturn(okJson("{\"number\":" + PR + ",\"state\":\"open\",\"draft\":false,\"mergeable_state\":\"clean\",\"head\":{\"sha\":\"" + HEAD
             + "\"},\"base\":{\"sha\":\"" + BASE + "\"}}")));
 
     ArrayNode prFiles = json.createArrayNode();
@@ -114,14 +124,14 @@ final class FakeGitHub implements AutoCloseable {
       ObjectNode blob = json.createObjectNode().put("sha", f.sha()).put("size", f.content().length())
           .put("encoding", "base64")
           .put("content", Base64.getMimeEncoder().encodeToString(f.content().getBytes(StandardCharsets.UTF_8)));
-      wm.stubFor(get(urlEqualTo(repo + "/git/blobs/" + f.sha())).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+      wm.stubFor(get(urlEqualTo(repo + "/git/blobs/" + f.sha())).withHeader("Authorization", installationToken())
           .willReturn(okJson(blob.toString())));
     }
     prFilesJson = prFiles.toString();
     tree.addObject().put("path", "db").put("type", "tree").put("sha", "3333333333333333333333333333333333333333");
     wm.stubFor(get(urlPathEqualTo(repo + "/pulls/" + PR + "/files")).withQueryParam("per_page", equalTo("100"))
-        .withHeader("Authorization", equalTo("Bearer " + TOKEN)).willReturn(okJson(prFiles.toString())));
-    wm.stubFor(get(urlEqualTo(repo + "/git/trees/" + HEAD + "?recursive=1")).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+        .withHeader("Authorization", installationToken()).willReturn(okJson(prFiles.toString())));
+    wm.stubFor(get(urlEqualTo(repo + "/git/trees/" + HEAD + "?recursive=1")).withHeader("Authorization", installationToken())
         .willReturn(okJson("{\"sha\":\"" + HEAD + "\",\"truncated\":false,\"tree\":" + tree + "}")));
 
     // Check Runs: the list reflects what was created, so a second attempt can find it
@@ -138,15 +148,15 @@ final class FakeGitHub implements AutoCloseable {
         .willReturn(okJson(run("completed", Instant.now().toString()))));
     wm.stubFor(post(urlEqualTo(repo + "/check-runs")).atPriority(1).andMatching(this::tooManyAnnotations)
         .willReturn(aResponse().withStatus(422).withBody("{\"message\":\"Only 50 annotations are allowed per request\"}")));
-    wm.stubFor(post(urlEqualTo(repo + "/check-runs")).atPriority(5).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+    wm.stubFor(post(urlEqualTo(repo + "/check-runs")).atPriority(5).withHeader("Authorization", installationToken())
         .inScenario("run").willSetStateTo("created")
         .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(run("in_progress", null))));
     wm.stubFor(patch(urlEqualTo(repo + "/check-runs/" + RUN_ID)).atPriority(1).andMatching(this::tooManyAnnotations)
         .willReturn(aResponse().withStatus(422).withBody("{\"message\":\"Only 50 annotations are allowed per request\"}")));
     wm.stubFor(patch(urlEqualTo(repo + "/check-runs/" + RUN_ID)).atPriority(3).andMatching(r -> MatchResult.of(r.getBodyAsString().contains("\"completed\"")))
-        .withHeader("Authorization", equalTo("Bearer " + TOKEN)).inScenario("run").willSetStateTo("completed")
+        .withHeader("Authorization", installationToken()).inScenario("run").willSetStateTo("completed")
         .willReturn(okJson(run("completed", Instant.now().toString()))));
-    wm.stubFor(patch(urlEqualTo(repo + "/check-runs/" + RUN_ID)).atPriority(5).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+    wm.stubFor(patch(urlEqualTo(repo + "/check-runs/" + RUN_ID)).atPriority(5).withHeader("Authorization", installationToken())
         .willReturn(okJson(run("in_progress", null))));
 
     // reviews: none yet; a comment off the diff fails the whole review, as on GitHub
@@ -155,9 +165,17 @@ final class FakeGitHub implements AutoCloseable {
     wm.stubFor(post(urlEqualTo(repo + "/pulls/" + PR + "/reviews")).atPriority(1).andMatching(this::commentOffDiff)
         .willReturn(aResponse().withStatus(422).withBody(
             "{\"message\":\"Unprocessable Entity\",\"errors\":[\"Pull request review thread line must be part of the diff\"]}")));
-    wm.stubFor(post(urlEqualTo(repo + "/pulls/" + PR + "/reviews")).atPriority(5).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+    wm.stubFor(post(urlEqualTo(repo + "/pulls/" + PR + "/reviews")).atPriority(5).withHeader("Authorization", installationToken())
         .willReturn(okJson("{\"id\":" + REVIEW_ID + ",\"state\":\"COMMENTED\",\"body\":\"\",\"commit_id\":\"" + HEAD + "\",\"user\":{\"login\":\"specgate[bot]\"}}")));
     return this;
+  }
+
+  /**
+   * The installation token, as {@code Bearer} or {@code token} (GitHub takes both; the library's
+   * installation-token provider sends {@code token}).
+   */
+  private static com.github.tomakehurst.wiremock.matching.StringValuePattern installationToken() {
+    return com.github.tomakehurst.wiremock.client.WireMock.matching("(Bearer|token) " + TOKEN);
   }
 
   private String run(String status, String completedAt) {
@@ -238,14 +256,14 @@ final class FakeGitHub implements AutoCloseable {
   /** A second open pull request {@code number} with the same head, files and diff as {@link #PR}. */
   FakeGitHub anotherPullRequest(int number) {
     String repo = "/repos/" + REPO;
-    wm.stubFor(get(urlEqualTo(repo + "/pulls/" + number)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
-        .willReturn(okJson("{\"number\":" + number + ",\"state\":\"open\",\"draft\":false,\"head\":{\"sha\":\"" + HEAD
+    wm.stubFor(get(urlEqualTo(repo + "/pulls/" + number)).withHeader("Authorization", installationToken())
+        .willReturn(okJson("{\"number\":" + number + ",\"state\":\"open\",\"draft\":false,\"mergeable_state\":\"clean\",\"head\":{\"sha\":\"" + HEAD
             + "\"},\"base\":{\"sha\":\"" + BASE + "\"}}")));
     wm.stubFor(get(urlPathEqualTo(repo + "/pulls/" + number + "/files")).withQueryParam("per_page", equalTo("100"))
-        .withHeader("Authorization", equalTo("Bearer " + TOKEN)).willReturn(okJson(prFilesJson)));
+        .withHeader("Authorization", installationToken()).willReturn(okJson(prFilesJson)));
     wm.stubFor(get(urlPathEqualTo(repo + "/pulls/" + number + "/comments")).willReturn(okJson("[]")));
     wm.stubFor(get(urlPathEqualTo(repo + "/pulls/" + number + "/reviews")).willReturn(okJson("[]")));
-    wm.stubFor(post(urlEqualTo(repo + "/pulls/" + number + "/reviews")).atPriority(5).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+    wm.stubFor(post(urlEqualTo(repo + "/pulls/" + number + "/reviews")).atPriority(5).withHeader("Authorization", installationToken())
         .willReturn(okJson("{\"id\":" + REVIEW_ID + ",\"state\":\"COMMENTED\",\"body\":\"\",\"commit_id\":\"" + HEAD
             + "\",\"user\":{\"login\":\"specgate[bot]\"}}")));
     return this;

@@ -1,6 +1,6 @@
 package dev.specgate.server;
 
-import dev.specgate.github.RetryPolicy;
+import dev.specgate.github.CallPolicy;
 import dev.specgate.github.app.TestKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +20,8 @@ final class ServiceHarness {
 
   static final WorkerTuning FAST = new WorkerTuning(Duration.ofSeconds(5), Duration.ofMillis(100), 3,
       Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(5));
-  static final RetryPolicy CLIENT_RETRY = new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(100),
-      Duration.ofSeconds(2), d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
+  static final CallPolicy CLIENT_RETRY = new CallPolicy(3, Duration.ofMillis(50), Duration.ofSeconds(2),
+      d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
 
   private ServiceHarness() {}
 

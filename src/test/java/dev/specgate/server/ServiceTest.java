@@ -96,6 +96,8 @@ class ServiceTest {
     assertThat(completed).as("a PATCH completing the run").isNotNull();
     assertThat(completed.path("conclusion").asText()).isEqualTo("failure");
     assertThat(completed.path("output").path("summary").asText()).contains("index-not-concurrent").hasSizeLessThanOrEqualTo(65_535);
+    // the summary links each finding to the file at the head commit, as the Action's does
+    assertThat(completed.path("output").path("summary").asText()).contains("(https://github.com/acme/payments/blob/" + FakeGitHub.HEAD + "/");
     boolean annotated = false;
     for (JsonNode a : completed.path("output").path("annotations")) {
       if (a.path("path").asText().equals("db/migrations/V2__accounts_email_idx.sql") && a.path("start_line").asInt() == 1

@@ -22,7 +22,8 @@ public final class RollbackFails implements Rule {
     for (RollbackOutcome r : evidence.rollback()) {
       if (r.ok()) continue;
       out.report(Location.line(r.file(), Math.max(1, r.errorLine())),
-          "rollback " + r.source() + " fails after the change was applied: " + r.error(),
+          "rollback " + r.source() + " fails after "
+              + (r.phase() == null ? "the change" : "its phase (" + r.phase() + ")") + " was applied: " + r.error(),
           "A rollback that fails is no rollback: when the change has to be undone in production, this"
               + " script stops with this error. Seed 004: \"every step can be rolled back"
               + " independently\"; seed 001 asks to execute the documented rollback once before"

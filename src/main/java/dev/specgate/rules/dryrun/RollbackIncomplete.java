@@ -26,7 +26,9 @@ public final class RollbackIncomplete implements Rule {
           .map(d -> d.object() + " (before: " + orNone(d.before()) + "; after: " + orNone(d.after()) + ")")
           .collect(Collectors.joining(", "));
       out.report(Location.line(r.file(), Math.max(1, r.line())),
-          "rollback " + r.source() + " leaves the schema different from before the change: " + objects,
+          "rollback " + r.source() + " leaves the schema different from before "
+              + (r.phase() == null ? "the change" : "its phase (" + r.phase() + "; the phases before it applied)")
+              + ": " + objects,
           "The dry run snapshotted the catalog (tables, columns, constraints, indexes, sequences,"
               + " views, enum values) before the change and compared it after the change and this"
               + " rollback. What differs is what a rollback in production would leave behind. Seed 004:"

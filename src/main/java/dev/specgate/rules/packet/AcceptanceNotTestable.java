@@ -19,28 +19,35 @@ public final class AcceptanceNotTestable implements Rule {
   @Override
   public void check(RuleContext ctx, Findings out) {
     for (Packet p : ctx.packets()) {
+      // criteria written inside the plan document (an Acceptance section, a Given/When/Then table)
+      p.plan().ifPresent(plan -> {
+        for (Scenario c : Scenario.criteriaInPlan(plan)) report(out, plan.path(), c);
+      });
       if (p.doc(Packet.ACCEPTANCE).isEmpty()) continue;
       MarkdownDoc doc = p.doc(Packet.ACCEPTANCE).get();
       if (doc.isBlank()) continue; // packet-incomplete reports an empty file
       List<Scenario> criteria = Scenario.criteria(doc);
       if (criteria.isEmpty()) {
         out.report(Location.line(doc.path(), doc.titleLine()),
-            "acceptance-criteria.md holds no criterion (no list item or Given/When/Then paragraph)",
+            "acceptance-criteria.md holds no criterion (looked for list items, Given/Scenario "
+                + "paragraphs and Given/When/Then tables)",
             Seeds.ACCEPTANCE,
             "Write each criterion as a list item: \"- Given an account with closed_at / When "
                 + "backfill runs / Then account_status is closed.\"");
         continue;
       }
-      for (Scenario c : criteria) {
+      for (Scenario c : criteria) report(out, doc.path(), c);
+    }
+  }
+
+  private static void report(Findings out, String path, Scenario c) {
         List<String> missing = c.missingParts();
-        if (missing.isEmpty()) continue;
-        out.report(Location.lines(doc.path(), c.line(), c.endLine()),
+        if (missing.isEmpty()) return;
+        out.report(Location.lines(path, c.line(), c.endLine()),
             "criterion \"%s\" lacks %s".formatted(abbreviate(c.text()), String.join(", ", missing)),
             Seeds.ACCEPTANCE,
             "Rewrite it as Given <state> / When <action> / Then <observable result>, each part "
                 + "saying something checkable.");
-      }
-    }
   }
 
   static String abbreviate(String text) {

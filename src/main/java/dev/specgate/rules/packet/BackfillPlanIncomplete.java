@@ -57,12 +57,17 @@ public final class BackfillPlanIncomplete implements Rule {
       BackfillPlan plan = p.backfillPlan();
       List<String> missing = plan.missing();
       if (missing.isEmpty()) continue;
-      int line = !phases.isEmpty() ? phases.get(0).line()
+      // where the backfill is described: its own heading ("## Backfill"), else its phase
+      int line = p.specSections(SectionKind.PHASE).stream()
+          .filter(sec -> sec.phase() == PhaseName.BACKFILL && sec.level() <= 6)
+          .map(Section::line).findFirst().orElse(-1);
+      if (line < 0) line = !phases.isEmpty() ? phases.get(0).line()
           : p.specSections(SectionKind.PHASES).stream().findFirst().map(Section::line)
               .orElse(p.specTitleLine());
-      out.report(Location.line(p.pathOf(Packet.SPEC), line),
-          "the backfill of `%s` (%,d rows, over the %,d-row threshold) does not state its %s"
-              .formatted(largeTable, rows, large, String.join(", ", missing)),
+      out.report(Location.line(p.planPath(), line),
+          ("the backfill of `%s` (%,d rows, over the %,d-row threshold) does not state its %s "
+              + "(looked in %s's prose, lists and tables and in its backfill SQL)")
+              .formatted(largeTable, rows, large, String.join(", ", missing), p.planName()),
           Seeds.BACKFILL,
           "Describe the backfill in the spec, e.g. \"id-cursor pagination with 5,000-row batches, "
               + "a 100ms sleep between batches, a checkpoint table recording the last processed "

@@ -23,8 +23,10 @@ public final class CompatWindowUnnamed implements Rule {
           .map(Section::line)
           .orElse(p.specSections(SectionKind.ROLLBACK).stream().findFirst().map(Section::line)
               .orElse(p.specTitleLine()));
-      out.report(Location.line(p.pathOf(Packet.SPEC), line),
-          "the spec names no compatibility or rollback window as a duration",
+      out.report(Location.line(p.planPath(), line),
+          ("%s names no compatibility or rollback window as a duration (looked at every line of "
+              + "it, its tables included, that speaks of compatibility, a window, rollback or old "
+              + "code)").formatted(p.planName()),
           Seeds.COMPAT,
           "State it in days or hours, e.g. \"- Old code remains compatible for 7 days after the "
               + "switch.\" or \"Rollback window: 25 hours (one deploy plus a 24-hour rollback "

@@ -2,6 +2,7 @@ package dev.specgate.rules.packet;
 
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
+import dev.specgate.packet.DeployOrderNotes;
 import dev.specgate.packet.Packet;
 import dev.specgate.packet.Phase;
 import dev.specgate.packet.Section;
@@ -24,44 +25,34 @@ import java.util.regex.Pattern;
 @RuleInfo(id = "deploy-order-unstated", family = Family.PACKET, severity = Severity.WARNING,
     summary = "No statement of whether code or migration deploys first, per phase")
 public final class DeployOrderUnstated implements Rule {
-  static final Pattern ORDER = Pattern.compile(
-      "(?:code|app|application|service|api|reader|writer)s?\\s+(?:change\\s+)?(?:deploys?|ships?"
-          + "|goes|rolls? out|is deployed|is released|releases?)\\s+(?:first|before|after|then)"
-          + "|(?:migration|schema change|ddl|backfill)s?\\s+(?:runs?|deploys?|ships?|goes|is applied"
-          + "|applies|is deployed)\\s+(?:first|before|after)"
-          + "|(?:deploy|ship|release|run|apply)\\s+(?:the\\s+)?(?:new\\s+)?(?:code|app|application"
-          + "|migration|schema change)\\s+(?:first|before|after)"
-          + "|(?:before|after)\\s+(?:the\\s+)?(?:code|app|application|migration)\\s+(?:deploy|rollout"
-          + "|release|runs?|is deployed)"
-          + "|migration first|code first|no (?:code|app|application) (?:change|deploy)"
-          + "|deploy order|deploys? (?:first|last)",
-      Pattern.CASE_INSENSITIVE);
-
   @Override
   public void check(RuleContext ctx, Findings out) {
     for (Packet p : ctx.packets()) {
       if (p.spec().isEmpty()) continue;
-      String spec = p.pathOf(Packet.SPEC);
+      String spec = p.planPath();
       List<Section> sections = p.specSections(SectionKind.DEPLOY_ORDER);
       List<TextLine> sectionLines = sections.stream().flatMap(s -> s.textLines().stream()).toList();
       boolean any = !sectionLines.isEmpty()
-          || p.specLines().stream().anyMatch(l -> ORDER.matcher(l.text()).find());
+          || p.specLines().stream().anyMatch(l -> DeployOrderNotes.states(l.text()));
       if (!any) {
         out.report(Location.line(spec, sections.isEmpty() ? p.specTitleLine() : sections.get(0).line()),
-            "the spec does not say whether code or the migration deploys first",
+            ("%s does not say whether code or the migration deploys first (looked for a Deploy "
+                + "order section, \"**Deploy order:**\" labels, a Deploy order column and lines "
+                + "such as \"migration first, then code\")").formatted(p.planName()),
             Seeds.DEPLOY,
             "Add a Deploy order section listing each deploy, e.g. \"- Expand: migration first, "
                 + "then code (old code ignores the nullable column).\" and the failure mode of "
                 + "each order.");
         continue;
       }
-      for (Phase phase : p.phases()) {
-        boolean own = phase.lines().stream().anyMatch(l -> ORDER.matcher(l.text()).find());
+      // a phase scheduled for a later release states its deploy order when it ships
+      for (Phase phase : p.phasesInThisChange()) {
+        boolean own = phase.deployOrder().isPresent();
         boolean named = sectionLines.stream().anyMatch(l -> names(l.text(), phase));
         if (own || named) continue;
         out.report(Location.line(spec, phase.line()),
-            "phase \"%s\" does not say whether code or the migration deploys first"
-                .formatted(phase.title()),
+            ("phase \"%s\" does not say whether code or the migration deploys first (looked in "
+                + "the phase's text and the Deploy order lines naming it)").formatted(phase.title()),
             Seeds.DEPLOY,
             ("State this phase's deploy order in the phase or in Deploy order (\"%s: migration "
                 + "first, then code\").").formatted(phase.title()));

@@ -39,7 +39,8 @@ public final class MigrationWithoutPacket implements Rule {
       }
       if (first == null) continue;
       out.report(Location.line(m.path(), first.line()),
-          "`%s` %s and no packet covers it".formatted(m.source().fileName(),
+          ("`%s` %s and no packet covers it (no packet folder holds it, and no packet names the "
+              + "file or one of its tables)").formatted(m.source().fileName(),
               describe(new ArrayList<>(kinds))),
           Seeds.NO_PACKET,
           "Add a packet (a folder with spec.md, tasks.md, acceptance-criteria.md) that names this "

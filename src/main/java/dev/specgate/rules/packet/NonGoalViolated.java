@@ -31,10 +31,19 @@ import java.util.regex.Pattern;
     summary = "The change does what a non-goal excludes (drops a column a non-goal keeps, "
         + "changes what it fences off)")
 public final class NonGoalViolated implements Rule {
-  private static final Pattern FENCE = Pattern.compile(
-      "\\b(?:no|not|never|without|do not|don't)\\b.*\\b(?:chang|alter|touch|modif|redesign|migrat"
-          + "|rewrit)\\w*|\\bunchanged\\b|\\bas is\\b|\\bleave\\b",
+  /** A negated schema word: "no schema change to", "no new columns on", "without DDL on". */
+  private static final Pattern SCHEMA_FENCE = Pattern.compile(
+      "\\b(?:no|not|never|without|do not|don't|nothing)\\b[^.;]{0,60}?\\b(?:schema|ddl|columns?"
+          + "|index(?:es)?|constraints?|structur\\w*|alter\\w*|migrat\\w*)\\b"
+          + "|\\b(?:schema|structure|columns?)\\b[^.;]{0,40}?\\b(?:unchanged|untouched|as is|frozen)\\b",
       Pattern.CASE_INSENSITIVE);
+  private static final Pattern NEGATED = Pattern.compile(
+      "\\b(?:no|not|never|without|nothing|none)\\b|n't\\b", Pattern.CASE_INSENSITIVE);
+  /** "Do not touch invoices", "No changes to the invoices table" — the table itself, whole. */
+  private static final String WHOLE_TABLE =
+      "\\b(?:no|not|never|do not|don't)\\s{1,3}(?:\\w+\\s{1,3}){0,2}?(?:change|changes|alter|alterations"
+          + "|modif\\w*|touch|touching|edits?)\\s{1,3}(?:to\\s{1,3}|of\\s{1,3}|on\\s{1,3})?(?:the\\s{1,3})?"
+          + "`?%s`?(?:\\s{1,3}table)?\\s*(?:$|[.,;:)(—–-]|\\s(?:in|during|for|until|yet|this)\\b)";
   private static final Pattern PATH = Pattern.compile("`([^`\\s]*/[^`\\s]*)`");
 
   @Override
@@ -43,7 +52,7 @@ public final class NonGoalViolated implements Rule {
       List<TextLine> nonGoals = new ArrayList<>();
       for (Section s : p.specSections(SectionKind.NON_GOALS)) nonGoals.addAll(s.textLines());
       if (nonGoals.isEmpty()) continue;
-      String spec = p.pathOf(Packet.SPEC);
+      String spec = p.planPath();
       for (MigrationFile m : PacketScope.coveredMigrations(ctx, p)) {
         for (Statement s : m.migration().statements()) {
           Violation v = violation(s.op(), nonGoals);
@@ -74,19 +83,19 @@ public final class NonGoalViolated implements Rule {
         else if (a instanceof AlterAction.RenameColumn rc) { column = rc.from(); verb = "renames"; }
         else if (a instanceof AlterAction.AlterColumnType ct) { column = ct.column(); verb = "changes the type of"; }
         if (column != null) {
-          TextLine l = lineNaming(nonGoals, column, false);
+          TextLine l = lineNaming(nonGoals, column, Fence.NONE);
           if (l != null) {
             return new Violation("this statement %s column `%s` of `%s`".formatted(verb, column, table), l);
           }
         }
         if (a instanceof AlterAction.RenameTable) {
-          TextLine l = lineNaming(nonGoals, table, false);
+          TextLine l = lineNaming(nonGoals, table, Fence.NONE);
           if (l != null) {
             return new Violation("this statement renames table `%s`".formatted(table), l);
           }
         }
       }
-      TextLine fenced = lineNaming(nonGoals, table, true);
+      TextLine fenced = lineNaming(nonGoals, table, Fence.SCHEMA);
       if (fenced != null) {
         return new Violation("this statement changes table `%s`".formatted(table), fenced);
       }
@@ -101,9 +110,13 @@ public final class NonGoalViolated implements Rule {
     else if (op instanceof Operation.Delete d) { tables.add(d.table()); verb = "deletes from"; }
     if (verb == null) return null;
     boolean destructive = op instanceof Operation.DropTable || op instanceof Operation.Truncate;
+    // a data change (UPDATE, DELETE) goes against a non-goal fencing off the whole table, not
+    // one that only keeps its schema ("not removing the address columns from customers")
+    Fence fence = destructive ? Fence.NONE
+        : op instanceof Operation.CreateIndex ? Fence.SCHEMA : Fence.WHOLE_TABLE;
     for (String t : tables) {
       String key = PacketScope.key(t);
-      TextLine l = lineNaming(nonGoals, key, !destructive);
+      TextLine l = lineNaming(nonGoals, key, fence);
       if (l != null) {
         return new Violation("this statement %s table `%s`".formatted(verb, key), l);
       }
@@ -111,13 +124,29 @@ public final class NonGoalViolated implements Rule {
     return null;
   }
 
-  /** A non-goal line naming the identifier as a whole word (and fencing it off, if asked). */
-  private static TextLine lineNaming(List<TextLine> lines, String ident, boolean fenceOnly) {
+  /**
+   * A non-goal line naming the identifier as a whole word and, when asked, fencing off changes to
+   * it: a negated schema word on the line ("No report schema change", "no new columns on
+   * invoices") or the table itself as the object of a negated change ("Do not touch invoices",
+   * "No changes to the invoices table"). "No change to how invoices are paid" names invoices but
+   * fences off a behaviour, not the table: it does not match.
+   */
+  /** What a non-goal line must say about the named object to count. */
+  private enum Fence { NONE, SCHEMA, WHOLE_TABLE }
+
+  private static TextLine lineNaming(List<TextLine> lines, String ident, Fence fence) {
     Pattern word = Pattern.compile("(?<![\\w])" + Pattern.quote(ident) + "(?![\\w])",
+        Pattern.CASE_INSENSITIVE);
+    Pattern whole = Pattern.compile(WHOLE_TABLE.formatted(Pattern.quote(ident)),
         Pattern.CASE_INSENSITIVE);
     for (TextLine l : lines) {
       if (!word.matcher(l.text()).find()) continue;
-      if (fenceOnly && !FENCE.matcher(l.text()).find()) continue;
+      // an item under Non-goals / Out of scope is excluded even when written positively
+      // ("Any change to the project_members table."): read it as negated
+      String text = NEGATED.matcher(l.text()).find() ? l.text() : "No " + l.text();
+      boolean wholeTable = whole.matcher(text).find();
+      if (fence == Fence.SCHEMA && !wholeTable && !SCHEMA_FENCE.matcher(text).find()) continue;
+      if (fence == Fence.WHOLE_TABLE && !wholeTable) continue;
       return l;
     }
     return null;

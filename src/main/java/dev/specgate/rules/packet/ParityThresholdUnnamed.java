@@ -30,9 +30,10 @@ import java.util.regex.Pattern;
     summary = "A backfill or read switch without a numeric mismatch threshold that blocks the switch")
 public final class ParityThresholdUnnamed implements Rule {
   private static final Pattern METRIC = Pattern.compile(
-      "mismatch|parity|diverg|differ|drift|diff", Pattern.CASE_INSENSITIVE);
+      "mismatch|parity|diverg|differ|drift|diff|<>|!=|is distinct from", Pattern.CASE_INSENSITIVE);
   private static final Pattern GATE = Pattern.compile(
-      "block|gate|stop|halt|abort|switch|pause|fail|must|do not|don't|proceed|before",
+      "block|gate|stop|halt|abort|switch|pause|fail|must|do not|don't|proceed|before|confirm"
+          + "|require|until|then",
       Pattern.CASE_INSENSITIVE);
 
   @Override
@@ -41,18 +42,31 @@ public final class ParityThresholdUnnamed implements Rule {
       if (p.spec().isEmpty()) continue;
       List<Phase> switches = p.phases(PhaseName.SWITCH);
       List<Phase> backfills = p.phases(PhaseName.BACKFILL);
-      if (switches.isEmpty() && backfills.isEmpty() && !migratesData(ctx, p)) continue;
+      if (backfills.isEmpty() && !migratesData(ctx, p)
+          && (switches.isEmpty() || saysNoBackfill(p))) {
+        continue; // a read switch with no data to copy has no old and new values to compare
+      }
       if (hasThreshold(p)) continue;
       int line = p.specSections(SectionKind.PARITY).stream().findFirst().map(Section::line)
           .orElse(!switches.isEmpty() ? switches.get(0).line()
               : !backfills.isEmpty() ? backfills.get(0).line() : p.specTitleLine());
-      out.report(Location.line(p.pathOf(Packet.SPEC), line),
-          "no numeric mismatch threshold blocks the %s".formatted(
-              switches.isEmpty() ? "backfill's result from being used" : "read switch"),
+      out.report(Location.line(p.planPath(), line),
+          ("no numeric mismatch threshold blocks the %s (looked in Parity and validation "
+              + "sections, phases, acceptance criteria, tables and the plan's validation queries)")
+              .formatted(switches.isEmpty() ? "backfill's result from being used" : "read switch"),
           Seeds.PARITY,
           "Name the threshold and what it blocks, e.g. in acceptance-criteria.md: \"Given parity "
               + "mismatch > 0.1% / When release review runs / Then switch is blocked.\"");
     }
+  }
+
+  private static final Pattern NO_BACKFILL = Pattern.compile(
+      "\\bno backfill|\\bnothing to backfill|\\bwithout (?:a )?backfill|\\bno data (?:migration|copy)"
+          + "|\\bbackfill is not (?:needed|required)|\\bno backfill is (?:needed|required)",
+      Pattern.CASE_INSENSITIVE);
+
+  private static boolean saysNoBackfill(Packet p) {
+    return p.specLines().stream().anyMatch(l -> NO_BACKFILL.matcher(l.text()).find());
   }
 
   private static boolean migratesData(RuleContext ctx, Packet p) {
@@ -64,20 +78,46 @@ public final class ParityThresholdUnnamed implements Rule {
     return false;
   }
 
+  /**
+   * A numeric parity gate anywhere it could be: a prose block, list item or table row of any
+   * packet file that states a number for mismatches / parity and sits in a Parity (validation)
+   * section or says what it gates; or a validation query in the plan whose comment states its
+   * expected result and that compares old and new values ("-- Expected: 0" over a mismatch count).
+   */
   static boolean hasThreshold(Packet p) {
     for (MarkdownDoc d : p.docs().values()) {
       List<Section> parity = d.sections(SectionKind.PARITY);
       for (Block b : d.blocks()) {
         if (b.type() == Block.Type.CODE) continue;
-        String text = b.text();
-        boolean numeric = ThresholdExtractor.findAll(text).stream()
-            .anyMatch(t -> METRIC.matcher(t.metric()).find() || t.unit().startsWith("mismatch"));
-        if (!numeric) continue;
-        boolean inParity = parity.stream()
-            .anyMatch(s -> b.line() > s.line() && b.line() <= s.endLine());
-        if (inParity || GATE.matcher(text).find()) return true;
+        for (String text : texts(b)) {
+          List<ThresholdExtractor.Threshold> found = ThresholdExtractor.findAll(text);
+          if (found.isEmpty()) continue;
+          boolean aboutParity = METRIC.matcher(text).find() || found.stream()
+              .anyMatch(t -> METRIC.matcher(t.metric()).find() || t.unit().startsWith("mismatch"));
+          if (!aboutParity) continue;
+          boolean inParity = parity.stream()
+              .anyMatch(s -> b.line() > s.line() && b.line() <= s.endLine());
+          if (inParity || GATE.matcher(text).find()) return true;
+        }
       }
+    }
+    for (Block gate : p.validationGates()) {
+      if (COMPARES.matcher(gate.text()).find()) return true;
     }
     return false;
   }
+
+  /**
+   * A table is read row by row; anything else sentence by sentence (a sentence may run over
+   * several lines, and "we expect no mismatches. Stop: lag > 20s" is two statements).
+   */
+  private static List<String> texts(Block b) {
+    if (b.type() == Block.Type.TABLE) return b.lines().stream().map(l -> l.text()).toList();
+    return List.of(SENTENCE_END.split(b.text().replace('\n', ' ')));
+  }
+
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s++");
+
+  private static final Pattern COMPARES = Pattern.compile(
+      "mismatch|<>|!=|is distinct from|diverg|differ", Pattern.CASE_INSENSITIVE);
 }

@@ -33,12 +33,13 @@ public final class RollbackPerPhase implements Rule {
   public void check(RuleContext ctx, Findings out) {
     for (Packet p : ctx.packets()) {
       if (p.spec().isEmpty()) continue;
-      String spec = p.pathOf(Packet.SPEC);
+      String spec = p.planPath();
       List<Section> rollback = p.specSections(SectionKind.ROLLBACK);
       for (Phase phase : p.phases()) {
         if (RollbackNotes.noteFor(phase, rollback).isPresent()) continue;
         out.report(Location.line(spec, phase.line()),
-            "phase \"%s\" has no rollback note".formatted(phase.title()),
+            ("phase \"%s\" has no rollback note (looked in the phase's text, its table row and "
+                + "the Rollback sections' lines naming it)").formatted(phase.title()),
             Seeds.ROLLBACK,
             ("Say what reverting this phase means, in the phase or in the Rollback section (\"%s: "
                 + "reversible by …\" / \"not reversible after …\").").formatted(phase.title()));
@@ -62,7 +63,8 @@ public final class RollbackPerPhase implements Rule {
       String lacks = !pointOfNoReturn && !snapshot ? "its point of no return and a snapshot"
           : !pointOfNoReturn ? "its point of no return" : "a snapshot taken before it";
       out.report(step,
-          "an irreversible step is planned without %s".formatted(lacks),
+          ("an irreversible step is planned without %s (looked at every line of %s)")
+              .formatted(lacks, p.planName()),
           Seeds.IRREVERSIBLE,
           "Name the point of no return (\"Point of no return: the first backfill batch\") and "
               + "the snapshot taken immediately before it, with the restore procedure tested "
@@ -75,7 +77,7 @@ public final class RollbackPerPhase implements Rule {
    * removes something, else a DROP / TRUNCATE in a migration the packet covers.
    */
   private static Location irreversibleStep(RuleContext ctx, Packet p, List<TextLine> lines) {
-    String spec = p.pathOf(Packet.SPEC);
+    String spec = p.planPath();
     for (TextLine l : lines) {
       if (RollbackNotes.isIrreversible(l.text())) return Location.line(spec, l.line());
     }
@@ -90,8 +92,12 @@ public final class RollbackPerPhase implements Rule {
     return null;
   }
 
+  /** A cleanup that drops data: a column, a table, rows, or a named identifier ("drop `email`"). */
   private static final Pattern DROPS = Pattern.compile(
-      "\\bdrop\\w*|\\bremov\\w*|\\bdelet\\w*|\\btruncat\\w*", Pattern.CASE_INSENSITIVE);
+      "\\b(?:drop|remov|delet|truncat)\\w{0,4}\\s{1,3}(?:the\\s{1,3})?(?:old\\s{1,3}|legacy\\s{1,3})?"
+          + "(?:[\\w`]{1,40}+\\s{1,3})?(?:columns?|tables?|data|rows)\\b"
+          + "|\\b(?:drop|remov|delet|truncat)\\w{0,4}\\s{1,3}(?:the\\s{1,3})?`?[a-z][a-z0-9]{0,40}+_\\w",
+      Pattern.CASE_INSENSITIVE);
 
   private static boolean destroys(Operation op) {
     if (op instanceof Operation.DropTable || op instanceof Operation.Truncate) return true;

@@ -48,7 +48,7 @@ public final class SameReleaseCleanup implements Rule {
       for (Phase phase : p.phases(PhaseName.CLEANUP)) {
         for (TextLine l : phase.lines()) {
           if (!schedulesSameRelease(l.text())) continue;
-          out.report(Location.line(p.pathOf(Packet.SPEC), l.line()),
+          out.report(Location.line(p.planPath(), l.line()),
               "the cleanup phase is scheduled for the same release: \"%s\""
                   .formatted(AcceptanceNotTestable.abbreviate(l.text())),
               Seeds.SAME_RELEASE,

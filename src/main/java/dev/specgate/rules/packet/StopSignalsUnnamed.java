@@ -37,8 +37,10 @@ public final class StopSignalsUnnamed implements Rule {
       if (p.spec().isEmpty() || hasStopSignal(p)) continue;
       int line = p.specSections(SectionKind.STOP_SIGNALS).stream().findFirst()
           .map(Section::line).orElse(p.specTitleLine());
-      out.report(Location.line(p.pathOf(Packet.SPEC), line),
-          "no stop signal with a measurable threshold",
+      out.report(Location.line(p.planPath(), line),
+          ("no stop signal with a measurable threshold (looked in Stop signals sections and "
+              + "every line or table row of the packet that speaks of stopping, pausing or "
+              + "aborting)"),
           Seeds.STOP,
           "Add a Stop signals section with numbers, e.g. \"- Stop trigger: lock wait above 5 "
               + "seconds for 3 consecutive checks.\" \"- Pause the backfill when replica lag "
@@ -51,8 +53,21 @@ public final class StopSignalsUnnamed implements Rule {
       for (Section s : d.sections(SectionKind.STOP_SIGNALS)) {
         for (TextLine l : s.textLines()) if (measurable(l.text())) return true;
       }
-      for (TextLine l : d.textLines()) {
-        if (STOP_WORDS.matcher(l.text()).find() && measurable(l.text())) return true;
+      // "**Monitoring threshold to pause backfill:** DB CPU > 80% …": the label says stop
+      for (Section s : d.sections()) {
+        if (!STOP_WORDS.matcher(s.title()).find()) continue;
+        for (TextLine l : s.textLines()) if (measurable(l.text())) return true;
+      }
+      // a paragraph is read whole: the stop word and the threshold may sit on different lines
+      for (dev.specgate.packet.Block b : d.blocks()) {
+        if (b.type() == dev.specgate.packet.Block.Type.CODE) continue;
+        if (b.type() == dev.specgate.packet.Block.Type.TABLE) {
+          for (TextLine l : b.lines()) {
+            if (STOP_WORDS.matcher(l.text()).find() && measurable(l.text())) return true;
+          }
+        } else if (STOP_WORDS.matcher(b.text()).find() && measurable(b.text())) {
+          return true;
+        }
       }
     }
     return false;

@@ -36,8 +36,9 @@ public final class TableSizeUnstated implements Rule {
       int line = p.specSections(SectionKind.CONTEXT).stream().findFirst()
           .map(Section::line).orElse(p.specTitleLine());
       unstated.forEach((table, where) -> out.report(
-          Location.line(p.pathOf(Packet.SPEC), line),
-          "the packet states no row count for `%s`, which %s changes".formatted(table, where),
+          Location.line(p.planPath(), line),
+          ("the packet states no row count for `%s`, which %s changes (looked in the prose, "
+              + "lists and tables of every packet file)").formatted(table, where),
           Seeds.TABLE_SIZE,
           ("State its size in Context, e.g. \"- %s has 18M rows.\" (accepted: \"%s has 1.2 million "
               + "rows\", \"a 50M-row %s table\", \"~18,000,000 rows in %s\").").formatted(

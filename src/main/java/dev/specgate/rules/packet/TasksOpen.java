@@ -5,6 +5,8 @@ import dev.specgate.core.Severity;
 import dev.specgate.packet.Block;
 import dev.specgate.packet.MarkdownDoc;
 import dev.specgate.packet.Packet;
+import dev.specgate.packet.PlanScope;
+import dev.specgate.packet.Section;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
@@ -26,6 +28,8 @@ public final class TasksOpen implements Rule {
       MarkdownDoc d = p.doc(Packet.TASKS).get();
       for (Block b : d.items()) {
         if (!Boolean.FALSE.equals(b.checked())) continue;
+        // a task the packet schedules for a later release is not this change's obligation
+        if (PlanScope.saysLater(b.text()) || underLaterHeading(d, b)) continue;
         out.report(Location.line(d.path(), b.line()),
             "open task: \"%s\"".formatted(AcceptanceNotTestable.abbreviate(b.text())),
             Seeds.TASKS,
@@ -33,5 +37,18 @@ public final class TasksOpen implements Rule {
                 + "of this change.");
       }
     }
+  }
+
+  /** Under a heading or label such as "Later (next release)" or "Follow-up". */
+  private static boolean underLaterHeading(MarkdownDoc d, Block b) {
+    for (Section s : d.sections()) {
+      if (b.line() <= s.line() || b.line() > s.endLine()) continue;
+      String t = s.title().toLowerCase(java.util.Locale.ROOT);
+      if (PlanScope.saysLater(s.title()) || t.startsWith("later") || t.startsWith("follow-up")
+          || t.startsWith("follow up") || t.startsWith("future")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
     id = "column-type-change",
     family = Family.SQL,
     severity = Severity.ERROR,
+    aliases = {"squawk:changing-column-type", "eugene:E5", "strong_migrations:change_column", "strong_migrations:change_column_with_not_null", "strong_migrations:change_column_constraint"},
     summary = "ALTER COLUMN TYPE that rewrites an existing table under ACCESS EXCLUSIVE")
 public final class ColumnTypeChange implements Rule {
   @Override

@@ -19,6 +19,7 @@ import dev.specgate.sql.Operation;
     id = "concurrently-in-transaction",
     family = Family.SQL,
     severity = Severity.ERROR,
+    aliases = {"squawk:ban-concurrent-index-creation-in-transaction"},
     summary = "CREATE/DROP INDEX CONCURRENTLY inside a transaction fails")
 public final class ConcurrentlyInTransaction implements Rule {
   @Override
@@ -68,6 +69,8 @@ public final class ConcurrentlyInTransaction implements Rule {
       case GOLANG_MIGRATE -> "Put the statement alone in its own migration file: golang-migrate sends a"
           + " file as one query, and PostgreSQL runs several statements of one query as one"
           + " transaction.";
+      case DIESEL -> "Put the statement in its own migration and add a metadata.toml beside its up.sql"
+          + " with:\nrun_in_transaction = false";
       default -> "Run the statement outside any transaction, in a migration of its own.";
     };
   }

@@ -21,6 +21,7 @@ import dev.specgate.sql.LockLevel;
     id = "constraint-not-valid",
     family = Family.SQL,
     severity = Severity.ERROR,
+    aliases = {"squawk:constraint-missing-not-valid", "squawk:adding-foreign-key-constraint", "eugene:E1", "strong_migrations:add_foreign_key", "strong_migrations:add_check_constraint"},
     summary = "ADD FOREIGN KEY / CHECK on an existing table without NOT VALID scans it under a lock")
 public final class ConstraintNotValid implements Rule {
   private static final Pattern SPACES = Pattern.compile("\\s+");

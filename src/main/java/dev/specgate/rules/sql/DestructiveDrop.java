@@ -38,6 +38,7 @@ import java.util.Set;
     id = "destructive-drop",
     family = Family.SQL,
     severity = Severity.ERROR,
+    aliases = {"squawk:ban-drop-column", "squawk:ban-drop-table", "strong_migrations:remove_column"},
     summary = "DROP COLUMN / DROP TABLE / TRUNCATE on an existing table loses data and breaks old code")
 public final class DestructiveDrop implements Rule {
   @Override

@@ -19,6 +19,7 @@ import dev.specgate.sql.Operation;
     id = "index-not-concurrent",
     family = Family.SQL,
     severity = Severity.ERROR,
+    aliases = {"squawk:require-concurrent-index-creation", "squawk:require-concurrent-index-deletion", "eugene:E6", "strong_migrations:add_index", "strong_migrations:remove_index", "strong_migrations:add_reference"},
     summary = "CREATE INDEX / DROP INDEX without CONCURRENTLY locks an existing table")
 public final class IndexNotConcurrent implements Rule {
   private static final Pattern CREATE_INDEX = Pattern.compile("(?i)^(create\\s++(unique\\s++)?+index)\\b");

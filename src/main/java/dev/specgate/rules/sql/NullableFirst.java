@@ -22,6 +22,7 @@ import dev.specgate.sql.Operation;
     id = "nullable-first",
     family = Family.SQL,
     severity = Severity.ERROR,
+    aliases = {"squawk:adding-required-field"},
     summary = "ADD COLUMN NOT NULL without a DEFAULT on an existing table fails or breaks old code")
 public final class NullableFirst implements Rule {
   @Override

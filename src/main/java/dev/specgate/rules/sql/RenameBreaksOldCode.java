@@ -20,6 +20,8 @@ import java.util.Locale;
     id = "rename-breaks-old-code",
     family = Family.SQL,
     severity = Severity.ERROR,
+    aliases = {"squawk:renaming-column", "squawk:renaming-table", "strong_migrations:rename_column", "strong_migrations:rename_table",
+        "strong_migrations:rename_schema", "strong_migrations:rename_enum_value"},
     summary = "RENAME COLUMN / RENAME TO on a table in use breaks code still using the old name")
 public final class RenameBreaksOldCode implements Rule {
   @Override
@@ -38,6 +40,23 @@ public final class RenameBreaksOldCode implements Rule {
           && r.objectKind().toUpperCase(Locale.ROOT).equals("TABLE")
           && SqlRuleSupport.existing(context, at, r.from())) {
         reportTable(at, SqlRuleSupport.name(r.from()), r.to(), out);
+      } else if (at.op() instanceof Operation.RenameObject r && "SCHEMA".equalsIgnoreCase(r.objectKind())) {
+        out.report(SqlRuleSupport.location(at),
+            "RENAME of schema " + SqlRuleSupport.name(r.from()) + " to " + r.to()
+                + ": every query that qualifies a name with " + r.from() + " fails until the new code runs",
+            "The rename is instant, but during a rolling deploy the old version's schema-qualified"
+                + " queries (and search_path settings naming " + r.from() + ") fail.",
+            "Create the new schema and move objects over in steps, or keep the old schema's name"
+                + " until no deployed code uses it.");
+      } else if (at.op() instanceof Operation.AlterObject ao && "TYPE".equals(ao.objectKind())
+          && ao.action() != null && ao.action().startsWith("RENAME VALUE")) {
+        out.report(SqlRuleSupport.location(at),
+            "ALTER TYPE " + SqlRuleSupport.name(ao.name()) + " " + ao.action()
+                + ": code still deployed writes the old value and fails",
+            "Once renamed, the old label is no longer a valid value of the enum: inserts and updates"
+                + " from the version still running fail with \"invalid input value for enum\".",
+            "Add the new value (ALTER TYPE … ADD VALUE), move writers and rows to it, and stop using"
+                + " the old one in a later release.");
       }
     }
     out.flush();

@@ -20,6 +20,7 @@ import dev.specgate.sql.Operation;
     id = "set-not-null-scan",
     family = Family.SQL,
     severity = Severity.ERROR,
+    aliases = {"squawk:adding-not-nullable-field", "eugene:E2", "eugene:W14", "strong_migrations:change_column_null", "strong_migrations:change_column_null_postgresql"},
     summary = "SET NOT NULL without a validated CHECK (col IS NOT NULL) scans the table under ACCESS EXCLUSIVE")
 public final class SetNotNullScan implements Rule {
   /**
@@ -36,6 +37,18 @@ public final class SetNotNullScan implements Rule {
     return null;
   }
 
+  /** The key columns of an ADD PRIMARY KEY USING INDEX: the index's, when the history knows it. */
+  private static java.util.List<String> primaryKeyUsingIndexColumns(RuleContext c, At at, AlterAction a) {
+    if (a instanceof AlterAction.AddConstraint ac
+        && ac.constraint().kind() == dev.specgate.sql.ConstraintDef.Kind.PRIMARY_KEY
+        && ac.constraint().usingIndex() != null) {
+      if (!ac.constraint().columns().isEmpty()) return ac.constraint().columns();
+      return c.schema().indexBefore(at.file(), at.statement(), ac.constraint().usingIndex())
+          .map(i -> i.columns()).orElse(java.util.List.of());
+    }
+    return java.util.List.of();
+  }
+
   @Override
   public void check(RuleContext context, Findings findings) {
     SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
@@ -45,6 +58,26 @@ public final class SetNotNullScan implements Rule {
       Operation.AlterTable alter = x.alter();
       String table = x.table();
       AlterAction a = x.action();
+      for (String col : primaryKeyUsingIndexColumns(context, at, a)) {
+        // ADD PRIMARY KEY USING INDEX sets its columns NOT NULL: the same scan, when the history
+        // knows a column was nullable (Eugene's W14).
+        var known = context.schema().columnBefore(at.file(), at.statement(), alter.table(), col);
+        if (known.isEmpty() || known.get().notNull()
+            || context.schema().hasValidatedNotNullCheck(at.file(), at.statement(), alter.table(), col)) {
+          continue;
+        }
+        out.report(SqlRuleSupport.location(at),
+            "ADD PRIMARY KEY USING INDEX makes nullable column " + table + "." + col + " NOT NULL,"
+                + " which scans the whole table under ACCESS EXCLUSIVE",
+            SqlRuleSupport.lock(LockLevel.ACCESS_EXCLUSIVE, table) + ". A primary key's columns must"
+                + " be NOT NULL: PostgreSQL sets them so and reads every row to prove it while the lock"
+                + " is held.",
+            "Make the column NOT NULL first without the scan (a validated CHECK, then SET NOT NULL):\n"
+                + "ALTER TABLE " + table + " ADD CONSTRAINT " + table.replace('.', '_') + "_" + col
+                + "_not_null CHECK (" + col + " IS NOT NULL) NOT VALID;\n"
+                + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + table.replace('.', '_') + "_" + col
+                + "_not_null;\nALTER TABLE " + table + " ALTER COLUMN " + col + " SET NOT NULL;");
+      }
       String col = notNullColumn(a);
       if (col == null) continue;
       var before = context.schema().columnBefore(at.file(), at.statement(), alter.table(), col);

@@ -9,6 +9,7 @@ import dev.specgate.rules.RuleContext;
 import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.Dialect;
 import dev.specgate.sql.LockLevel;
+import dev.specgate.sql.LockModel;
 import dev.specgate.sql.Names;
 import dev.specgate.sql.Operation;
 import dev.specgate.sql.Span;
@@ -90,6 +91,78 @@ final class SqlRuleSupport {
       }
       return List.copyOf(out);
     });
+  }
+
+  /**
+   * The locks {@code at} takes that make the application wait (SHARE or stronger on a table, view,
+   * materialized view or index) on relations that existed before it, strongest first. An index
+   * whose table is unknown counts as existing.
+   */
+  static List<LockModel.RelationLock> blockingLocksOnExisting(RuleContext c, At at) {
+    if (!at.postgres()) return List.of();
+    // Computed once per analysis for every statement (rules ask about the same statements).
+    Map<Statement, List<LockModel.RelationLock>> all = c.shared("sql.blocking-locks", () -> {
+      Map<Statement, List<LockModel.RelationLock>> m = new java.util.IdentityHashMap<>();
+      for (At a : statements(c, true)) if (a.postgres()) m.put(a.statement(), computeBlockingLocks(c, a));
+      return java.util.Collections.unmodifiableMap(m);
+    });
+    List<LockModel.RelationLock> known = all.get(at.statement());
+    return known != null ? known : computeBlockingLocks(c, at);
+  }
+
+  private static List<LockModel.RelationLock> computeBlockingLocks(RuleContext c, At at) {
+    List<LockModel.RelationLock> out = new ArrayList<>();
+    for (LockModel.RelationLock l : LockModel.locks(at.op(), c.schema().lockFacts(at.file(), at.statement()))) {
+      if (!l.blocksTraffic()) continue;
+      String table = l.kind() == LockModel.RelationKind.INDEX ? tableOfIndex(c, at, l.relation()) : l.relation();
+      if (table != null && !existing(c, at, table)) continue;
+      out.add(l);
+    }
+    if (out.isEmpty()) return List.of();
+    out.sort((a, b) -> b.level().compareTo(a.level()));
+    return List.copyOf(out);
+  }
+
+  /** "table", "view", "materialized view", "index", … for messages. */
+  static String kindName(LockModel.RelationKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /** A column declared by CREATE TABLE or ADD COLUMN, and whether its table existed before. */
+  record DeclaredColumn(At at, String table, dev.specgate.sql.ColumnDef column, boolean existingTable) {}
+
+  /** Every column the changed PostgreSQL statements declare (rollbacks included), in order. */
+  static List<DeclaredColumn> declaredColumns(RuleContext c) {
+    return c.shared("sql.declared-columns", () -> {
+      List<DeclaredColumn> out = new ArrayList<>();
+      for (At at : statements(c, true)) {
+        if (!at.postgres()) continue;
+        if (at.op() instanceof Operation.CreateTable ct) {
+          for (var col : ct.columns()) out.add(new DeclaredColumn(at, ct.table(), col, false));
+        } else if (at.op() instanceof Operation.AlterTable alter) {
+          boolean existing = existing(c, at, alter.table());
+          for (AlterAction a : alter.actions()) {
+            if (a instanceof AlterAction.AddColumn add) {
+              out.add(new DeclaredColumn(at, alter.table(), add.column(), existing));
+            }
+          }
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /**
+   * True when {@code at} runs inside a transaction: between BEGIN and COMMIT in its file, or in a
+   * file its migration tool wraps in one.
+   */
+  static boolean inTransaction(RuleContext c, At at) {
+    return at.statement().inExplicitTransaction() || fileInTransaction(c, at.file());
+  }
+
+  /** True when the migration tool wraps the whole file in a transaction. */
+  static boolean fileInTransaction(RuleContext c, MigrationFile f) {
+    return f.toolTransaction();
   }
 
   /** The changed migration files (forward, then down when {@code withRollbacks}). */

@@ -22,6 +22,7 @@ import dev.specgate.sql.Operation.Maintenance;
     id = "table-lock-maintenance",
     family = Family.SQL,
     severity = Severity.ERROR,
+    aliases = {"squawk:prefer-repack", "squawk:require-concurrent-reindex"},
     summary = "VACUUM FULL, CLUSTER, REINDEX / REFRESH without CONCURRENTLY, SET LOGGED/UNLOGGED lock the table")
 public final class TableLockMaintenance implements Rule {
   private static final Pattern SPACES = Pattern.compile("\\s+");

@@ -22,6 +22,7 @@ import java.util.List;
     id = "unique-without-index",
     family = Family.SQL,
     severity = Severity.ERROR,
+    aliases = {"squawk:disallowed-unique-constraint", "squawk:adding-serial-primary-key-field", "eugene:E7", "strong_migrations:add_unique_constraint"},
     summary = "ADD UNIQUE / PRIMARY KEY without USING INDEX builds the index under ACCESS EXCLUSIVE")
 public final class UniqueWithoutIndex implements Rule {
   @Override

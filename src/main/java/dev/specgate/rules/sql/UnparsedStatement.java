@@ -14,6 +14,7 @@ import dev.specgate.sql.Operation;
     id = "unparsed-statement",
     family = Family.SQL,
     severity = Severity.NOTICE,
+    aliases = {"squawk:syntax-error"},
     summary = "A statement the analyser could not parse, with its span and the reason")
 public final class UnparsedStatement implements Rule {
   @Override

@@ -26,6 +26,7 @@ import java.util.List;
     id = "validate-same-transaction",
     family = Family.SQL,
     severity = Severity.WARNING,
+    aliases = {"strong_migrations:validate_foreign_key", "strong_migrations:validate_check_constraint"},
     summary = "VALIDATE CONSTRAINT in the same transaction as its NOT VALID add keeps the add's lock during the scan")
 public final class ValidateSameTransaction implements Rule {
   @Override

@@ -14,6 +14,8 @@ import dev.specgate.sql.LockLevel;
 import dev.specgate.sql.Operation;
 import dev.specgate.sql.Volatility;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * ADD COLUMN whose value PostgreSQL must compute per row: a volatile DEFAULT, a serial type
@@ -24,6 +26,7 @@ import java.util.Locale;
     id = "volatile-default-rewrite",
     family = Family.SQL,
     severity = Severity.ERROR,
+    aliases = {"squawk:adding-field-with-default", "eugene:E11", "strong_migrations:add_column_default", "strong_migrations:add_column_default_callable", "strong_migrations:add_column_generated_stored", "strong_migrations:add_column_auto_incrementing"},
     summary = "ADD COLUMN with a volatile DEFAULT (or any DEFAULT before PostgreSQL 11) rewrites the table")
 public final class VolatileDefaultRewrite implements Rule {
   @Override
@@ -35,18 +38,33 @@ public final class VolatileDefaultRewrite implements Rule {
       Operation.AlterTable alter = x.alter();
       AlterAction a = x.action();
       if (!(a instanceof AlterAction.AddColumn add)) continue;
-      String reason = reason(add.column(), pg, at.statement().sql());
+      String reason = reason(add.column(), pg, at.statement().sql(),
+          f -> context.schema().functionVolatility(at.file(), at.statement(), f));
       if (reason != null) report(at, SqlRuleSupport.name(alter.table()), add.column(), reason, out);
     }
     out.flush();
   }
 
   /** Why this column rewrites the table, or {@code null} when it does not. */
-  static String reason(ColumnDef c, int postgresVersion, String sql) {
+  static String reason(ColumnDef c, int postgresVersion, String sql,
+      Function<String, Optional<String>> declaredVolatility) {
     var fn = Volatility.volatileFunction(c.defaultExpr());
     if (fn.isPresent()) {
       return "its DEFAULT calls " + fn.get() + "(), a volatile function, so every existing row gets"
           + " its own value";
+    }
+    // A user function is VOLATILE unless its CREATE FUNCTION says IMMUTABLE or STABLE.
+    for (String f : Volatility.userFunctions(c.defaultExpr())) {
+      Optional<String> declared = declaredVolatility.apply(f);
+      if (declared.isEmpty()) {
+        return "its DEFAULT calls " + f + "(), a function no migration here creates; PostgreSQL"
+            + " treats a function as VOLATILE unless it is declared IMMUTABLE or STABLE, and a"
+            + " volatile default is computed for every existing row";
+      }
+      if (declared.get().equals("VOLATILE")) {
+        return "its DEFAULT calls " + f + "(), which its CREATE FUNCTION leaves VOLATILE (the"
+            + " default when no volatility is declared), so every existing row gets its own value";
+      }
     }
     if (Volatility.isSerialType(c.type())) {
       return "a " + c.type() + " column defaults to nextval(), a volatile function, so every"

@@ -2,6 +2,10 @@ package dev.specgate.sql.schema;
 
 import dev.specgate.sql.MigrationFile.Direction;
 import dev.specgate.sql.MigrationTool;
+import dev.specgate.sql.AlterAction;
+import dev.specgate.sql.Operation;
+import dev.specgate.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -156,41 +160,90 @@ public final class MigrationOrder {
     }
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".up.sql") || lower.endsWith(".down.sql")) return MigrationTool.GOLANG_MIGRATE;
+    String p = path.replace('\\', '/');
+    if ((lower.equals("up.sql") || lower.equals("down.sql")) && DIESEL_FOLDER.matcher(fileName(parent(p))).matches()) {
+      return MigrationTool.DIESEL;
+    }
+    for (String segment : parent(p).split("/")) {
+      if (segment.equals("deploy") || segment.equals("revert") || segment.equals("verify")) return MigrationTool.SQITCH;
+    }
     return MigrationTool.PLAIN;
   }
 
+  /** diesel's migration folders: {@code 2023-01-31-120000_name} (also {@code …-0000_name}) or {@code 20230131120000_name}. */
+  private static final Pattern DIESEL_FOLDER =
+      Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}-\\d{6}(-\\d{4})?|\\d{14})_.+");
+
   /**
    * True when the migration tool runs this file inside a transaction (so CREATE INDEX
-   * CONCURRENTLY in it fails). {@code auto} is first resolved with {@link #resolve}.
+   * CONCURRENTLY in it fails). {@code auto} is first resolved with {@link #resolve}. Reads the
+   * file's parsed statements, not its text again.
    *
    * <ul>
    *   <li>flyway: yes, unless every statement is one PostgreSQL cannot run in a transaction
-   *       (CONCURRENTLY, VACUUM, ALTER TYPE … ADD VALUE, CREATE/DROP DATABASE, …) — Flyway then runs
-   *       the file without one — or the file says {@code -- flyway:executeInTransaction=false};
+   *       ({@link #cannotRunInTransaction}) — Flyway then runs the file without one — or the file says
+   *       {@code -- flyway:executeInTransaction=false};
    *   <li>goose: yes, unless {@code -- +goose NO TRANSACTION};
    *   <li>dbmate: yes, unless the up marker says {@code -- migrate:up transaction:false};
    *   <li>golang-migrate: it opens no transaction, but its PostgreSQL driver sends the whole file
    *       as one query, which PostgreSQL runs as one implicit transaction when it holds more than
-   *       one statement: yes for a file of several statements, no for a single statement; ory/popx
-   *       files ({@code .postgres.up.sql}, …) run in a transaction; {@code .autocommit.} in the
-   *       name means no transaction;
+   *       one statement: yes for a file of several statements, no for a single statement (the
+   *       driver's {@code x-multi-statement} mode, which sends them one by one, is not modelled);
+   *       ory/popx files ({@code .postgres.up.sql}, …) run in a transaction; {@code .autocommit.} in
+   *       the name means no transaction;
+   *   <li>diesel: yes ({@code run_in_transaction} defaults to true), unless the file holds a
+   *       statement PostgreSQL cannot run in a transaction: such a migration only ever applied with
+   *       {@code run_in_transaction = false} in its metadata.toml, which is not among the files read;
    *   <li>sqitch, plain: no (a script's own BEGIN…COMMIT is seen by the parser instead).
    * </ul>
    */
-  public static boolean runsInTransaction(String path, String text, MigrationTool tool) {
+  public static boolean runsInTransaction(String path, String text, List<Statement> statements, MigrationTool tool) {
     MigrationTool t = resolve(path, text, tool == null ? MigrationTool.AUTO : tool);
     String body = text == null ? "" : text;
+    // Flyway, golang-migrate and diesel files hold one direction only: every statement is "up".
+    List<Statement> forward = statements == null ? List.of() : statements;
     return switch (t) {
-      case FLYWAY -> !has(body, FLYWAY_NO_TX) && !onlyNonTransactional(body);
+      case FLYWAY -> !has(body, FLYWAY_NO_TX) && !onlyNonTransactional(forward);
       case GOOSE -> !has(body, GOOSE_NO_TX);
       case DBMATE -> {
         Directive up = directive(body, DBMATE_UP);
         yield !(up != null && up.matcher().group(1).toLowerCase(Locale.ROOT).replace(" ", "")
             .contains("transaction:false"));
       }
-      case GOLANG_MIGRATE -> golangMigrateStyle(path, body);
+      case GOLANG_MIGRATE -> golangMigrateStyle(path, forward);
+      case DIESEL -> forward.stream().noneMatch(s -> cannotRunInTransaction(s.op()));
       case SQITCH, PLAIN, AUTO -> false;
     };
+  }
+
+  /**
+   * True for a statement PostgreSQL refuses inside a transaction block: CREATE/DROP INDEX, REINDEX,
+   * REFRESH MATERIALIZED VIEW and DETACH PARTITION with CONCURRENTLY, VACUUM, ALTER SYSTEM,
+   * CREATE/DROP DATABASE and TABLESPACE (and ALTER TYPE … ADD VALUE before PostgreSQL 12, which
+   * Flyway still treats so).
+   */
+  public static boolean cannotRunInTransaction(Operation op) {
+    if (op instanceof Operation.CreateIndex ci) return ci.concurrently();
+    if (op instanceof Operation.DropIndex di) return di.concurrently();
+    if (op instanceof Operation.Maintenance m) {
+      return m.kind() == Operation.Maintenance.Kind.VACUUM || m.concurrently();
+    }
+    if (op instanceof Operation.AlterTable at) {
+      return at.actions().stream().anyMatch(a -> a instanceof AlterAction.OtherAction o
+          && o.text().toLowerCase(Locale.ROOT).matches("(?s)\\s*detach\\s+partition\\b.*\\bconcurrently\\b.*"));
+    }
+    if (op instanceof Operation.AlterObject ao) {
+      return "SYSTEM".equals(ao.objectKind())
+          || "TYPE".equals(ao.objectKind()) && ao.action() != null && ao.action().startsWith("ADD VALUE");
+    }
+    if (op instanceof Operation.CreateObject co) {
+      return "DATABASE".equals(co.objectKind()) || "TABLESPACE".equals(co.objectKind());
+    }
+    if (op instanceof Operation.DropObject d) {
+      return "DATABASE".equals(d.objectKind()) || "TABLESPACE".equals(d.objectKind());
+    }
+    if (op instanceof Operation.Other o) return o.kind() != null && o.kind().startsWith("ALTER SYSTEM");
+    return false;
   }
 
   /** ory/popx names: {@code <version>_<name>[.<dialect>][.autocommit].(up|down).sql}. */
@@ -202,104 +255,17 @@ public final class MigrationOrder {
    * says {@code .autocommit.}; golang-migrate sends the file as one query (one implicit transaction
    * when it holds several statements).
    */
-  private static boolean golangMigrateStyle(String path, String body) {
+  private static boolean golangMigrateStyle(String path, List<Statement> statements) {
     String name = fileName(path.replace('\\', '/')).toLowerCase(Locale.ROOT);
     if (name.contains(".autocommit.")) return false;
     if (POPX_DIALECT.matcher(name).find()) return true;
-    return roughStatements(body).length > 1;
+    return statements.size() > 1;
   }
 
-  private static final Pattern NON_TRANSACTIONAL =
-      Pattern.compile(
-          "(?is)^(create\\s+(unique\\s+)?index\\s+concurrently"
-              + "|drop\\s+index\\s+concurrently"
-              + "|reindex\\b.*\\bconcurrently"
-              + "|refresh\\s+materialized\\s+view\\s+concurrently"
-              + "|alter\\s+table\\b.*\\bdetach\\s+partition\\b.*\\bconcurrently"
-              + "|vacuum\\b|alter\\s+type\\b.*\\badd\\s+value\\b|alter\\s+system\\b"
-              + "|create\\s+database\\b|drop\\s+database\\b|create\\s+tablespace\\b|drop\\s+tablespace\\b).*");
-
-  /**
-   * True for a statement PostgreSQL refuses inside a transaction block (CREATE INDEX CONCURRENTLY,
-   * VACUUM, …): a tool runs it on its own, outside any transaction.
-   */
-  public static boolean cannotRunInTransaction(String statementSql) {
-    String[] statements = roughStatements(statementSql == null ? "" : statementSql);
-    return statements.length == 1 && NON_TRANSACTIONAL.matcher(statements[0]).matches();
-  }
-
-  private static boolean onlyNonTransactional(String text) {
-    String[] statements = roughStatements(text);
-    if (statements.length == 0) return false;
-    for (String s : statements) if (!NON_TRANSACTIONAL.matcher(s).matches()) return false;
+  private static boolean onlyNonTransactional(List<Statement> statements) {
+    if (statements.isEmpty()) return false;
+    for (Statement s : statements) if (!cannotRunInTransaction(s.op())) return false;
     return true;
-  }
-
-  /**
-   * Statements split on semicolons outside quotes, comments and dollar quotes, comments removed.
-   * Good enough to count statements and read their first words; the real splitter lives in the
-   * parser.
-   */
-  static String[] roughStatements(String text) {
-    java.util.List<String> out = new java.util.ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    int n = text.length();
-    int i = 0;
-    while (i < n) {
-      char c = text.charAt(i);
-      if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
-        while (i < n && text.charAt(i) != '\n') i++;
-        cur.append(' ');
-      } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-        int depth = 1;
-        i += 2;
-        while (i < n && depth > 0) {
-          if (text.startsWith("/*", i)) { depth++; i += 2; }
-          else if (text.startsWith("*/", i)) { depth--; i += 2; }
-          else i++;
-        }
-        cur.append(' ');
-      } else if (c == '\'' || c == '"' || c == '`') {
-        int j = i + 1;
-        while (j < n) {
-          if (text.charAt(j) == c) {
-            if (j + 1 < n && text.charAt(j + 1) == c) { j += 2; continue; }
-            break;
-          }
-          j++;
-        }
-        cur.append(text, i, Math.min(n, j + 1));
-        i = j + 1;
-      } else if (c == '$') {
-        Matcher tag = DOLLAR_TAG.matcher(text);
-        if (tag.find(i) && tag.start() == i) {
-          String t = tag.group();
-          int end = text.indexOf(t, i + t.length());
-          int stop = end < 0 ? n : end + t.length();
-          cur.append(text, i, stop);
-          i = stop;
-        } else {
-          cur.append(c);
-          i++;
-        }
-      } else if (c == ';') {
-        add(out, cur);
-        i++;
-      } else {
-        cur.append(c);
-        i++;
-      }
-    }
-    add(out, cur);
-    return out.toArray(new String[0]);
-  }
-
-  private static final Pattern DOLLAR_TAG = Pattern.compile("\\$[A-Za-z_0-9]*\\$");
-
-  private static void add(java.util.List<String> out, StringBuilder cur) {
-    String s = cur.toString().trim();
-    if (!s.isEmpty()) out.add(s);
-    cur.setLength(0);
   }
 
   /** Natural-sort key: each digit run becomes its length (two digits) then its digits. */

@@ -5,6 +5,7 @@ import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.ColumnDef;
 import dev.specgate.sql.ConstraintDef;
 import dev.specgate.sql.Names;
+import dev.specgate.sql.LockModel;
 import dev.specgate.sql.Operation;
 import dev.specgate.sql.Statement;
 import dev.specgate.sql.schema.TableState.Column;
@@ -46,6 +47,10 @@ public final class SchemaHistory {
   private final Map<String, TableState> currentTables = new HashMap<>();
   private final Map<String, IndexInfo> currentIndexes = new HashMap<>();
   private final Map<String, Set<String>> indexesByTable = new HashMap<>();
+  /** Per table: every index that was ever on it, so indexesOn need not walk all indexes. */
+  private final Map<String, Set<String>> indexesEverOn = new HashMap<>();
+  /** Per function name (without schema): its declared volatility, VOLATILE when not declared. */
+  private final Map<String, List<Version<String>>> functions = new HashMap<>();
   private int end;
 
   private record Version<T>(int position, T state) {}
@@ -163,11 +168,53 @@ public final class SchemaHistory {
     String t = key(table);
     int pos = position(file, statement);
     List<IndexInfo> out = new ArrayList<>();
-    for (List<Version<IndexInfo>> versions : indexes.values()) {
-      IndexInfo i = latest(versions, pos);
+    for (String name : indexesEverOn.getOrDefault(t, Set.of())) {
+      IndexInfo i = latest(indexes.get(name), pos);
       if (i != null && i.table().equals(t)) out.add(i);
     }
     return out;
+  }
+
+  /**
+   * The volatility a {@code CREATE FUNCTION} earlier in the replay declared for {@code function}
+   * (name without schema): IMMUTABLE, STABLE or VOLATILE (also when none was declared, PostgreSQL's
+   * default); empty when no replayed migration creates it.
+   */
+  public Optional<String> functionVolatility(MigrationFile file, Statement statement, String function) {
+    return Optional.ofNullable(latest(functions.get(bareKey(function)), position(file, statement)));
+  }
+
+  /** What the lock model needs to know about the schema just before {@code statement}. */
+  public LockModel.Schema lockFacts(MigrationFile file, Statement statement) {
+    return new LockModel.Schema() {
+      @Override
+      public Optional<String> tableOfIndex(String index) {
+        return indexBefore(file, statement, index).map(IndexInfo::table);
+      }
+
+      @Override
+      public Optional<String> referencedTable(String table, String constraint) {
+        return constraintBefore(file, statement, table, constraint)
+            .map(TableState.Constraint::referencedTable);
+      }
+
+      @Override
+      public List<String> foreignKeyTargets(String table) {
+        return tableBefore(file, statement, table)
+            .map(t -> t.constraints().values().stream()
+                .map(TableState.Constraint::referencedTable)
+                .filter(r -> r != null && !r.equals(key(table)))
+                .distinct()
+                .toList())
+            .orElse(List.of());
+      }
+    };
+  }
+
+  private static String bareKey(String function) {
+    String k = key(function);
+    int dot = k.lastIndexOf('.');
+    return dot < 0 ? k : k.substring(dot + 1);
   }
 
   /**
@@ -224,7 +271,10 @@ public final class SchemaHistory {
       Set<String> onOld = indexesByTable.get(old.table());
       if (onOld != null) onOld.remove(i);
     }
-    if (info != null) indexesByTable.computeIfAbsent(info.table(), k -> new HashSet<>()).add(i);
+    if (info != null) {
+      indexesByTable.computeIfAbsent(info.table(), k -> new HashSet<>()).add(i);
+      indexesEverOn.computeIfAbsent(info.table(), k -> new HashSet<>()).add(i);
+    }
   }
 
   private void apply(MigrationFile m, Operation op, int at) {
@@ -234,6 +284,19 @@ public final class SchemaHistory {
         && co.name() != null) {
       // A materialized view holds rows like a table: REFRESH on one the change creates is fine.
       createTable(m, new Operation.CreateTable(co.name(), List.of(), List.of(), false, true, false), at);
+    } else if (op instanceof Operation.CreateObject co && "VIEW".equals(co.objectKind())
+        && co.name() != null && current(key(co.name())) == null) {
+      // A view is recorded like a table so "existing" answers for DROP VIEW / OR REPLACE too; OR
+      // REPLACE of a view the replay already knows keeps the old one.
+      createTable(m, new Operation.CreateTable(co.name(), List.of(), List.of(), false, true, false), at);
+    } else if (op instanceof Operation.CreateObject co && "FUNCTION".equals(co.objectKind())
+        && co.name() != null) {
+      functions.computeIfAbsent(bareKey(co.name()), f -> new ArrayList<>())
+          .add(new Version<>(at, co.detail() == null ? "VOLATILE" : co.detail()));
+    } else if (op instanceof Operation.DropObject dobj && "VIEW".equals(dobj.objectKind())) {
+      for (String v : dobj.names()) {
+        if (current(key(v)) != null) put(key(v), at, null);
+      }
     } else if (op instanceof Operation.DropObject dobj && isMaterializedView(dobj.objectKind())) {
       for (String v : dobj.names()) {
         if (current(key(v)) != null) put(key(v), at, null);
@@ -346,14 +409,15 @@ public final class SchemaHistory {
         put(new Constraint(table + "_" + n + "_check", "CHECK", List.of(n), c.check(), true));
       }
       if (c.references() != null) {
-        put(new Constraint(table + "_" + n + "_fkey", "FOREIGN_KEY", List.of(n), null, true));
+        put(new Constraint(table + "_" + n + "_fkey", "FOREIGN_KEY", List.of(n), null, true, key(c.references())));
       }
     }
 
     void addConstraint(ConstraintDef c, String table, boolean validated) {
       List<String> cs = cols(c.columns());
       String name = c.name() != null ? col(c.name()) : defaultName(table, c.kind(), cs);
-      put(new Constraint(name, c.kind().name(), cs, c.expression(), validated));
+      put(new Constraint(name, c.kind().name(), cs, c.expression(), validated,
+          c.referencedTable() == null ? null : key(c.referencedTable())));
       if (c.kind() == ConstraintDef.Kind.PRIMARY_KEY || c.kind() == ConstraintDef.Kind.NOT_NULL) {
         for (String n : cs) {
           Column old = columns.get(n);
@@ -396,7 +460,7 @@ public final class SchemaHistory {
       } else if (a instanceof AlterAction.ValidateConstraint v) {
         Constraint old = constraints.get(col(v.name()));
         if (old != null) {
-          put(new Constraint(old.name(), old.kind(), old.columns(), old.expression(), true));
+          put(new Constraint(old.name(), old.kind(), old.columns(), old.expression(), true, old.referencedTable()));
         }
       } else if (a instanceof AlterAction.DropConstraint d) {
         constraints.remove(col(d.name()));
@@ -408,13 +472,14 @@ public final class SchemaHistory {
         for (Constraint k : List.copyOf(constraints.values())) {
           if (k.columns().contains(from)) {
             List<String> renamed = k.columns().stream().map(x -> x.equals(from) ? to : x).toList();
-            put(new Constraint(k.name(), k.kind(), renamed, k.expression(), k.validated()));
+            put(new Constraint(k.name(), k.kind(), renamed, k.expression(), k.validated(), k.referencedTable()));
           }
         }
       } else if (a instanceof AlterAction.RenameConstraint r) {
         Constraint old = constraints.remove(col(r.from()));
         if (old != null) {
-          put(new Constraint(col(r.to()), old.kind(), old.columns(), old.expression(), old.validated()));
+          put(new Constraint(col(r.to()), old.kind(), old.columns(), old.expression(), old.validated(),
+              old.referencedTable()));
         }
       }
     }

@@ -27,12 +27,18 @@ public record TableState(
 
   /**
    * A constraint. {@code kind} is the name of {@link dev.specgate.sql.ConstraintDef.Kind};
-   * {@code validated} is false between ADD … NOT VALID and VALIDATE CONSTRAINT.
+   * {@code validated} is false between ADD … NOT VALID and VALIDATE CONSTRAINT;
+   * {@code referencedTable} is the normalized table a FOREIGN KEY points at, else null.
    */
   public record Constraint(
-      String name, String kind, List<String> columns, String expression, boolean validated) {
+      String name, String kind, List<String> columns, String expression, boolean validated,
+      String referencedTable) {
     public Constraint {
       columns = List.copyOf(columns);
+    }
+
+    public Constraint(String name, String kind, List<String> columns, String expression, boolean validated) {
+      this(name, kind, columns, expression, validated, null);
     }
 
     private static final Pattern NOT_NULL_CHECK =

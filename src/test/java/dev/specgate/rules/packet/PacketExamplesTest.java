@@ -41,6 +41,14 @@ class PacketExamplesTest {
     assertThat(r.findings()).as("findings on the good example").isEmpty();
   }
 
+  /** Seed 004's single plan document, filled in for a real change, under its natural name. */
+  @Test
+  void seed004PlanDocumentPassesEveryRule() throws IOException {
+    Report r = check("org-id-migration-plan");
+    assertThat(r.findings()).as("findings on the seed 004 example").isEmpty();
+    assertThat(r.packets()).as("migration-plan.md is read as a packet by default").hasSize(1);
+  }
+
   @Test
   void weakTicketFailsWithTheReviewersFindings() throws IOException {
     Report r = check("weak-ticket");

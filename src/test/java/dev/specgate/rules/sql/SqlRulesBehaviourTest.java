@@ -54,7 +54,13 @@ class SqlRulesBehaviourTest {
         "index-not-concurrent", "concurrently-in-transaction", "constraint-not-valid",
         "validate-same-transaction", "set-not-null-scan", "unique-without-index",
         "column-type-change", "rename-breaks-old-code", "destructive-drop", "unbatched-backfill",
-        "ddl-and-dml-mixed", "missing-lock-timeout", "table-lock-maintenance", "unparsed-statement");
+        "ddl-and-dml-mixed", "missing-lock-timeout", "table-lock-maintenance", "unparsed-statement",
+        "lock-held-across-statements", "exclusion-constraint", "json-column", "detach-partition-not-concurrent",
+        "domain-constraint", "truncate-cascade", "drop-database", "duplicate-column-assignment",
+        "unbalanced-transaction", "pg14-concurrent-index-corruption", "identifier-too-long",
+        "foreign-key-without-index", "alter-table-combinable", "column-default-change", "drop-not-null",
+        "index-too-many-columns", "discouraged-column-type", "statement-not-rerunnable", "enum-value-ordering",
+        "missing-statement-timeout", "mysql-table-copy", "mysql-table-rebuild");
   }
 
   @Test

@@ -95,18 +95,18 @@ class MigrationOrderTest {
   void gooseRunsInTransactionUnlessAnnotated() {
     String tx = "-- +goose Up\nCREATE INDEX CONCURRENTLY i ON t (a);\n";
     String noTx = "-- +goose NO TRANSACTION\n" + tx;
-    assertThat(MigrationOrder.runsInTransaction("m/1_x.sql", tx, MigrationTool.GOOSE)).isTrue();
-    assertThat(MigrationOrder.runsInTransaction("m/1_x.sql", noTx, MigrationTool.GOOSE)).isFalse();
-    assertThat(MigrationOrder.runsInTransaction("m/1_x.sql", tx, MigrationTool.AUTO)).isTrue();
-    assertThat(MigrationOrder.runsInTransaction("m/1_x.sql", noTx, MigrationTool.AUTO)).isFalse();
+    assertThat(inTransaction("m/1_x.sql", tx, MigrationTool.GOOSE)).isTrue();
+    assertThat(inTransaction("m/1_x.sql", noTx, MigrationTool.GOOSE)).isFalse();
+    assertThat(inTransaction("m/1_x.sql", tx, MigrationTool.AUTO)).isTrue();
+    assertThat(inTransaction("m/1_x.sql", noTx, MigrationTool.AUTO)).isFalse();
   }
 
   @Test
   void dbmateRunsInTransactionUnlessTransactionFalse() {
     String tx = "-- migrate:up\nCREATE INDEX CONCURRENTLY i ON t (a);\n-- migrate:down\nDROP INDEX i;\n";
     String noTx = tx.replace("-- migrate:up", "-- migrate:up transaction:false");
-    assertThat(MigrationOrder.runsInTransaction("db/1_x.sql", tx, MigrationTool.DBMATE)).isTrue();
-    assertThat(MigrationOrder.runsInTransaction("db/1_x.sql", noTx, MigrationTool.DBMATE)).isFalse();
+    assertThat(inTransaction("db/1_x.sql", tx, MigrationTool.DBMATE)).isTrue();
+    assertThat(inTransaction("db/1_x.sql", noTx, MigrationTool.DBMATE)).isFalse();
     assertThat(MigrationOrder.resolve("db/1_x.sql", tx, MigrationTool.AUTO)).isEqualTo(MigrationTool.DBMATE);
   }
 
@@ -114,10 +114,10 @@ class MigrationOrderTest {
   void flywayRunsInTransactionUnlessOnlyNonTransactionalStatements() {
     String only = "-- index\nCREATE INDEX CONCURRENTLY i ON t (a);\n";
     String mixed = "CREATE TABLE x (id int);\nCREATE INDEX CONCURRENTLY i ON t (a);\n";
-    assertThat(MigrationOrder.runsInTransaction("db/V2__i.sql", only, MigrationTool.FLYWAY)).isFalse();
-    assertThat(MigrationOrder.runsInTransaction("db/V2__i.sql", mixed, MigrationTool.FLYWAY)).isTrue();
-    assertThat(MigrationOrder.runsInTransaction("db/V2__i.sql", mixed, MigrationTool.AUTO)).isTrue();
-    assertThat(MigrationOrder.runsInTransaction("db/V2__i.sql",
+    assertThat(inTransaction("db/V2__i.sql", only, MigrationTool.FLYWAY)).isFalse();
+    assertThat(inTransaction("db/V2__i.sql", mixed, MigrationTool.FLYWAY)).isTrue();
+    assertThat(inTransaction("db/V2__i.sql", mixed, MigrationTool.AUTO)).isTrue();
+    assertThat(inTransaction("db/V2__i.sql",
         "-- flyway:executeInTransaction=false\n" + mixed, MigrationTool.FLYWAY)).isFalse();
   }
 
@@ -125,31 +125,31 @@ class MigrationOrderTest {
   void golangMigrateIsOneImplicitTransactionOnlyForSeveralStatements() {
     String one = "CREATE INDEX CONCURRENTLY i ON t (a);\n";
     String two = "CREATE TABLE x (id int);\n" + one;
-    assertThat(MigrationOrder.runsInTransaction("m/1_i.up.sql", one, MigrationTool.GOLANG_MIGRATE)).isFalse();
-    assertThat(MigrationOrder.runsInTransaction("m/1_i.up.sql", two, MigrationTool.GOLANG_MIGRATE)).isTrue();
+    assertThat(inTransaction("m/1_i.up.sql", one, MigrationTool.GOLANG_MIGRATE)).isFalse();
+    assertThat(inTransaction("m/1_i.up.sql", two, MigrationTool.GOLANG_MIGRATE)).isTrue();
     // a semicolon inside a string or a dollar-quoted body does not split
     String quoted = "INSERT INTO t VALUES ('a;b');\n";
     String body = "DO $$ BEGIN PERFORM 1; PERFORM 2; END $$;\n";
-    assertThat(MigrationOrder.runsInTransaction("m/1_i.up.sql", quoted, MigrationTool.GOLANG_MIGRATE)).isFalse();
-    assertThat(MigrationOrder.runsInTransaction("m/1_i.up.sql", body, MigrationTool.GOLANG_MIGRATE)).isFalse();
+    assertThat(inTransaction("m/1_i.up.sql", quoted, MigrationTool.GOLANG_MIGRATE)).isFalse();
+    assertThat(inTransaction("m/1_i.up.sql", body, MigrationTool.GOLANG_MIGRATE)).isFalse();
   }
 
   @Test
   void popxFilesRunInATransactionUnlessAutocommit() {
     String one = "CREATE INDEX CONCURRENTLY i ON t (a);\n";
-    assertThat(MigrationOrder.runsInTransaction("m/20240101000000_i.postgres.up.sql", one, MigrationTool.AUTO)).isTrue();
-    assertThat(MigrationOrder.runsInTransaction("m/20240101000000_i.postgres.autocommit.up.sql", one,
+    assertThat(inTransaction("m/20240101000000_i.postgres.up.sql", one, MigrationTool.AUTO)).isTrue();
+    assertThat(inTransaction("m/20240101000000_i.postgres.autocommit.up.sql", one,
         MigrationTool.AUTO)).isFalse();
-    assertThat(MigrationOrder.runsInTransaction("m/20240101000000_i.autocommit.up.sql", one + one,
+    assertThat(inTransaction("m/20240101000000_i.autocommit.up.sql", one + one,
         MigrationTool.AUTO)).isFalse();
   }
 
   @Test
   void plainAndSqitchNeverWrap() {
     String two = "CREATE TABLE x (id int);\nCREATE INDEX CONCURRENTLY i ON t (a);\n";
-    assertThat(MigrationOrder.runsInTransaction("db/migrations/x.sql", two, MigrationTool.PLAIN)).isFalse();
-    assertThat(MigrationOrder.runsInTransaction("db/migrations/x.sql", two, MigrationTool.AUTO)).isFalse();
-    assertThat(MigrationOrder.runsInTransaction("deploy/x.sql", two, MigrationTool.SQITCH)).isFalse();
+    assertThat(inTransaction("db/migrations/x.sql", two, MigrationTool.PLAIN)).isFalse();
+    assertThat(inTransaction("db/migrations/x.sql", two, MigrationTool.AUTO)).isFalse();
+    assertThat(inTransaction("deploy/x.sql", two, MigrationTool.SQITCH)).isFalse();
   }
 
   @Test
@@ -159,5 +159,40 @@ class MigrationOrderTest {
     String dbmate = "-- migrate:up\nCREATE TABLE t (id int);\n\n-- migrate:down\nDROP TABLE t;\n";
     assertThat(MigrationOrder.downSectionStart(dbmate)).isEqualTo(dbmate.indexOf("-- migrate:down"));
     assertThat(MigrationOrder.downSectionStart("CREATE TABLE t (id int);")).isEqualTo(-1);
+  }
+
+  /** Parses {@code text} once and asks the tool semantics about its statements. */
+  private static boolean inTransaction(String path, String text, MigrationTool tool) {
+    return MigrationOrder.runsInTransaction(path, text,
+        dev.specgate.sql.MigrationParser.parse(path, text, dev.specgate.sql.Dialect.POSTGRES).statements(), tool);
+  }
+
+  @Test
+  void dieselRunsInTransactionUnlessAStatementCannot() {
+    String path = "migrations/2024-01-31-120000_add_index/up.sql";
+    assertThat(MigrationOrder.resolve(path, "", MigrationTool.AUTO)).isEqualTo(MigrationTool.DIESEL);
+    assertThat(MigrationOrder.resolve("migrations/20240131120000_x/down.sql", "", MigrationTool.AUTO))
+        .isEqualTo(MigrationTool.DIESEL);
+    assertThat(inTransaction(path, "ALTER TABLE t ADD COLUMN c int;\nUPDATE t SET c = 1;\n", MigrationTool.AUTO)).isTrue();
+    // only applies with run_in_transaction = false in metadata.toml
+    assertThat(inTransaction(path, "CREATE INDEX CONCURRENTLY i ON t (c);\n", MigrationTool.AUTO)).isFalse();
+  }
+
+  @Test
+  void sqitchFoldersAreSqitchAndRunWithoutATransaction() {
+    assertThat(MigrationOrder.resolve("sqitch/deploy/accounts.sql", "", MigrationTool.AUTO)).isEqualTo(MigrationTool.SQITCH);
+    assertThat(MigrationOrder.resolve("sqitch/verify/accounts.sql", "", MigrationTool.AUTO)).isEqualTo(MigrationTool.SQITCH);
+    assertThat(inTransaction("sqitch/deploy/a.sql", "CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n",
+        MigrationTool.AUTO)).isFalse();
+  }
+
+  @Test
+  void flywayReadsTheParsedStatementsNotTheText() {
+    // a semicolon inside a function body is not a statement boundary
+    String body = "CREATE INDEX CONCURRENTLY i ON t (a);\nVACUUM t;\nALTER TYPE mood ADD VALUE 'x';\n";
+    assertThat(inTransaction("db/V3__x.sql", body, MigrationTool.FLYWAY)).isFalse();
+    String fn = "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; SELECT 2 $$;\n";
+    assertThat(inTransaction("db/V4__x.sql", fn, MigrationTool.FLYWAY)).isTrue();
+    assertThat(inTransaction("m/1_x.up.sql", fn, MigrationTool.GOLANG_MIGRATE)).isFalse();
   }
 }

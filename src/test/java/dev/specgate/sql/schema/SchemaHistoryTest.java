@@ -26,9 +26,10 @@ class SchemaHistoryTest {
   }
 
   static MigrationFile file(SourceFile src) {
-    return new MigrationFile(src, MigrationParser.parse(src.path(), src.content(), Dialect.POSTGRES),
+    var migration = MigrationParser.parse(src.path(), src.content(), Dialect.POSTGRES);
+    return new MigrationFile(src, migration,
         MigrationOrder.direction(src.path()), MigrationOrder.orderKey(src.path(), MigrationTool.AUTO),
-        MigrationOrder.runsInTransaction(src.path(), src.content(), MigrationTool.AUTO));
+        MigrationOrder.runsInTransaction(src.path(), src.content(), migration.statements(), MigrationTool.AUTO));
   }
 
   static SchemaHistory replay(MigrationFile... files) {

@@ -1,0 +1,2 @@
+-- expect: column-default-change
+ALTER TABLE accounts ALTER COLUMN plan SET DEFAULT 'trial';

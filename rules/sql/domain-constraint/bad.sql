@@ -1,0 +1,2 @@
+-- expect: domain-constraint
+ALTER DOMAIN email ADD CONSTRAINT email_has_at CHECK (VALUE LIKE '%@%');

@@ -1,0 +1,2 @@
+-- expect: drop-not-null
+ALTER TABLE accounts ALTER COLUMN plan DROP NOT NULL;

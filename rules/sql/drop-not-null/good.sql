@@ -1,0 +1,2 @@
+CREATE TABLE plans (id bigint PRIMARY KEY, name text NOT NULL);
+ALTER TABLE plans ALTER COLUMN name DROP NOT NULL;

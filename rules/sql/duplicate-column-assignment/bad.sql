@@ -1,0 +1,2 @@
+-- expect: duplicate-column-assignment
+UPDATE accounts SET status = 'active', status = new_status WHERE id < 100;

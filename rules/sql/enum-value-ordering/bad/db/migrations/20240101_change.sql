@@ -1,0 +1,2 @@
+-- expect: enum-value-ordering
+ALTER TYPE account_status ADD VALUE 'suspended';

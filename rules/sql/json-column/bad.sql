@@ -1,0 +1,2 @@
+-- expect: json-column
+ALTER TABLE accounts ADD COLUMN settings json;

@@ -1,0 +1,2 @@
+SET statement_timeout = '15min';
+ALTER TABLE accounts ALTER COLUMN plan SET NOT NULL;

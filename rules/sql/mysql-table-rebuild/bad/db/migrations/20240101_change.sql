@@ -1,0 +1,4 @@
+-- expect: mysql-table-rebuild
+ALTER TABLE orders MODIFY COLUMN note text NULL;
+-- expect: mysql-table-rebuild
+ALTER TABLE orders ENGINE=InnoDB;

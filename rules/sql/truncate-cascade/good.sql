@@ -1,0 +1,2 @@
+TRUNCATE sessions, session_events;
+TRUNCATE TABLE staging_import RESTART IDENTITY;

@@ -1,0 +1,13 @@
+BEGIN;
+ALTER TABLE accounts ADD COLUMN plan text;
+COMMIT;
+COMMIT;
+BEGIN;
+ALTER TABLE accounts ADD COLUMN plan text;
+SAVEPOINT before_tier;
+ALTER TABLE accounts ADD COLUMN tier text;
+RELEASE SAVEPOINT before_tier;
+COMMIT;
+START TRANSACTION;
+ALTER TABLE accounts ADD COLUMN note text;
+ROLLBACK;

@@ -1,0 +1,45 @@
+package dev.specgate.github;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * How a GitHub call may wait: a server error (5xx) is tried {@code attempts} times in all, backing
+ * off exponentially from {@code serverErrorBackoff}; a rate limit is waited for inline only when
+ * GitHub's wait is at most {@code maxInlineWait} — a longer one fails with {@link RateLimited}
+ * (the Action may wait minutes; the service defers the job instead of blocking a worker).
+ */
+public record CallPolicy(int attempts, Duration serverErrorBackoff, Duration maxInlineWait, Sleeper sleeper, Clock clock) {
+  /** Sleeps; tests pass one that records the waits instead. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(Duration d) throws InterruptedException;
+  }
+
+  public CallPolicy {
+    if (attempts < 1) throw new IllegalArgumentException("attempts must be at least 1");
+  }
+
+  /** For {@code specgate action}: a job may wait up to five minutes for a limit to reset. */
+  public static CallPolicy action() {
+    return new CallPolicy(3, Duration.ofSeconds(2), Duration.ofMinutes(5), d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
+  }
+
+  /** For the service: longer waits go back to the job queue. */
+  public static CallPolicy service() {
+    return new CallPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(20), d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
+  }
+
+  public CallPolicy withSleeper(Sleeper s) {
+    return new CallPolicy(attempts, serverErrorBackoff, maxInlineWait, s, clock);
+  }
+
+  public CallPolicy withClock(Clock c) {
+    return new CallPolicy(attempts, serverErrorBackoff, maxInlineWait, sleeper, c);
+  }
+
+  /** The wait after failed attempt {@code n} (1 = the first). */
+  Duration backoff(int n) {
+    return serverErrorBackoff.multipliedBy(1L << Math.min(n - 1, 10));
+  }
+}

@@ -1,0 +1,2 @@
+-- expect: unbatched-backfill
+UPDATE customers SET shipping_verified = true;
