@@ -9,7 +9,7 @@
 # build from then on, so fix the bug and keep the file (rename it to say what it is). The
 # generated corpus (interesting inputs, not crashes) goes to .cifuzz-corpus/, which is not committed.
 # Per target this prints the inputs executed (libFuzzer's "Done N runs"), and the slowest input
-# (libFuzzer's -report_slow_units) when one took over a second. Logs: target/fuzz/<target>.log.
+# (libFuzzer's -report_slow_units, over 10 s by default). Logs: target/fuzz/<target>.log.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 minutes="${1:-3}"
@@ -32,7 +32,7 @@ for t in "${targets[@]}"; do
   runs=$(grep -aho 'Done [0-9]* runs in [0-9]* second' "$log" "$build/surefire-reports/"*"${t%%#*}-output.txt" 2>/dev/null | tail -1)
   slow=$(grep -ao 'Slowest unit: [0-9]* s' "$build/surefire-reports/"*"${t%%#*}-output.txt" "$log" 2>/dev/null | sort -t: -k3 -n | tail -1 | sed 's/.*Slowest/Slowest/')
   crash=$(grep -aho 'crash-[0-9a-f]*' "$build/surefire-reports/"*"${t%%#*}-output.txt" "$log" 2>/dev/null | sort -u | tr '\n' ' ')
-  echo "   ${runs:-inputs executed: ?}; ${slow:-no input over 1 s}; exit $rc${crash:+; crashes: $crash}"
+  echo "   ${runs:-inputs executed: ?}; ${slow:-no slow unit reported (libFuzzer reports units over 10 s)}; exit $rc${crash:+; crashes: $crash}"
   [[ $rc -ne 0 ]] && status=1
 done
 exit $status

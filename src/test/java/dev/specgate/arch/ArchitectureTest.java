@@ -113,19 +113,8 @@ class ArchitectureTest {
         .check(classes);
     // java.net.http: GitHub's transport; dryrun fetches PostgreSQL binaries from Maven Central with it
     noClasses().that().resideOutsideOfPackages("dev.specgate.github..", "dev.specgate.dryrun..")
-        .and().doNotHaveFullyQualifiedName("dev.specgate.cli.ActionCommand")
-        .and().doNotHaveFullyQualifiedName("dev.specgate.server.JobProcessor")
-        .and().doNotHaveFullyQualifiedName("dev.specgate.server.MeteredHttpClient")
-        .and().doNotHaveFullyQualifiedName("dev.specgate.server.ServiceApp")
         .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
         .check(classes);
-    // The four classes excepted above still build their own java.net.http clients: issue 13 items
-    // 1 and 2 (one GitHub client, one publishing flow) move that into github; this list must then
-    // be emptied, and stays checked so it cannot grow.
-    for (String excepted : new String[] {"dev.specgate.cli.ActionCommand", "dev.specgate.server.JobProcessor",
-        "dev.specgate.server.MeteredHttpClient", "dev.specgate.server.ServiceApp"}) {
-      assertThat(classes.contain(excepted)).as(excepted + " is gone: remove it from the exceptions").isTrue();
-    }
   }
 
   /**

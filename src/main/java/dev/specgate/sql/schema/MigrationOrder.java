@@ -26,6 +26,8 @@ public final class MigrationOrder {
   private static final Pattern GENERIC_NAME =
       Pattern.compile("^(up|down|migration|change|apply|revert|rollback)(\\.[a-z0-9_]+)*\\.sql$");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final Pattern DETACH_CONCURRENTLY =
+      Pattern.compile("(?s)^\\s*+detach\\s++partition\\b.*\\bconcurrently\\b");
   private static final Pattern VERSION_SEPARATOR = Pattern.compile("[._]");
   private static final Pattern DIESEL_DASHED = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})-(\\d{6})(?:-(\\d{4}))?(?=_)");
 
@@ -230,7 +232,7 @@ public final class MigrationOrder {
     }
     if (op instanceof Operation.AlterTable at) {
       return at.actions().stream().anyMatch(a -> a instanceof AlterAction.OtherAction o
-          && o.text().toLowerCase(Locale.ROOT).matches("(?s)\\s*detach\\s+partition\\b.*\\bconcurrently\\b.*"));
+          && DETACH_CONCURRENTLY.matcher(o.text().toLowerCase(Locale.ROOT)).lookingAt());
     }
     if (op instanceof Operation.AlterObject ao) {
       return "SYSTEM".equals(ao.objectKind())
