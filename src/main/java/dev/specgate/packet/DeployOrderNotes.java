@@ -46,11 +46,16 @@ public final class DeployOrderNotes {
     return java.util.Optional.empty();
   }
 
+  private static final Pattern PHASE_NUMBER = Pattern.compile("(?i)\\bphase\\s*(\\d+)\\b");
+
   /** True when a line names the phase by its kind's words or by its number ("phase 2"). */
   static boolean names(String text, Phase phase) {
     String t = text.toLowerCase(java.util.Locale.ROOT);
     for (String w : phase.name().words()) if (t.contains(w)) return true;
-    java.util.regex.Matcher m = Pattern.compile("(?i)\\bphase\\s*(\\d+)").matcher(phase.title());
-    return m.find() && Pattern.compile("(?i)\\bphase\\s*" + m.group(1) + "\\b").matcher(text).find();
+    java.util.regex.Matcher own = PHASE_NUMBER.matcher(phase.title());
+    if (!own.find()) return false;
+    java.util.regex.Matcher named = PHASE_NUMBER.matcher(text);
+    while (named.find()) if (named.group(1).equals(own.group(1))) return true;
+    return false;
   }
 }
