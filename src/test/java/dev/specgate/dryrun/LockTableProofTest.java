@@ -273,7 +273,9 @@ class LockTableProofTest {
     if (op instanceof Operation.CreateIndex ci) return "CREATE " + (ci.unique() ? "UNIQUE " : "") + "INDEX" + (ci.concurrently() ? " CONCURRENTLY" : "");
     if (op instanceof Operation.DropIndex di) return "DROP INDEX" + (di.concurrently() ? " CONCURRENTLY" : "");
     if (op instanceof Operation.Maintenance m) {
-      return m.kind() + (m.full() ? " FULL" : "") + (m.concurrently() ? " CONCURRENTLY" : "");
+      String kind = m.kind().name().replace('_', ' ');
+      if (m.kind() == Operation.Maintenance.Kind.REINDEX && m.targetKind() != null) kind += " " + m.targetKind();
+      return kind + (m.full() ? " FULL" : "") + (m.concurrently() ? " CONCURRENTLY" : "");
     }
     if (op instanceof Operation.RenameObject r) return "ALTER " + r.objectKind() + " RENAME";
     if (op instanceof Operation.Insert i) return "INSERT" + (i.fromSelect() ? " … SELECT" : "");
