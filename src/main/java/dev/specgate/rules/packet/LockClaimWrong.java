@@ -132,15 +132,18 @@ public final class LockClaimWrong implements Rule {
 
   /**
    * The lock a claim is about, per {@link LockModel}: the lock on a relation the claim's text names
-   * (the referenced table of a foreign key, the view being refreshed), else the lock on the table the
+   * (the referenced table of a foreign key, the view being refreshed; of several, one whose lock the
+   * claim states), else the lock on the table the
    * statement acts on, else the strongest lock the statement takes; a NONE lock when it takes none.
    */
   static LockModel.RelationLock lockFor(StatedLock claim, Statement s, LockModel.Schema schema) {
     List<LockModel.RelationLock> locks = LockModel.locks(s.op(), schema);
     String text = (claim.step() + " " + claim.claimed()).toLowerCase(Locale.ROOT);
-    for (LockModel.RelationLock l : locks) {
-      if (names(text, l.relation())) return l;
-    }
+    // A claim naming several relations (the table and the table its key references) is about the
+    // one whose lock it states, if any.
+    List<LockModel.RelationLock> named = locks.stream().filter(l -> names(text, l.relation())).toList();
+    for (LockModel.RelationLock l : named) if (claim.accepts(l.level())) return l;
+    if (!named.isEmpty()) return named.get(0);
     String table = tableOf(s.op());
     LockModel.RelationLock strongest = null;
     for (LockModel.RelationLock l : locks) {
