@@ -2,7 +2,7 @@ package dev.specgate.rules.packet;
 
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
-import dev.specgate.engine.MigrationFile;
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.packet.Packet;
 import dev.specgate.packet.PlanSql;
 import dev.specgate.packet.PlanSqlBlock;
@@ -24,7 +24,6 @@ import dev.specgate.sql.StatementTables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The plan states a lock for a step that differs from the lock the statement takes per our lock
@@ -156,9 +155,19 @@ public final class LockClaimWrong implements Rule {
 
   /** True when {@code text} names {@code relation} (schema-qualified or not) as a whole word. */
   private static boolean names(String text, String relation) {
-    String bare = relation.contains(".") ? relation.substring(relation.lastIndexOf('.') + 1) : relation;
-    return Pattern.compile("(?<![\\w.])(\\w+\\.)?" + Pattern.quote(bare.toLowerCase(Locale.ROOT)) + "(?!\\w)")
-        .matcher(text).find();
+    String bare = relation.substring(relation.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    if (bare.isEmpty()) return false;
+    for (int i = text.indexOf(bare); i >= 0; i = text.indexOf(bare, i + 1)) {
+      int end = i + bare.length();
+      boolean startOk = i == 0 || !isWordChar(text.charAt(i - 1)) || text.charAt(i - 1) == '.';
+      boolean endOk = end == text.length() || !isWordChar(text.charAt(end));
+      if (startOk && endOk) return true;
+    }
+    return false;
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 
   private static void report(StatedLock claim, String file, Statement s, LockModel.RelationLock lock,
