@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 public final class StatedLocks {
   private StatedLocks() {}
 
-  private static final Pattern SEPARATOR = Pattern.compile("^\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$");
   private static final Pattern STEP_HEADER = Pattern.compile(
       "(?i)\\b(step|operation|change|statement|action|ddl|migration|what)\\b");
   private static final Pattern LOCK_HEADER = Pattern.compile("(?i)\\block");
@@ -49,16 +48,13 @@ public final class StatedLocks {
     return out;
   }
 
-  /** Rows of the Markdown tables that have a lock column. */
+  /** Rows of the Markdown tables (the model's GFM tables) that have a lock column. */
   static List<StatedLock> tables(MarkdownDoc d) {
     List<StatedLock> out = new ArrayList<>();
-    String[] lines = d.content().split("\r?\n", -1);
-    boolean[] code = codeLines(d, lines.length);
-    for (int i = 0; i + 1 < lines.length; i++) {
-      if (code[i] || !lines[i].strip().startsWith("|") || !SEPARATOR.matcher(lines[i + 1]).matches()) {
-        continue;
-      }
-      List<String> header = StatedLock.cells(lines[i]);
+    for (Block b : d.blocks()) {
+      if (b.type() != Block.Type.TABLE || b.table() == null) continue;
+      MdTable t = b.table();
+      List<String> header = t.header();
       int lock = -1;
       int step = -1;
       for (int c = 0; c < header.size(); c++) {
@@ -68,15 +64,12 @@ public final class StatedLocks {
       }
       if (lock < 0) continue;
       if (step < 0) step = lock == 0 ? 1 : 0;
-      int r = i + 2;
-      for (; r < lines.length && !code[r] && lines[r].strip().startsWith("|"); r++) {
-        List<String> cells = StatedLock.cells(lines[r]);
-        if (cells.size() <= Math.max(lock, step)) continue;
-        StatedLock s = StatedLock.ofCell(d.path(), r + 1, cells.get(step), cells.get(lock),
+      for (MdTable.Row r : t.rows()) {
+        if (r.cells().size() <= Math.max(lock, step)) continue;
+        StatedLock s = StatedLock.ofCell(d.path(), r.line(), r.cell(step), r.cell(lock),
             StatedLock.Source.TABLE, null);
         if (s != null) out.add(s);
       }
-      i = r - 1;
     }
     return out;
   }
@@ -124,15 +117,6 @@ public final class StatedLocks {
       previousEnd = s.span().endLine();
     }
     return out;
-  }
-
-  private static boolean[] codeLines(MarkdownDoc d, int n) {
-    boolean[] code = new boolean[n];
-    for (Block b : d.blocks()) {
-      if (b.type() != Block.Type.CODE) continue;
-      for (int l = b.line(); l <= b.endLine() && l - 1 < n; l++) code[l - 1] = true;
-    }
-    return code;
   }
 
   static String lower(String s) {
