@@ -1,5 +1,6 @@
 package dev.specgate.engine;
 
+import dev.specgate.sql.MigrationTool;
 import dev.specgate.core.Severity;
 import dev.specgate.sql.Dialect;
 import java.util.Arrays;

@@ -11,6 +11,7 @@ import java.util.Locale;
  * transaction that touched the table, and every later query on the table waits behind it.
  */
 public final class MysqlOnlineDdl {
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
   private MysqlOnlineDdl() {}
 
   public enum Algorithm { INSTANT, INPLACE, COPY }
@@ -104,7 +105,7 @@ public final class MysqlOnlineDdl {
     }
     if (a instanceof AlterAction.RenameTable) return new Plan("rename the table", Algorithm.INSTANT, false, true, "");
     if (a instanceof AlterAction.OtherAction o) {
-      String t = o.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+      String t = SPACES.matcher(o.text().toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
       if (t.startsWith("convert to character set") || t.startsWith("convert to charset")) {
         return new Plan("convert the table's character set", Algorithm.COPY, true, false, "");
       }
@@ -128,7 +129,7 @@ public final class MysqlOnlineDdl {
   private static String written(Operation.AlterTable alter, String key) {
     for (AlterAction a : alter.actions()) {
       if (a instanceof AlterAction.OtherAction o) {
-        String t = o.text().replaceAll("\\s+", "");
+        String t = SPACES.matcher(o.text()).replaceAll("");
         if (t.toLowerCase(Locale.ROOT).startsWith(key + "=")) return t.substring(key.length() + 1).toUpperCase(Locale.ROOT);
       }
     }

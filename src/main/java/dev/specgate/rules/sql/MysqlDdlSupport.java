@@ -10,6 +10,7 @@ import java.util.Locale;
 
 /** What the two MySQL online-DDL rules share: the facts around an action, and the advice. */
 final class MysqlDdlSupport {
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
   private MysqlDdlSupport() {}
 
   static MysqlOnlineDdl.Plan plan(RuleContext c, ActionAt x) {
@@ -55,7 +56,7 @@ final class MysqlDdlSupport {
   }
 
   private static String norm(String type) {
-    return type == null ? "" : type.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+    return type == null ? "" : SPACES.matcher(type.toLowerCase(Locale.ROOT)).replaceAll("");
   }
 
   /** A {@code SET foreign_key_checks = 0} earlier in the file. */
