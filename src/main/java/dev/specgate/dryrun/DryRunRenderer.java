@@ -323,7 +323,7 @@ public final class DryRunRenderer {
 
   /** {@link #rollback} with the pull request's text escaped. */
   private static String markdownRollback(RollbackOutcome o) {
-    String what = MarkdownText.code(o.source()) + (o.phase() == null ? "" : " " + cell(phaseLabel(o.phase())));
+    String what = MarkdownText.code(o.source()) + (o.phase() == null ? "" : " (" + cell(phaseLabel(o.phase())) + ")");
     String baseline = o.phase() == null ? "before the change" : "before this phase (the phases before it applied)";
     if (!o.ok()) return what + ": **failed** at line " + o.errorLine() + ": " + cell(o.error());
     if (o.differences().isEmpty()) return what + ": ok, the schema is as " + baseline;
@@ -336,7 +336,7 @@ public final class DryRunRenderer {
   }
 
   private static String phaseLabel(String phase) {
-    return phase.matches("(?i)^(?:phase|stage|step)\\b.*") ? "(" + phase + ")" : "(phase " + phase + ")";
+    return phase.matches("(?i)^(?:phase|stage|step)\\b.*") ? phase : "phase " + phase;
   }
 
   /** Findings from the dry-run rules only (for summaries that already show the static ones). */
