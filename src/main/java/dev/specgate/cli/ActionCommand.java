@@ -5,6 +5,7 @@ import dev.specgate.core.Finding;
 import dev.specgate.core.Glob;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
+import dev.specgate.dryrun.PullRequestAnalysis;
 import dev.specgate.engine.Analysis;
 import dev.specgate.engine.Config;
 import dev.specgate.engine.ConfigException;
@@ -143,7 +144,13 @@ public final class ActionCommand implements Callable<Integer> {
       throw new ActionError(e.getMessage());
     }
     Config config = config(workspace, changes).forPullRequest(event.draft());
-    Report report = onlyPaths(Analysis.run(changes, config), paths);
+    PullRequestAnalysis analysis = PullRequestAnalysis.run(changes, config, Analysis::run);
+    Report report = onlyPaths(analysis.report(), paths);
+    String dryRunSection = analysis.summarySection();
+    if (analysis.dryRunProblem() != null) {
+      out.println("::warning title=specgate dry run::" + GithubAnnotationsRenderer.escapeData(analysis.dryRunProblem()));
+      err.println("specgate: the dry run did not run: " + analysis.dryRunProblem());
+    }
 
     out.print(GithubAnnotationsRenderer.render(report));
     out.flush();
@@ -154,11 +161,11 @@ public final class ActionCommand implements Callable<Integer> {
     String linkBase = env.getOrDefault("GITHUB_SERVER_URL", "https://github.com") + "/"
         + env.getOrDefault("GITHUB_REPOSITORY", "") + "/blob/" + headSha + "/";
     if (env.getOrDefault("GITHUB_REPOSITORY", "").isBlank()) linkBase = "";
-    publish(event, headSha, report, changes, linkBase, notes, out, err);
+    publish(event, headSha, report, changes, dryRunSection, linkBase, notes, out, err);
 
     String note = notes.isEmpty() ? null : String.join("\n", notes);
     String summary = MarkdownRenderer.render(
-        report, new MarkdownRenderer.Options(linkBase, MarkdownRenderer.STEP_SUMMARY_LIMIT, note));
+        report, new MarkdownRenderer.Options(linkBase, MarkdownRenderer.STEP_SUMMARY_LIMIT, note, dryRunSection));
     try {
       String summaryFile = env.get("GITHUB_STEP_SUMMARY");
       if (summaryFile != null && !summaryFile.isBlank()) WorkflowFiles.appendSummary(Path.of(summaryFile), summary);
@@ -254,7 +261,7 @@ public final class ActionCommand implements Callable<Integer> {
   }
 
   private void publish(
-      ActionsEvent event, String headSha, Report report, ChangeSet changes, String linkBase, List<String> notes,
+      ActionsEvent event, String headSha, Report report, ChangeSet changes, String section, String linkBase, List<String> notes,
       PrintWriter out, PrintWriter err) {
     if (!checkRun && !(reviewComments && event.isPullRequest())) return;
     String token = env.get("GITHUB_TOKEN");
@@ -276,7 +283,7 @@ public final class ActionCommand implements Callable<Integer> {
     PullRequestPublisher.Context ctx = new PullRequestPublisher.Context(repo, event.isPullRequest() ? event.pullNumber() : 0,
         headSha, event.fromFork(), checkName, EXTERNAL_ID + (event.isPullRequest() ? "/pr-" + event.pullNumber() : ""),
         0, linkBase, checkRun, reviewComments && head == null, true);
-    for (PullRequestPublisher.Note note : new PullRequestPublisher(client).publish(ctx, report, changes).notes()) {
+    for (PullRequestPublisher.Note note : new PullRequestPublisher(client).publish(ctx, report, changes, section).notes()) {
       out.println((note.refused() ? "::notice" : "::warning") + " title=specgate::"
           + GithubAnnotationsRenderer.escapeData(note.text()));
       err.println("specgate: " + note.text());

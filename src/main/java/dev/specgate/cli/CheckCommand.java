@@ -5,6 +5,8 @@ import dev.specgate.core.Glob;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
 import dev.specgate.dryrun.DryRunOptions;
+import dev.specgate.dryrun.DryRunRenderer;
+import dev.specgate.dryrun.DryRunResult;
 import dev.specgate.engine.Analysis;
 import dev.specgate.engine.Config;
 import dev.specgate.engine.Report;
@@ -84,13 +86,17 @@ final class CheckCommand implements Callable<Integer> {
           new UserError("--fail-on: expected error, warning or notice, found '" + failOn + "'")));
     }
     Report report;
+    DryRunResult dryRunResult = null;
     try (Progress p = Progress.start(spec.commandLine().getErr(), input.changes().files().size(), progress, System.getenv())) {
       if (p != null) p.phase("analysing " + input.changes().files().size() + " files");
-      report = dryRun ? DryRunCommand.runDryRun(input.changes(), config, DryRunOptions.forConfig(config)).report()
-          : Analysis.run(input.changes(), config);
+      if (dryRun) dryRunResult = DryRunCommand.runDryRun(input.changes(), config, DryRunOptions.forConfig(config));
+      report = dryRunResult != null ? dryRunResult.report() : Analysis.run(input.changes(), config);
     }
     PrintWriter w = spec.commandLine().getOut();
-    w.print(out.render(report, input.changes(), OutputFormat.colourWanted()));
+    // JSON has one shape (DESIGN section 8): with the dry run, its "dryRun" section is there too
+    if (dryRunResult != null && out == OutputFormat.json) w.print(DryRunRenderer.json(dryRunResult));
+    else if (dryRunResult != null && out == OutputFormat.markdown) w.print(DryRunRenderer.markdown(dryRunResult));
+    else w.print(out.render(report, input.changes(), OutputFormat.colourWanted()));
     w.flush();
     sayWhatWasNotAnalysed(report, config);
     if (Boolean.getBoolean(CDS_TRAINING)) {

@@ -5,6 +5,7 @@ import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Finding;
 import dev.specgate.report.JsonRenderer;
 import dev.specgate.report.MarkdownRenderer;
+import dev.specgate.report.MarkdownText;
 import dev.specgate.report.TextRenderer;
 import dev.specgate.rules.dryrun.DryRunEvidence;
 import dev.specgate.rules.dryrun.ObservedLock;
@@ -154,20 +155,36 @@ public final class DryRunRenderer {
     return markdownEvidence(r.evidence()) + "\n" + MarkdownRenderer.render(r.report());
   }
 
-  /** The evidence sections alone (what the Check Run and job summaries show). */
+  /** The evidence sections alone, every statement listed. */
   public static String markdownEvidence(DryRunEvidence e) {
+    return markdownEvidence(e, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The evidence sections alone (what the Check Run and job summaries show), at most {@code
+   * maxStatements} rows in the lock table and as many notes. Everything that came from the pull
+   * request (paths, SQL, identifiers, PostgreSQL's messages quoting them) goes through {@link
+   * MarkdownText}.
+   */
+  public static String markdownEvidence(DryRunEvidence e, int maxStatements) {
     StringBuilder b = new StringBuilder();
-    b.append("## Dry run: PostgreSQL ").append(e.postgres()).append(" (").append(e.database()).append(", `specgate dry-run`)\n\n");
+    b.append("## Dry run: PostgreSQL ").append(cell(e.postgres())).append(" (").append(cell(e.database())).append(", `specgate dry-run`)\n\n");
     b.append("### Migration dry-run output\n\n");
-    if (!e.dataset().isEmpty()) b.append("Dataset: synthetic rows: ").append(dataset(e)).append(".\n\n");
+    if (!e.dataset().isEmpty()) b.append("Dataset: synthetic rows: ").append(cell(dataset(e))).append(".\n\n");
     if (e.statements().isEmpty()) {
       b.append("No statement ran.\n\n");
     } else {
       b.append("| Statement | Result | Time | Locks taken | Rewrote / scanned | Blocked while held |\n");
       b.append("|---|---|---|---|---|---|\n");
+      int shown = 0;
       for (ObservedStatement s : e.statements()) {
-        b.append("| `").append(s.file()).append(':').append(s.line()).append("` ")
-            .append(cell(oneLine(s.sql(), 60))).append(" | ")
+        if (shown++ == maxStatements) {
+          b.append("| … and ").append(e.statements().size() - maxStatements)
+              .append(" more statements (`specgate dry-run` lists them all) | | | | | |\n");
+          break;
+        }
+        b.append("| ").append(MarkdownText.code(s.file() + ":" + s.line())).append(' ')
+            .append(MarkdownText.code(oneLine(s.sql(), 60))).append(" | ")
             .append(s.ok() ? "ok" : "**failed**: " + cell(s.error())).append(" | ")
             .append(fmtMs(s.durationMs())).append(estimate(s)).append(" | ")
             .append(s.ok() ? cell(locks(s)) : "").append(" | ")
@@ -177,27 +194,34 @@ public final class DryRunRenderer {
       b.append('\n');
     }
     b.append("### Longest lock\n\n");
-    b.append(e.longestLock().map(l -> ObservedLock.label(l.mode()) + " on " + l.relation() + " for "
-        + fmtMs(l.durationMs()) + " (`" + l.file() + ":" + l.line() + "`)")
+    b.append(e.longestLock().map(l -> ObservedLock.label(l.mode()) + " on " + cell(l.relation()) + " for "
+        + fmtMs(l.durationMs()) + " (" + MarkdownText.code(l.file() + ":" + l.line()) + ")")
         .orElse("No lock observed on a table that existed before the change.")).append("\n\n");
     b.append("### Batch size and lock notes\n\n");
     List<String> lockNotes = new ArrayList<>();
     for (ObservedStatement s : e.statements()) {
       if (s.ok() && (!s.blockedReads().isEmpty() || !s.blockedWrites().isEmpty())) {
-        lockNotes.add("`" + s.file() + ":" + s.line() + "`: " + blocked(s) + " while it runs (" + fmtMs(s.durationMs())
-            + estimate(s) + ")");
+        lockNotes.add(MarkdownText.code(s.file() + ":" + s.line()) + ": " + cell(blocked(s)) + " while it runs ("
+            + fmtMs(s.durationMs()) + cell(estimate(s)) + ")");
       }
     }
     if (lockNotes.isEmpty()) lockNotes.add("No statement blocked reads or writes on an existing table.");
-    for (String n : e.notes()) lockNotes.add(n);
-    for (String n : lockNotes) b.append("- ").append(n).append('\n');
+    for (String n : e.notes()) lockNotes.add(cell(n));
+    int listed = 0;
+    for (String n : lockNotes) {
+      if (listed++ == maxStatements) {
+        b.append("- … and ").append(lockNotes.size() - maxStatements).append(" more notes\n");
+        break;
+      }
+      b.append("- ").append(n).append('\n');
+    }
     b.append('\n');
     b.append("### Rollback tested\n\n");
     if (e.rollback().isEmpty()) {
       b.append("- No rollback script ran (no down/revert/undo migration or phase rollback SQL for this change).\n");
     } else {
-      for (RollbackOutcome o : e.rollback()) b.append("- ").append(rollback(o)).append('\n');
-      b.append("- ").append(rerun(e)).append('\n');
+      for (RollbackOutcome o : e.rollback()) b.append("- ").append(markdownRollback(o)).append('\n');
+      b.append("- ").append(cell(rerun(e))).append('\n');
     }
     b.append('\n');
     b.append("### Rollback boundary\n\n");
@@ -292,8 +316,27 @@ public final class DryRunRenderer {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
+  /** Author text (identifiers, PostgreSQL's messages quoting them) for a cell or list item. */
   private static String cell(String s) {
-    return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
+    return s == null ? "" : MarkdownText.cell(s);
+  }
+
+  /** {@link #rollback} with the pull request's text escaped. */
+  private static String markdownRollback(RollbackOutcome o) {
+    String what = MarkdownText.code(o.source()) + (o.phase() == null ? "" : " (" + cell(phaseLabel(o.phase())) + ")");
+    String baseline = o.phase() == null ? "before the change" : "before this phase (the phases before it applied)";
+    if (!o.ok()) return what + ": **failed** at line " + o.errorLine() + ": " + cell(o.error());
+    if (o.differences().isEmpty()) return what + ": ok, the schema is as " + baseline;
+    List<String> diffs = new ArrayList<>();
+    for (RollbackOutcome.Difference d : o.differences()) {
+      diffs.add(d.object() + " (before: " + (d.before() == null ? "absent" : d.before()) + "; after: "
+          + (d.after() == null ? "absent" : d.after()) + ")");
+    }
+    return what + ": ran, but the schema differs from " + baseline + ": " + cell(String.join("; ", diffs));
+  }
+
+  private static String phaseLabel(String phase) {
+    return phase.matches("(?i)^(?:phase|stage|step)\\b.*") ? phase : "phase " + phase;
   }
 
   /** Findings from the dry-run rules only (for summaries that already show the static ones). */

@@ -51,6 +51,14 @@ public final class PullRequestPublisher {
   }
 
   public Outcome publish(Context ctx, Report report, ChangeSet changes) {
+    return publish(ctx, report, changes, null);
+  }
+
+  /**
+   * @param section Markdown the Check Run summary shows after the findings (the dry run's lock
+   *     table and rollback result), or null
+   */
+  public Outcome publish(Context ctx, Report report, ChangeSet changes, String section) {
     List<Note> notes = new ArrayList<>();
     ReviewPublisher.Outcome review = null;
     if (ctx.review() && ctx.pullNumber() > 0) {
@@ -64,7 +72,8 @@ public final class PullRequestPublisher {
     CheckRun run = null;
     if (ctx.checkRun()) {
       String summary = MarkdownRenderer.render(report, new MarkdownRenderer.Options(
-          ctx.linkBase(), MarkdownRenderer.CHECK_RUN_LIMIT, notes.isEmpty() ? null : String.join("\n", notes.stream().map(Note::text).toList())));
+          ctx.linkBase(), MarkdownRenderer.CHECK_RUN_LIMIT, notes.isEmpty() ? null : String.join("\n", notes.stream().map(Note::text).toList()),
+          section));
       List<Annotation> annotations = new ArrayList<>();
       for (Finding f : report.findings()) annotations.add(CheckRunPublisher.annotation(f));
       CheckRunRequest req = CheckRunRequest.completed(ctx.checkName(), ctx.headSha(),

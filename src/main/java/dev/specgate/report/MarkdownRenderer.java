@@ -30,11 +30,18 @@ public final class MarkdownRenderer {
    *     https://github.com/o/r/blob/<sha>/}; empty for links relative to the repository root
    * @param limit maximum size in UTF-8 bytes
    * @param note an extra line under the verdict (e.g. why no review was posted), or null
+   * @param section a Markdown section of ours shown after the findings table (the dry run's
+   *     evidence), its author text already escaped; or null. Left out, and said so, when it does
+   *     not fit.
    */
-  public record Options(String linkBase, int limit, String note) {
+  public record Options(String linkBase, int limit, String note, String section) {
     public Options {
       linkBase = linkBase == null ? "" : linkBase;
       if (limit < 2 * NOTE_RESERVE) throw new IllegalArgumentException("limit too small: " + limit);
+    }
+
+    public Options(String linkBase, int limit, String note) {
+      this(linkBase, limit, note, null);
     }
 
     public static Options defaults() {
@@ -42,7 +49,11 @@ public final class MarkdownRenderer {
     }
 
     public Options withNote(String n) {
-      return new Options(linkBase, limit, n);
+      return new Options(linkBase, limit, n, section);
+    }
+
+    public Options withSection(String s) {
+      return new Options(linkBase, limit, note, s);
     }
   }
 
@@ -68,6 +79,7 @@ public final class MarkdownRenderer {
     budget.add(head.toString());
     if (findings.isEmpty()) {
       budget.add("No findings.\n");
+      addSection(budget, options.section());
       return budget.text();
     }
 
@@ -77,6 +89,7 @@ public final class MarkdownRenderer {
       if (!budget.tryAdd(row(f, options.linkBase()))) break;
       rowsShown++;
     }
+    addSection(budget, options.section());
     int detailsShown = 0;
     if (rowsShown > 0 && budget.tryAdd("\n### Details\n\n")) {
       for (int i = 0; i < rowsShown; i++) {
@@ -96,6 +109,15 @@ public final class MarkdownRenderer {
       out.append(". Every finding is in the annotations, and `specgate check` shows them all.\n");
     }
     return out.toString();
+  }
+
+  /** The caller's section whole, or a line saying it was left out for size. */
+  private static void addSection(Budget budget, String section) {
+    if (section == null || section.isBlank()) return;
+    if (!budget.tryAdd("\n" + section.strip() + "\n")) {
+      budget.tryAdd("\n> The dry-run evidence is left out to stay within GitHub's size limit;"
+          + " `specgate dry-run --format markdown` shows it.\n");
+    }
   }
 
   private static String verdict(Report r) {

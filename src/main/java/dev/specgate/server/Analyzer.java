@@ -1,6 +1,7 @@
 package dev.specgate.server;
 
 import dev.specgate.core.ChangeSet;
+import dev.specgate.dryrun.PullRequestAnalysis;
 import dev.specgate.engine.Config;
 import dev.specgate.engine.Report;
 
@@ -8,4 +9,9 @@ import dev.specgate.engine.Report;
 @FunctionalInterface
 public interface Analyzer {
   Report analyse(ChangeSet changes, Config config);
+
+  /** What the worker publishes: this analysis, or the dry run when the config asks for it. */
+  default PullRequestAnalysis analysePullRequest(ChangeSet changes, Config config) {
+    return PullRequestAnalysis.run(changes, config, this::analyse);
+  }
 }

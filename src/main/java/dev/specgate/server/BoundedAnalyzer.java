@@ -5,6 +5,7 @@ import dev.specgate.core.Finding;
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
+import dev.specgate.dryrun.PullRequestAnalysis;
 import dev.specgate.engine.Config;
 import dev.specgate.engine.EngineDiagnostics;
 import dev.specgate.engine.Report;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The engine as the service runs it on input anyone can send: files over the size cap are left
@@ -48,8 +50,34 @@ final class BoundedAnalyzer implements Analyzer {
 
   @Override
   public Report analyse(ChangeSet changes, Config config) {
-    List<SourceFile> kept = new ArrayList<>();
     List<Finding> skipped = new ArrayList<>();
+    ChangeSet kept = withinSizeCap(changes, skipped);
+    return withSkipped(runWithinBudget(() -> engine.analyse(kept, config)), skipped);
+  }
+
+  /**
+   * The dry run (when the config asks for it) runs inside the same wall-clock budget as the static
+   * analysis: one budget per job, whatever the job does.
+   */
+  @Override
+  public PullRequestAnalysis analysePullRequest(ChangeSet changes, Config config) {
+    List<Finding> skipped = new ArrayList<>();
+    ChangeSet kept = withinSizeCap(changes, skipped);
+    PullRequestAnalysis a = runWithinBudget(() -> PullRequestAnalysis.run(kept, config, engine::analyse));
+    return a.withReport(withSkipped(a.report(), skipped));
+  }
+
+  private static Report withSkipped(Report report, List<Finding> skipped) {
+    if (skipped.isEmpty()) return report;
+    List<Finding> all = new ArrayList<>(skipped);
+    all.addAll(report.findings());
+    return new Report(all, report.migrations(), report.packets(), report.filesAnalysed(), report.statementsAnalysed(),
+        report.failOn());
+  }
+
+  /** The change without the files over the size cap; a finding for each left out goes to {@code skipped}. */
+  private ChangeSet withinSizeCap(ChangeSet changes, List<Finding> skipped) {
+    List<SourceFile> kept = new ArrayList<>();
     for (SourceFile f : changes.files()) {
       long size = Math.max(bytes(f.content()), bytes(f.baseContent()));
       if (size <= maxFileBytes) {
@@ -61,13 +89,7 @@ final class BoundedAnalyzer implements Analyzer {
                 + " the service; run `specgate check` on it locally or in the Action.", ""));
       }
     }
-    ChangeSet bounded = skipped.isEmpty() ? changes : new ChangeSet(changes.kind(), kept, changes.headTreeComplete());
-    Report report = runWithinBudget(bounded, config);
-    if (skipped.isEmpty()) return report;
-    List<Finding> all = new ArrayList<>(skipped);
-    all.addAll(report.findings());
-    return new Report(all, report.migrations(), report.packets(), report.filesAnalysed(), report.statementsAnalysed(),
-        report.failOn());
+    return skipped.isEmpty() ? changes : new ChangeSet(changes.kind(), kept, changes.headTreeComplete());
   }
 
   /** The text's UTF-8 size, encoded only when it might exceed the cap (at most 3 bytes per UTF-16 unit). */
@@ -77,11 +99,11 @@ final class BoundedAnalyzer implements Analyzer {
     return s.getBytes(StandardCharsets.UTF_8).length;
   }
 
-  private Report runWithinBudget(ChangeSet changes, Config config) {
-    CompletableFuture<Report> result = new CompletableFuture<>();
+  private <T> T runWithinBudget(Supplier<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       try {
-        result.complete(engine.analyse(changes, config));
+        result.complete(work.get());
       } catch (Throwable e) { // StackOverflowError, OutOfMemoryError, anything: reported, never fatal
         result.completeExceptionally(e);
       }

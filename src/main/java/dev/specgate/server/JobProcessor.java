@@ -1,5 +1,6 @@
 package dev.specgate.server;
 
+import dev.specgate.dryrun.PullRequestAnalysis;
 import dev.specgate.engine.ConfigException;
 import dev.specgate.engine.Report;
 import dev.specgate.github.CheckRun;
@@ -96,7 +97,8 @@ final class JobProcessor {
         return Result.DONE;
       }
       Instant started = clock.instant();
-      Report report = analyzer.analyse(snapshot.changes(), snapshot.config().forPullRequest(pr.draft()));
+      PullRequestAnalysis analysis = analyzer.analysePullRequest(snapshot.changes(), snapshot.config().forPullRequest(pr.draft()));
+      Report report = analysis.report();
       metrics.analysed(Duration.between(started, clock.instant()));
 
       if (store.superseded(job) || !client.pullRequest(repo, w.prNumber()).headSha().equalsIgnoreCase(w.headSha())) {
@@ -107,7 +109,8 @@ final class JobProcessor {
 
       PullRequestPublisher.Context ctx = new PullRequestPublisher.Context(repo, w.prNumber(), w.headSha(), false,
           CHECK_NAME, Integer.toString(w.prNumber()), runId, client.blobLinkBase(repo, w.headSha()), true, true, false);
-      PullRequestPublisher.Outcome published = new PullRequestPublisher(client).publish(ctx, report, snapshot.changes());
+      PullRequestPublisher.Outcome published = new PullRequestPublisher(client).publish(ctx, report, snapshot.changes(),
+          analysis.summarySection());
       ReviewPublisher.Outcome review = published.review();
       LOG.info("job {}: {} #{} at {}: {} finding(s), review {}", job.id(), w.repo(), w.prNumber(), w.headSha(),
           report.findings().size(), review);

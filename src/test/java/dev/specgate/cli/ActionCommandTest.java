@@ -281,6 +281,43 @@ class ActionCommandTest {
   }
 
   @Test
+  void withDryRunTheCheckRunAndJobSummariesShowTheMeasuredLockTableAndTheRollback() throws Exception {
+    // another repository: dryRun: true in .specgate.yml, and a change that takes ACCESS EXCLUSIVE
+    repo = tmp.resolve("dry");
+    Files.createDirectories(repo);
+    String up = "db/migrations/000002_status.up.sql";
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      write(".specgate.yml", "dryRun: true\ndryRunRowCeiling: 500\n");
+      write("db/migrations/000001_accounts.up.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL);\n");
+      baseSha = commit(git, "base");
+      write(up, "ALTER TABLE accounts ADD COLUMN status text;\n");
+      write("db/migrations/000002_status.down.sql", "ALTER TABLE accounts DROP COLUMN status;\n");
+      headSha = commit(git, "head: a new column");
+    }
+    // the Check Run only (no review asked): find ours, then create it
+    gh.wm.stubFor(get(urlPathEqualTo("/repos/acme/shop/commits/" + headSha + "/check-runs")).atPriority(5)
+        .willReturn(jsonResponse("{\"total_count\":0,\"check_runs\":[]}", 200)));
+    gh.wm.stubFor(post(urlEqualTo("/repos/acme/shop/check-runs")).atPriority(5)
+        .willReturn(jsonResponse("{\"id\":" + CHECK_RUN_ID + ",\"name\":\"specgate\",\"head_sha\":\"" + headSha
+            + "\",\"status\":\"completed\",\"conclusion\":\"success\"}", 201)));
+
+    Run run = action(env(false), "--review-comments", "false");
+
+    assertThat(run.exit()).as(run.err()).isIn(0, 1);
+    List<LoggedRequest> creates = requests(RequestMethod.POST, "/repos/acme/shop/check-runs");
+    assertThat(creates).hasSize(1);
+    String checkSummary = json.readTree(creates.get(0).getBodyAsString()).path("output").path("summary").asText();
+    String jobSummary = Files.readString(tmp.resolve("summary.md"));
+    for (String summary : List.of(checkSummary, jobSummary)) {
+      assertThat(summary).contains("## Dry run: PostgreSQL ", "| Statement | Result | Time | Locks taken |");
+      // measured on the scratch database: the lock the statement's backend held, in that statement's row
+      assertThat(summary).containsPattern("\\| `" + up.replace(".", "\\.") + ":1` .*\\| AccessExclusiveLock accounts");
+      assertThat(summary).contains("`db/migrations/000002_status.down.sql`: ok, the schema is as before the change");
+    }
+    assertThat(checkSummary).hasSizeLessThanOrEqualTo(65_535);
+  }
+
+  @Test
   void aReRunOnTheSameCommitUpdatesInsteadOfPilingUp() throws Exception {
     stubFirstRun();
     assertThat(action(env(false)).exit()).isEqualTo(1);

@@ -46,8 +46,13 @@ class DryRunCommandTest {
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("findings").toString()).contains("\"rule\":\"migration-fails\"")
         .contains("relation \\\"missing\\\" does not exist");
+    // one JSON shape: check --dry-run carries the same dryRun section as dry-run
+    assertThat(j.at("/dryRun/statements/1/ok").asBoolean()).isFalse();
+    assertThat(j.at("/dryRun/statements/1/line").asInt()).isEqualTo(2);
+    assertThat(j.at("/dryRun/statements/0/locks").toString()).contains("{\"relation\":\"t\",\"mode\":\"AccessExclusiveLock\"}");
+    assertThat(j.at("/dryRun/postgres").asText()).isNotBlank();
     Run plain = run("check", dir.toString(), "--format", "json");
-    assertThat(plain.out()).doesNotContain("migration-fails");
+    assertThat(plain.out()).doesNotContain("migration-fails").doesNotContain("\"dryRun\"");
   }
 
   @Test

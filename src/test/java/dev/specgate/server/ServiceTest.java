@@ -126,6 +126,33 @@ class ServiceTest {
   }
 
   @Test
+  void withDryRunTheCheckRunSummaryShowsTheMeasuredLockTableAndTheRollback() throws Exception {
+    String up = "ALTER TABLE accounts ADD COLUMN status text;\n";
+    FakeGitHub gh = github(List.of(
+        new FakeGitHub.RepoFile(".specgate.yml", "dryRun: true\ndryRunRowCeiling: 500\n", null, null),
+        new FakeGitHub.RepoFile("db/migrations/000001_accounts.up.sql", V1, null, null),
+        new FakeGitHub.RepoFile("db/migrations/000002_status.up.sql", up, "added", FakeGitHub.addedPatch(up)),
+        new FakeGitHub.RepoFile("db/migrations/000002_status.down.sql", "ALTER TABLE accounts DROP COLUMN status;\n",
+            "added", FakeGitHub.addedPatch("ALTER TABLE accounts DROP COLUMN status;\n"))));
+    ServiceApp app = start(gh, ServiceHarness.h2(dir), ServiceHarness.FAST);
+
+    send(app.port(), "pull_request", delivery(), pullRequestEvent("opened", FakeGitHub.HEAD));
+    await("job done", Duration.ofSeconds(90), () -> jobIn(app, JobState.DONE));
+
+    JsonNode completed = null;
+    for (LoggedRequest p : gh.requests("PATCH", "/repos/acme/payments/check-runs/" + FakeGitHub.RUN_ID)) {
+      if ("completed".equals(body(p).path("status").asText())) completed = body(p);
+    }
+    assertThat(completed).as("a PATCH completing the run").isNotNull();
+    String summary = completed.path("output").path("summary").asText();
+    assertThat(summary).hasSizeLessThanOrEqualTo(65_535);
+    assertThat(summary).contains("## Dry run: PostgreSQL ", "| Statement | Result | Time | Locks taken |");
+    // the lock the statement's backend held, measured on the scratch database, in the row of that statement
+    assertThat(summary).containsPattern("\\| `db/migrations/000002_status\\.up\\.sql:1` .*\\| AccessExclusiveLock accounts");
+    assertThat(summary).containsPattern("`db/migrations/000002_status\\.down\\.sql`: ok, the schema is as before the change");
+  }
+
+  @Test
   void badSignatureIs401AndQueuesNothing() throws Exception {
     FakeGitHub gh = github(indexChange());
     ServiceApp app = start(gh, ServiceHarness.h2(dir), ServiceHarness.FAST);
