@@ -199,6 +199,13 @@ public final class ConfigLoader {
           throw error(name + ": expected true or false, found " + describe(t)
               + (t != null && t.isScalarValue() ? " '" + p.getText() + "'" : ""));
         }
+        case VERSION -> {
+          String v = scalar(name).trim().toLowerCase(Locale.ROOT);
+          if (!v.matches(key.allowed().get(0))) {
+            throw error(name + ": expected a version such as " + key.defaultValue() + ", found '" + v + "'");
+          }
+          yield v;
+        }
         case GLOBS, STRINGS -> stringList(name);
         case RULE_SEVERITIES -> rules(key, lines);
         case GUARDRAILS -> guardrails(lines);

@@ -78,7 +78,8 @@ public final class Workspace {
         MigrationOrder.direction(f.path()),
         MigrationOrder.orderKey(f.path(), config.migrationTool()),
         f.content() != null
-            && MigrationOrder.runsInTransaction(f.path(), f.content(), m.statements(), config.migrationTool()));
+            && MigrationOrder.runsInTransaction(f.path(), f.content(), m.statements(), config.migrationTool(),
+                config.golangMigrateMultiStatement()));
   }
 
   /**
