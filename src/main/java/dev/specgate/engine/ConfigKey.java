@@ -23,7 +23,7 @@ public enum ConfigKey {
   POSTGRES_VERSION("postgresVersion", Type.INTEGER, 15L, List.of(), 9, 30,
       "The target PostgreSQL major version (volatile-default-rewrite depends on it: before 11 any DEFAULT rewrites the table)."),
   MYSQL_VERSION("mysqlVersion", Type.VERSION, "8.4", List.of(MysqlServer.PATTERN), 0, 0,
-      "The target MySQL or MariaDB server when dialect is mysql: 5.7, 8.0 (the latest 8.0 release), 8.0.28 (one release),"
+      "The target MySQL or MariaDB server when dialect is mysql, quoted: \"5.7\", 8.0 (the latest 8.0 release), 8.0.28 (one release),"
           + " 8.4, or mariadb-10.11 and the like. Which ALTER TABLE operations are INSTANT, in place or a table copy depends on it."),
   MIGRATION_TOOL("migrationTool", Type.CHOICE, "auto", labels(MigrationTool.values(), MigrationTool::label), 0, 0,
       "The tool that runs the migrations: it decides the order of the files and which of them run inside a transaction."),

@@ -16,7 +16,7 @@ public record MysqlServer(boolean mariadb, int major, int minor, int patch) {
   public static final int LATEST = Integer.MAX_VALUE;
 
   /** What {@code mysqlVersion} accepts (checked by the config loader, shown in the schema). */
-  public static final String PATTERN = "(mariadb-)?[0-9]{1,2}\\.[0-9]{1,2}(\\.[0-9]{1,3})?";
+  public static final String PATTERN = "^(mariadb-)?[0-9]{1,2}\\.[0-9]{1,2}(\\.[0-9]{1,3})?$";
 
   /** The default: MySQL 8.4 (what the online-DDL table assumed before the key existed). */
   public static final MysqlServer DEFAULT = new MysqlServer(false, 8, 4, LATEST);
