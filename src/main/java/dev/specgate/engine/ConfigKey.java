@@ -31,7 +31,7 @@ public enum ConfigKey {
       "true: golang-migrate's x-multi-statement option is on, so each statement of a .up.sql file runs on its own"
           + " (no implicit transaction around the file); false: the PostgreSQL driver sends the file as one query."),
   MIGRATIONS("migrations", Type.GLOBS,
-      List.of("**/migrations/**/*.sql", "**/migrate/**/*.sql", "**/V*__*.sql", "**/U*__*.sql",
+      List.of("**/migrations/**/*.sql", "**/migrations/**/*.sql.postgres", "**/migrate/**/*.sql", "**/V*__*.sql", "**/U*__*.sql",
           "**/*.up.sql", "**/*.down.sql", "**/deploy/**/*.sql", "**/revert/**/*.sql"),
       List.of(), 0, 0,
       "Globs (.gitignore semantics: **/ matches zero or more folders) of the migration files."),

@@ -59,7 +59,7 @@ public final class MysqlOnlineDdl {
           : new Plan("drop a column", Algorithm.INPLACE, true, true, "no INSTANT DROP COLUMN on " + server.describe());
     }
     if (a instanceof AlterAction.RenameColumn) {
-      boolean instant = server.mariadb() ? server.atLeast(10, 3, 0) : server.atLeast(8, 0, 28);
+      boolean instant = server.mariadb() ? instantExists(server) : server.atLeast(8, 0, 28);
       return new Plan("rename a column", instant ? Algorithm.INSTANT : Algorithm.INPLACE, false, true, "");
     }
     if (a instanceof AlterAction.SetDefault || a instanceof AlterAction.DropDefault) {
