@@ -80,6 +80,15 @@ class AnalysisTest {
   }
 
   @Test
+  void railsStructureDumpIsNotAMigrationUnderTheDefaultGlobs() {
+    // db/structure.sql is the schema Rails dumps after migrating (db/migrate/*.rb are the changes):
+    // analysing it would report every table as created by the change.
+    Report r = check("db/structure.sql", "CREATE TABLE accounts (id bigint);\nCREATE INDEX i ON accounts (id);\n");
+    assertThat(r.migrations()).isEmpty();
+    assertThat(r.findings()).isEmpty();
+  }
+
+  @Test
   void severityOverrideAndOffComeFromConfig() throws ConfigException {
     Config c = ConfigLoader.parse("rules:\n  nullable-first: notice\n  missing-lock-timeout: off\n", "c.yml");
     Report r = Analysis.run(ChangeSet.ofPaths(List.of(SourceFile.added("db/migrations/V2__r.sql", ADD_NOT_NULL))), c);
