@@ -61,6 +61,12 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: .specgate.yml at the root)")
   Path configFile;
 
+  @Option(names = "--max-file-bytes", paramLabel = "BYTES",
+      description = "files larger than this are named on stderr and not analysed (default: 4194304)")
+  long maxFileBytes = PathSource.MAX_FILE_BYTES;
+
+  private final List<String> notRead = new ArrayList<>();
+
   @Option(names = "--progress", description = "show progress on stderr even when it is not a terminal or in CI"
       + " (default: shown on a terminal for runs over " + Progress.MIN_FILES + " files or more)")
   boolean progress;
@@ -70,6 +76,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (maxFileBytes < 1) throw new UserError("--max-file-bytes: expected a positive number of bytes, found " + maxFileBytes);
     OutputFormat out = Formats.parse(format);
     Input input = input();
     Config config = input.config();
@@ -98,6 +105,7 @@ final class CheckCommand implements Callable<Integer> {
   /** Nothing silent: a named file that is no migration, or a run that found nothing, is said on stderr. */
   private void sayWhatWasNotAnalysed(Report report, Config config) {
     PrintWriter err = spec.commandLine().getErr();
+    for (String line : notRead) err.println("specgate: " + line);
     if (base == null) {
       for (Path p : paths) {
         String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -148,10 +156,15 @@ final class CheckCommand implements Callable<Integer> {
     if (paths.isEmpty()) paths.add(Path.of("."));
     if (paths.size() == 1 && Files.isDirectory(paths.get(0))) {
       Path root = paths.get(0);
-      return new Input(PathSource.directory(root), ConfigResolver.resolve(configFile, root));
+      PathSource source = new PathSource(maxFileBytes);
+      ChangeSet changes = source.directory(root);
+      notRead.addAll(source.notAnalysed());
+      return new Input(changes, ConfigResolver.resolve(configFile, root));
     }
     Path cwd = Path.of("");
-    List<SourceFile> files = PathSource.files(cwd, paths);
+    PathSource source = new PathSource(maxFileBytes);
+    List<SourceFile> files = source.files(cwd, paths);
+    notRead.addAll(source.notAnalysed());
     Config config = ConfigResolver.resolve(configFile, cwd);
     // A file named on the command line is a migration whatever its path (.sql and .sql.postgres files).
     List<String> globs = new ArrayList<>(config.migrations());

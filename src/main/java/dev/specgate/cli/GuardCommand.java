@@ -3,6 +3,7 @@ package dev.specgate.cli;
 import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
+import dev.specgate.core.Utf8;
 import dev.specgate.diff.DiffParseException;
 import dev.specgate.diff.DiffParser;
 import dev.specgate.diff.DiffSources;
@@ -16,7 +17,6 @@ import dev.specgate.engine.Report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,12 +94,28 @@ final class GuardCommand implements Callable<Integer> {
     return report.exitCode();
   }
 
+  /** No diff or spec is this large; reading stops here (a pipe from /dev/zero never ends). */
+  static final int MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
   private String readSpec() {
     if (!Files.isRegularFile(specFile)) throw new UserError("--spec: file not found: " + specFile);
-    try {
-      return Files.readString(specFile, StandardCharsets.UTF_8);
+    try (InputStream in = Files.newInputStream(specFile)) {
+      return text(in, specFile.toString());
     } catch (IOException e) {
       throw new UserError("cannot read " + specFile + ": " + e.getMessage());
+    }
+  }
+
+  /** At most {@link #MAX_INPUT_BYTES}, strictly UTF-8; either failure names the source. */
+  private static String text(InputStream in, String source) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
+    if (bytes.length > MAX_INPUT_BYTES) {
+      throw new UserError(source + ": larger than " + MAX_INPUT_BYTES + " bytes; not analysed");
+    }
+    try {
+      return Utf8.decode(bytes);
+    } catch (Utf8.NotUtf8Exception e) {
+      throw new UserError(source + ": " + e.getMessage() + "; expected UTF-8 text");
     }
   }
 
@@ -108,11 +124,16 @@ final class GuardCommand implements Callable<Integer> {
     String text;
     try {
       if (diff.equals("-")) {
-        text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+        text = text(stdin, source);
       } else {
         Path p = Path.of(diff);
-        if (!Files.isRegularFile(p)) throw new UserError("--diff: file not found: " + diff);
-        text = Files.readString(p, StandardCharsets.UTF_8);
+        if (!Files.exists(p)) throw new UserError("--diff: file not found: " + diff);
+        if (!Files.isRegularFile(p)) {
+          throw new UserError("--diff: " + diff + " is not a regular file (a device, FIFO or socket)");
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+          text = text(in, source);
+        }
       }
     } catch (IOException e) {
       throw new UserError("cannot read the diff from " + source + ": " + e.getMessage());

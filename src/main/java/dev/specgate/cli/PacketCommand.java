@@ -74,7 +74,7 @@ final class PacketCommand implements Callable<Integer> {
 
   private List<Packet> inDirectory(Path root) {
     Config config = ConfigResolver.resolve(configFile, root);
-    List<Packet> found = Packets.discover(PathSource.directory(root), config);
+    List<Packet> found = Packets.discover(new PathSource(PathSource.MAX_FILE_BYTES).directory(root), config);
     if (found.isEmpty()) {
       throw new UserError("no packet found under " + root + " (packets: "
           + String.join(", ", config.packets()) + "); name the plan file itself, e.g. specgate packet "
@@ -88,7 +88,7 @@ final class PacketCommand implements Callable<Integer> {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!name.endsWith(".md")) throw new UserError(file + ": a packet file is Markdown (.md)");
     Path folder = file.toAbsolutePath().getParent();
-    ChangeSet here = PathSource.directory(folder);
+    ChangeSet here = new PathSource(PathSource.MAX_FILE_BYTES).directory(folder);
     Map<String, SourceFile> files = new LinkedHashMap<>();
     for (SourceFile s : here.files()) {
       if (!s.path().contains("/") && s.fileName().toLowerCase(Locale.ROOT).endsWith(".md") && s.content() != null) {

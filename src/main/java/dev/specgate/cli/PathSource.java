@@ -4,6 +4,7 @@ import dev.specgate.core.ChangeSet;
 import dev.specgate.core.FileStatus;
 import dev.specgate.core.SourceFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -28,10 +29,21 @@ final class PathSource {
   private static final Set<String> SKIPPED_DIRS =
       Set.of(".git", ".hg", ".svn", "target", "node_modules", ".idea", ".gradle", "build", ".venv", "__pycache__");
 
-  private PathSource() {}
+  private final long maxFileBytes;
+  private final List<String> notAnalysed = new ArrayList<>();
+
+  /** A reader that skips (and names) regular files over {@code maxFileBytes}. */
+  PathSource(long maxFileBytes) {
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  /** What was found but not read, one line each, naming the file and why (for stderr). */
+  List<String> notAnalysed() {
+    return List.copyOf(notAnalysed);
+  }
 
   /** Every file below {@code root}, with paths relative to it. */
-  static ChangeSet directory(Path root) {
+  ChangeSet directory(Path root) {
     List<SourceFile> files = new ArrayList<>();
     try {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -45,7 +57,11 @@ final class PathSource {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile()) files.add(read(file, relative(root, file), attrs.size()));
+          if (attrs.isRegularFile()) {
+            files.add(read(file, relative(root, file), attrs.size()));
+          } else if (attrs.isOther()) {
+            notAnalysed.add(file + ": not a regular file (a device, FIFO or socket); not analysed");
+          }
           return FileVisitResult.CONTINUE;
         }
       });
@@ -57,7 +73,7 @@ final class PathSource {
   }
 
   /** Named files (and directories), paths relative to {@code base}. */
-  static List<SourceFile> files(Path base, List<Path> paths) {
+  List<SourceFile> files(Path base, List<Path> paths) {
     List<SourceFile> out = new ArrayList<>();
     for (Path p : paths) {
       if (!Files.exists(p)) throw new UserError("no such file or directory: " + p);
@@ -66,6 +82,11 @@ final class PathSource {
           out.add(withPath(f, relative(base, p.resolve(f.path()))));
         }
       } else {
+        // A device (/dev/zero) never ends and a FIFO blocks until someone writes: refused by name.
+        if (!Files.isRegularFile(p)) {
+          throw new UserError(p + " is not a regular file (a device, FIFO or socket); specgate reads"
+              + " regular files and directories only");
+        }
         try {
           out.add(read(p, relative(base, p), Files.size(p)));
         } catch (IOException e) {
@@ -89,20 +110,25 @@ final class PathSource {
         f.changedLines(), f.binary(), f.patch());
   }
 
-  private static SourceFile read(Path file, String path, long size) {
-    if (size > MAX_FILE_BYTES) {
-      return new SourceFile(path, FileStatus.ADDED, null, null, null, List.of(), true, null);
-    }
+  private SourceFile read(Path file, String path, long size) {
+    if (size > maxFileBytes) return tooLarge(file, path);
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+    // never more than the cap, even from a file that grows or reports no size (/proc)
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
     } catch (IOException e) {
       throw new UserError("cannot read " + file + ": " + e.getMessage());
     }
+    if (bytes.length > maxFileBytes) return tooLarge(file, path);
     if (looksBinary(bytes)) {
       return new SourceFile(path, FileStatus.ADDED, null, null, null, List.of(), true, null);
     }
     return SourceFile.added(path, decode(bytes));
+  }
+
+  private SourceFile tooLarge(Path file, String path) {
+    notAnalysed.add(file + ": larger than " + maxFileBytes + " bytes (--max-file-bytes); not analysed");
+    return new SourceFile(path, FileStatus.ADDED, null, null, null, List.of(), true, null);
   }
 
   /** UTF-8, falling back to Latin-1 for legacy files, so no input is rejected for its encoding. */

@@ -189,6 +189,7 @@ public final class DiffParser {
     }
     if (type == ChangeType.ADDED) oldPath = null;
     if (type == ChangeType.DELETED) newPath = null;
+    requirePath(oldPath, newPath, header, lines.get(header - 1));
     return new FileDiff(oldPath, newPath, type, oldMode, newMode, binary, similarity, hunks, header);
   }
 
@@ -216,6 +217,7 @@ public final class DiffParser {
       throw new DiffParseException(i + 1,
           "expected a hunk header '@@ -OLD,COUNT +NEW,COUNT @@' after the '---'/'+++' lines at line " + header);
     }
+    requirePath(oldPath, newPath, header, lines.get(header - 1));
     return new FileDiff(oldPath, newPath, type, null, null, false, -1, hunks, header);
   }
 
@@ -223,6 +225,26 @@ public final class DiffParser {
     while (i < lines.size() && lines.get(i).startsWith("@@")) {
       lastHunkHeaderLine = i + 1;
       hunks.add(hunk());
+    }
+  }
+
+  /** A file header must leave a path (a truncated or /dev/null-only header does not). */
+  private static void requirePath(String oldPath, String newPath, int headerLine, String header)
+      throws DiffParseException {
+    String path = newPath != null ? newPath : oldPath;
+    if (path == null || path.isBlank() || path.endsWith("/")) {
+      throw new DiffParseException(headerLine, "file header '" + abbreviate(header)
+          + "' names no file path: expected 'diff --git a/PATH b/PATH' or '--- a/PATH' / '+++ b/PATH'");
+    }
+  }
+
+  /** A line number or count of a hunk header; no file has 2^31 lines. */
+  private static int number(String digits, String header, int headerLine) throws DiffParseException {
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      throw new DiffParseException(headerLine, "number " + abbreviate(digits) + " in hunk header '"
+          + abbreviate(header) + "' is too large: expected a line number or count below 2147483648");
     }
   }
 
@@ -238,10 +260,10 @@ public final class DiffParser {
       throw new DiffParseException(headerLine,
           "malformed hunk header '" + abbreviate(header) + "': expected '@@ -OLD[,COUNT] +NEW[,COUNT] @@'");
     }
-    int oldStart = Integer.parseInt(m.group(1));
-    int oldCount = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-    int newStart = Integer.parseInt(m.group(3));
-    int newCount = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+    int oldStart = number(m.group(1), header, headerLine);
+    int oldCount = m.group(2) == null ? 1 : number(m.group(2), header, headerLine);
+    int newStart = number(m.group(3), header, headerLine);
+    int newCount = m.group(4) == null ? 1 : number(m.group(4), header, headerLine);
     String section = m.group(5).strip();
     List<DiffLine> body = new ArrayList<>();
     List<String> raw = new ArrayList<>();

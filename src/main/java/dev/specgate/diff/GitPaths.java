@@ -97,7 +97,12 @@ final class GitPaths {
       Token b = unquote(rest, q + 1);
       if (b != null) return new String[] {rest.substring(0, q), b.value()};
     }
-    for (int s = rest.indexOf(' '); s > 0; s = rest.indexOf(' ', s + 1)) {
+    // The two paths are the same once a two-character prefix (a/, b/) is stripped, so the space
+    // between them sits at the middle, give or take one prefix: only those three places are tried
+    // (trying every space made a header of many spaces take quadratic time).
+    int n = rest.length();
+    for (int s = (n - 3) / 2; s <= (n + 1) / 2; s++) {
+      if (s <= 0 || s >= n || rest.charAt(s) != ' ') continue;
       String a = rest.substring(0, s);
       String b = rest.substring(s + 1);
       if (stripOnePrefix(a).equals(stripOnePrefix(b))) return new String[] {a, b};

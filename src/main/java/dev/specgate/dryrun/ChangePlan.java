@@ -2,7 +2,7 @@ package dev.specgate.dryrun;
 
 import dev.specgate.core.ChangeSet;
 import dev.specgate.engine.Config;
-import dev.specgate.engine.MigrationFile;
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.engine.Workspace;
 import dev.specgate.packet.Packet;
 import dev.specgate.sql.AlterAction;

@@ -1,15 +1,19 @@
 package dev.specgate.engine;
 
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Finding;
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
+import dev.specgate.core.Texts;
 import dev.specgate.packet.Packet;
 import dev.specgate.packet.PacketSummary;
 import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
+import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleRegistry;
+import dev.specgate.rules.RuleSettings;
 import dev.specgate.rules.dryrun.DryRunEvidence;
 import dev.specgate.sql.schema.SchemaHistory;
 import java.util.ArrayList;
@@ -30,6 +34,12 @@ public final class Analysis {
           .thenComparing(Finding::message);
 
   private Analysis() {}
+
+  /** The values of {@code config} that rules read (rules do not see the engine's Config). */
+  public static RuleSettings settingsOf(Config c) {
+    return new RuleSettings(c.dialect(), c.postgresVersion(), c.mysqlServer(), c.migrationTool(), c.migrations(), c.packets(),
+        c.requiredPacketFiles(), c.largeTableRows(), c.guardrailCategories());
+  }
 
   /** Runs every registered rule that the config does not turn off. */
   public static Report run(ChangeSet changes, Config config) {
@@ -52,7 +62,8 @@ public final class Analysis {
         new AnalysisContext(config, changes, ws.migrations(), ws.packetsInScope(), schema, dryRun);
 
     // Rules are stateless and read immutable models, so they run on every core.
-    List<Finding> raw = new ArrayList<>(rules.parallelStream()
+    List<Finding> raw = new ArrayList<>(ws.problems());
+    raw.addAll(rules.parallelStream()
         .flatMap(rule -> runRule(rule, context, config, changes).stream())
         .toList());
     // The SQL in the plans' fences, checked by the same SQL rules, reported at the plan's lines.
@@ -78,7 +89,7 @@ public final class Analysis {
             .toList());
   }
 
-  private static List<Finding> runRule(Rule rule, dev.specgate.rules.RuleContext context, Config config, ChangeSet changes) {
+  private static List<Finding> runRule(Rule rule, RuleContext context, Config config, ChangeSet changes) {
     // An opt-in (style) rule runs only when the config names it.
     if (!rule.info().enabledByDefault() && !config.ruleSeverities().containsKey(rule.id())) return List.of();
     Optional<Severity> severity = config.severityOf(rule.id(), rule.info().severity());
@@ -86,8 +97,10 @@ public final class Analysis {
     Findings out = new Findings(rule.info());
     try {
       rule.check(context, out);
-    } catch (RuntimeException e) {
-      return List.of(internalError(rule, e, changes));
+    } catch (Throwable e) {
+      // Anything: a StackOverflowError on a hostile input must not kill the worker thread that runs
+      // this analysis; the rule's failure is reported and the other rules' findings stand.
+      return List.of(internalError(rule, e, context));
     }
     return out.all().stream().map(f -> f.withSeverity(severity.get())).toList();
   }
@@ -111,11 +124,27 @@ public final class Analysis {
     return s.touches(f.line(), f.location().endLine());
   }
 
-  private static Finding internalError(Rule rule, RuntimeException e, ChangeSet changes) {
-    String where = changes.files().isEmpty() ? "." : changes.files().get(0).path();
+  /**
+   * A rule reads all files of its family at once, so the finding names the files it was reading:
+   * the changed migrations for an SQL rule, the packets' files for a packet rule, the changed files
+   * for the others (guardrail, …).
+   */
+  private static Finding internalError(Rule rule, Throwable e, RuleContext context) {
+    List<String> files = switch (rule.info().family()) {
+      case SQL -> context.changedMigrations().stream().map(MigrationFile::path).toList();
+      case PACKET -> context.packets().stream()
+          .flatMap(p -> p.files().values().stream()).map(SourceFile::path).toList();
+      default -> context.changeSet().files().stream()
+          .filter(SourceFile::isChanged).map(SourceFile::path).toList();
+    };
+    if (files.isEmpty()) {
+      files = context.changeSet().files().stream().map(SourceFile::path).toList();
+    }
+    String where = files.isEmpty() ? "." : files.get(0);
+    String message = e.getMessage() == null ? "" : ": " + Texts.clip(e.getMessage(), 200);
     return new Finding(EngineDiagnostics.INTERNAL_ERROR, Severity.WARNING, Location.line(where, 1),
-        "rule " + rule.id() + " failed and reported nothing: " + e.getClass().getSimpleName()
-            + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+        "rule " + rule.id() + " failed on " + Texts.firstFew(files, 3) + " and reported nothing: "
+            + e.getClass().getSimpleName() + message,
         "specgate never hides a failure; please report this input to the specgate maintainers.", "");
   }
 }

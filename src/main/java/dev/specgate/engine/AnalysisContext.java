@@ -1,10 +1,12 @@
 package dev.specgate.engine;
 
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.rules.dryrun.DryRunEvidence;
 
 import dev.specgate.core.ChangeSet;
 import dev.specgate.packet.Packet;
 import dev.specgate.rules.RuleContext;
+import dev.specgate.rules.RuleSettings;
 import dev.specgate.sql.schema.SchemaHistory;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.function.Supplier;
 /** The read-only models of one analysis, as rules see them, plus the values rules share. */
 final class AnalysisContext implements RuleContext {
   private final Config config;
+  private final RuleSettings settings;
   private final ChangeSet changeSet;
   private final List<MigrationFile> migrations;
   private final List<Packet> packets;
@@ -24,6 +27,7 @@ final class AnalysisContext implements RuleContext {
   AnalysisContext(Config config, ChangeSet changeSet, List<MigrationFile> migrations,
       List<Packet> packets, SchemaHistory schema, DryRunEvidence dryRun) {
     this.config = config;
+    this.settings = Analysis.settingsOf(config);
     this.changeSet = changeSet;
     this.migrations = migrations;
     this.packets = packets;
@@ -32,9 +36,10 @@ final class AnalysisContext implements RuleContext {
   }
 
   @Override
-  public Config config() {
-    return config;
+  public RuleSettings config() {
+    return settings;
   }
+
 
   @Override
   public ChangeSet changeSet() {

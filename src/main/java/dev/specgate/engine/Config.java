@@ -2,6 +2,7 @@ package dev.specgate.engine;
 
 import dev.specgate.core.Severity;
 import dev.specgate.sql.Dialect;
+import dev.specgate.sql.MigrationTool;
 import dev.specgate.sql.MysqlServer;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.specgate.engine;
 
+import dev.specgate.sql.MigrationTool;
 import dev.specgate.core.Severity;
 import dev.specgate.sql.Dialect;
 import dev.specgate.sql.MysqlServer;
@@ -60,7 +61,7 @@ public enum ConfigKey {
     /** a whole number from {@link #min()} to {@link #max()} */
     INTEGER,
     BOOLEAN,
-    /** a version string matching the regular expression {@code allowed().get(0)} */
+    /** a MySQL / MariaDB server version ({@link MysqlServer#parse}); {@code allowed().get(0)} is its pattern */
     VERSION,
     /** a list of globs, or one glob */
     GLOBS,

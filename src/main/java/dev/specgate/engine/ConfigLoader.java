@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.specgate.core.DidYouMean;
 import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleRegistry;
+import dev.specgate.sql.MysqlServer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -201,7 +202,7 @@ public final class ConfigLoader {
         }
         case VERSION -> {
           String v = scalar(name).trim().toLowerCase(Locale.ROOT);
-          if (!v.matches(key.allowed().get(0))) {
+          if (MysqlServer.parse(v).isEmpty()) {
             throw error(name + ": expected a version such as " + key.defaultValue() + ", found '" + v + "'");
           }
           yield v;

@@ -1,5 +1,6 @@
 package dev.specgate.engine;
 
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.core.Finding;
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;

@@ -1,5 +1,6 @@
 package dev.specgate.engine;
 
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Finding;
 import dev.specgate.core.Location;
@@ -11,6 +12,7 @@ import dev.specgate.packet.SqlBlockRole;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleContext;
+import dev.specgate.rules.RuleSettings;
 import dev.specgate.sql.schema.SchemaHistory;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,8 +113,8 @@ final class PlanSqlContext implements RuleContext {
   }
 
   @Override
-  public Config config() {
-    return config;
+  public RuleSettings config() {
+    return Analysis.settingsOf(config);
   }
 
   @Override

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,8 +20,10 @@ import java.util.regex.Pattern;
  * matching nothing is itself reported as {@value EngineDiagnostics#INVALID_SUPPRESSION}.
  */
 final class Suppressions {
-  private static final Pattern DIRECTIVE =
-      Pattern.compile("specgate:(ignore-file|ignore)\\b\\s*([^:>]*?)\\s*(?::\\s*(.*?))?\\s*(?:-->\\s*)?$");
+  private static final Pattern ID_SEPARATORS = Pattern.compile("[,\\s]+");
+
+  /** {@code specgate:ignore[-file] ids: reason [-->]} read from a line, by plain code (see {@link #read}). */
+  private record Parsed(boolean wholeFile, String ids, String reason) {}
 
   /** {@code targetEnd}: the last line covered (a Markdown code fence: its closing line). */
   private record Directive(String file, int line, boolean wholeFile, List<String> rules, String reason,
@@ -83,12 +84,12 @@ final class Suppressions {
       if (at < 0 || !isComment(text.substring(0, at), markdown)) continue;
       // Markdown showing the syntax in a code span or a fenced block documents it; it is no directive.
       if (markdown && (inFence || text.substring(0, at).chars().filter(c -> c == '`').count() % 2 == 1)) continue;
-      Matcher m = DIRECTIVE.matcher(text.substring(at));
+      Parsed m = read(text.substring(at));
       int lineNo = i + 1;
-      if (!m.find()) continue;
-      boolean wholeFile = m.group(1).equals("ignore-file");
-      List<String> ids = Arrays.stream(m.group(2).split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-      String reason = m.group(3) == null ? "" : m.group(3).trim();
+      if (m == null) continue;
+      boolean wholeFile = m.wholeFile();
+      List<String> ids = Arrays.stream(ID_SEPARATORS.split(m.ids())).filter(s -> !s.isBlank()).toList();
+      String reason = m.reason();
       if (ids.isEmpty()) {
         problems.add(invalid(f.path(), lineNo, "suppression names no rule",
             "Write `specgate:ignore rule-id: reason`."));
@@ -113,6 +114,41 @@ final class Suppressions {
           markdown ? fenceEnd(lines, target - 1) : target));
     }
     return out;
+  }
+
+  /**
+   * Reads {@code specgate:ignore rule-a, rule-b: reason} (or {@code ignore-file}), with an optional
+   * closing {@code -->}; null when the text after the keyword is not a directive (rule ids never
+   * contain {@code >}). Plain code in one pass: the regular expression this replaces backtracked
+   * in time growing with the fourth power of a line of spaces (issue 9).
+   */
+  private static Parsed read(String text) {
+    String prefix = "specgate:";
+    if (!text.startsWith(prefix)) return null;
+    int at = prefix.length();
+    boolean wholeFile;
+    if (keywordAt(text, at, "ignore-file")) {
+      wholeFile = true;
+      at += "ignore-file".length();
+    } else if (keywordAt(text, at, "ignore")) {
+      wholeFile = false;
+      at += "ignore".length();
+    } else {
+      return null;
+    }
+    String rest = text.substring(at).strip();
+    if (rest.endsWith("-->")) rest = rest.substring(0, rest.length() - 3).strip();
+    int colon = rest.indexOf(':');
+    String ids = colon < 0 ? rest : rest.substring(0, colon);
+    if (ids.indexOf('>') >= 0) return null;
+    String reason = colon < 0 ? "" : rest.substring(colon + 1).strip();
+    return new Parsed(wholeFile, ids.strip(), reason);
+  }
+
+  private static boolean keywordAt(String text, int at, String word) {
+    if (!text.startsWith(word, at)) return false;
+    int end = at + word.length();
+    return end == text.length() || !(Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_');
   }
 
   /**

@@ -1,6 +1,11 @@
 package dev.specgate.engine;
 
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.core.ChangeSet;
+import dev.specgate.core.Finding;
+import dev.specgate.core.Location;
+import dev.specgate.core.MarkdownNesting;
+import dev.specgate.core.Severity;
 import dev.specgate.core.GlobSet;
 import dev.specgate.core.SourceFile;
 import dev.specgate.packet.Packet;
@@ -27,17 +32,26 @@ public final class Workspace {
   private final List<MigrationFile> migrations;
   private final List<Packet> packets;
   private final List<Packet> packetsInScope;
+  private final List<Finding> problems;
 
-  private Workspace(List<MigrationFile> migrations, List<Packet> packets, List<Packet> inScope) {
+  private Workspace(List<MigrationFile> migrations, List<Packet> packets, List<Packet> inScope,
+      List<Finding> problems) {
     this.migrations = migrations;
     this.packets = packets;
     this.packetsInScope = inScope;
+    this.problems = problems;
   }
 
   public static Workspace discover(ChangeSet changes, Config config) {
     List<MigrationFile> migrations = migrations(changes, config);
-    List<Packet> packets = packets(changes, config);
-    return new Workspace(migrations, packets, inScope(changes, packets, migrations));
+    List<Finding> problems = new ArrayList<>();
+    List<Packet> packets = packets(changes, config, problems);
+    return new Workspace(migrations, packets, inScope(changes, packets, migrations), List.copyOf(problems));
+  }
+
+  /** Inputs that could not be read at all (an internal-error finding each, naming the file). */
+  List<Finding> problems() {
+    return problems;
   }
 
   /** Every migration found, up and down, in the order their tool runs them. */
@@ -110,7 +124,7 @@ public final class Workspace {
     return new Migration(f.path(), config.dialect(), List.of(s));
   }
 
-  private static List<Packet> packets(ChangeSet changes, Config config) {
+  private static List<Packet> packets(ChangeSet changes, Config config, List<Finding> problems) {
     GlobSet globs = new GlobSet(config.packets());
     Map<String, Map<String, SourceFile>> byFolder = new LinkedHashMap<>();
     for (SourceFile f : changes.files()) {
@@ -121,16 +135,39 @@ public final class Workspace {
       String folder = folderOf(f.path());
       Map<String, SourceFile> files = byFolder.get(folder);
       if (files != null && f.fileName().toLowerCase(Locale.ROOT).endsWith(".md")) {
-        files.put(f.fileName().toLowerCase(Locale.ROOT), f);
+        files.put(f.fileName().toLowerCase(Locale.ROOT), boundedNesting(f));
       }
     }
     List<Packet> out = new ArrayList<>();
     byFolder.forEach((folder, files) -> {
-      Packet p = new Packet(folder, files);
-      // a document a packet glob matches but that holds no plan (a README) is not a packet
-      if (p.holdsPlan() || !p.docs().isEmpty() && p.plan().isEmpty()) out.add(p);
+      try {
+        Packet p = new Packet(folder, files);
+        // a document a packet glob matches but that holds no plan (a README) is not a packet
+        if (p.holdsPlan() || !p.docs().isEmpty() && p.plan().isEmpty()) out.add(p);
+      } catch (Throwable e) {
+        // A packet the reader fails on (a StackOverflowError on absurd nesting) is reported and
+        // left out; the migrations and the other packets are still analysed.
+        String where = files.values().stream().map(SourceFile::path).sorted().findFirst()
+            .orElse(folder.isEmpty() ? "spec.md" : folder + "/spec.md");
+        problems.add(new Finding(EngineDiagnostics.INTERNAL_ERROR, Severity.WARNING, Location.line(where, 1),
+            "the packet in " + (folder.isEmpty() ? "the root folder" : folder) + " could not be read ("
+                + e.getClass().getSimpleName() + "); its packet rules did not run",
+            "specgate never hides a failure; please report this input to the specgate maintainers.", ""));
+      }
     });
     return List.copyOf(out);
+  }
+
+  /**
+   * The packet reader parses with CommonMark, which is cubic in list nesting (3,000 nested items:
+   * over 30 s); indentation past {@link MarkdownNesting#MAX_INDENT} columns is cut before it reads.
+   * Line numbers are unchanged. (The guardrail parser bounds its own input the same way.)
+   */
+  private static SourceFile boundedNesting(SourceFile f) {
+    String bounded = MarkdownNesting.bounded(f.content());
+    if (bounded == f.content()) return f;
+    return new SourceFile(f.path(), f.status(), bounded, f.baseContent(), f.previousPath(), f.changedLines(),
+        f.binary(), f.patch());
   }
 
   /** PATHS: every packet. A change: packets it edits, and packets naming a changed migration or its tables. */

@@ -1,8 +1,7 @@
 package dev.specgate.rules;
 
 import dev.specgate.core.ChangeSet;
-import dev.specgate.engine.Config;
-import dev.specgate.engine.MigrationFile;
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.packet.Packet;
 import dev.specgate.sql.schema.SchemaHistory;
 import java.util.List;
@@ -10,7 +9,8 @@ import java.util.function.Supplier;
 
 /** Everything a rule may read about one analysis. Read-only; shared by all rules of a run. */
 public interface RuleContext {
-  Config config();
+  /** The configuration values rules read. */
+  RuleSettings config();
 
   /** The raw inputs (for rules that read files other than migrations and packets). */
   ChangeSet changeSet();

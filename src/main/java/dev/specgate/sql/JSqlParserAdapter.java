@@ -35,7 +35,7 @@ final class JSqlParserAdapter {
   private static final int MAX_LENGTH = 200_000;
 
   private static final Pattern AT = Pattern.compile("at line (\\d+), column (\\d+)");
-  private static final Pattern TOKEN_KIND = Pattern.compile("\\s*<[A-Z_]+>");
+  private static final Pattern TOKEN_KIND = Pattern.compile("(?<!\\s)\\s*+<[A-Z_]++>"); // from a run's start only: linear
   private static final Pattern REPEATED = Pattern.compile("(\"[^\"]*\")\\s+\\1");
 
   /** Either an operation or a failure with the parser's message and position in the statement. */
@@ -153,7 +153,7 @@ final class JSqlParserAdapter {
       }
       return new Operation.AlterTable(name(a.getTable()), actions, false);
     }
-    String kind = st.getClass().getSimpleName().replaceAll("Statement$", "");
+    String kind = stripSuffix(st.getClass().getSimpleName(), "Statement");
     return new Operation.Other(kind.toUpperCase(Locale.ROOT));
   }
 
@@ -169,5 +169,9 @@ final class JSqlParserAdapter {
 
   private static String name(Table t) {
     return t == null ? null : Names.normalize(t.getFullyQualifiedName());
+  }
+
+  private static String stripSuffix(String s, String suffix) {
+    return s.endsWith(suffix) ? s.substring(0, s.length() - suffix.length()) : s;
   }
 }

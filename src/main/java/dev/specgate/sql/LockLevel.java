@@ -62,7 +62,7 @@ public enum LockLevel {
 
   /** The mode PostgreSQL names {@code label} (any case, single spaces), e.g. "share row exclusive". */
   public static java.util.Optional<LockLevel> byLabel(String label) {
-    String l = label == null ? "" : label.trim().replaceAll("\\s+", " ").toUpperCase(java.util.Locale.ROOT);
+    String l = label == null ? "" : Patterns.SPACES.matcher(label.trim()).replaceAll(" ").toUpperCase(java.util.Locale.ROOT);
     for (LockLevel level : values()) if (level != NONE && level.label.equals(l)) return java.util.Optional.of(level);
     return java.util.Optional.empty();
   }
@@ -79,15 +79,14 @@ public enum LockLevel {
       return SHARE_ROW_EXCLUSIVE;
     }
     if (action instanceof AlterAction.OtherAction o) {
-      String t = o.text().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+      String t = Patterns.SPACES.matcher(o.text().toLowerCase(java.util.Locale.ROOT)).replaceAll(" ");
       // "ALTER TABLE" in the PostgreSQL manual: these subforms take SHARE UPDATE EXCLUSIVE.
       if (t.contains("set statistics") || t.contains("cluster on") || t.contains("set without cluster")
-          || t.matches("(?s).*\\b(set|reset) ?\\( ?(autovacuum|toast\\.|fillfactor|n_distinct"
-              + "|parallel_workers|vacuum_|log_autovacuum|toast_tuple_target).*")
-          || t.matches("(?s)^alter (column )?\\S+ (set|reset) ?\\(.*")) {
+          || Patterns.STORAGE_PARAMETER.matcher(t).find()
+          || Patterns.COLUMN_STORAGE_PARAMETER.matcher(t).find()) {
         return SHARE_UPDATE_EXCLUSIVE;
       }
-      if (t.matches("(?s)^(enable|disable)( always| replica)? trigger\\b.*")) {
+      if (Patterns.TRIGGER.matcher(t).lookingAt()) {
         return SHARE_ROW_EXCLUSIVE;
       }
       if (t.contains("detach partition") && t.contains("concurrently")) return SHARE_UPDATE_EXCLUSIVE;
@@ -133,5 +132,17 @@ public enum LockLevel {
   /** The actions of a statement that take {@code level} (for naming what caused the lock). */
   public static List<AlterAction> actionsTaking(Operation.AlterTable at, LockLevel level) {
     return at.actions().stream().filter(a -> of(a) == level).toList();
+  }
+
+  /** Enum constants come first, so the pattern lives in a holder. */
+  private static final class Patterns {
+    static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    static final java.util.regex.Pattern TRIGGER =
+        java.util.regex.Pattern.compile("(enable|disable)( always| replica)? trigger\\b");
+    static final java.util.regex.Pattern STORAGE_PARAMETER = java.util.regex.Pattern.compile(
+        "\\b(set|reset) ?\\( ?(autovacuum|toast\\.|fillfactor|n_distinct"
+            + "|parallel_workers|vacuum_|log_autovacuum|toast_tuple_target)");
+    static final java.util.regex.Pattern COLUMN_STORAGE_PARAMETER = java.util.regex.Pattern.compile(
+        "^alter (column )?\\S++ (set|reset) ?\\(");
   }
 }

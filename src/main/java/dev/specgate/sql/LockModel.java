@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * table of a dropped index, the parent of a dropped foreign key) comes from {@link Schema}.
  */
 public final class LockModel {
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+  private static final java.util.regex.Pattern CAMEL = java.util.regex.Pattern.compile("([a-z])([A-Z])");
   private LockModel() {}
 
   /** What a relation is; a TYPE lock is on the type object, not on any table. */
@@ -318,12 +320,12 @@ public final class LockModel {
   /** The ALTER TABLE action as a short name for "what takes the lock". */
   public static String actionName(AlterAction a) {
     if (a instanceof AlterAction.OtherAction o) {
-      String t = o.text().trim().replaceAll("\\s+", " ");
+      String t = SPACES.matcher(o.text().trim()).replaceAll(" ");
       String[] w = t.split(" ");
       return (w.length >= 2 ? w[0] + " " + w[1] : t).toUpperCase(Locale.ROOT);
     }
     String n = a.getClass().getSimpleName();
-    return n.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT);
+    return CAMEL.matcher(n).replaceAll("$1 $2").toUpperCase(Locale.ROOT);
   }
 
   /** Strongest lock per relation, first-seen order. */

@@ -15,6 +15,7 @@ import java.util.Locale;
  * transaction that touched the table, and every later query on the table waits behind it.
  */
 public final class MysqlOnlineDdl {
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
   private MysqlOnlineDdl() {}
 
   public enum Algorithm { INSTANT, INPLACE, COPY }
@@ -123,7 +124,7 @@ public final class MysqlOnlineDdl {
       return new Plan("rename the table", instantExists(server) ? Algorithm.INSTANT : Algorithm.INPLACE, false, true, "");
     }
     if (a instanceof AlterAction.OtherAction o) {
-      String t = o.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+      String t = SPACES.matcher(o.text().toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
       if (t.startsWith("convert to character set") || t.startsWith("convert to charset")) {
         return new Plan("convert the table's character set", Algorithm.COPY, true, false, "");
       }
@@ -162,7 +163,7 @@ public final class MysqlOnlineDdl {
   private static String written(Operation.AlterTable alter, String key) {
     for (AlterAction a : alter.actions()) {
       if (a instanceof AlterAction.OtherAction o) {
-        String t = o.text().replaceAll("\\s+", "");
+        String t = SPACES.matcher(o.text()).replaceAll("");
         if (t.toLowerCase(Locale.ROOT).startsWith(key + "=")) return t.substring(key.length() + 1).toUpperCase(Locale.ROOT);
       }
     }

@@ -2,6 +2,7 @@ package dev.specgate.sql;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The MySQL or MariaDB server the migrations target ({@code mysqlVersion}: {@code 5.7}, {@code 8.0},
@@ -17,6 +18,8 @@ public record MysqlServer(boolean mariadb, int major, int minor, int patch) {
 
   /** What {@code mysqlVersion} accepts (checked by the config loader, shown in the schema). */
   public static final String PATTERN = "^(mariadb-)?[0-9]{1,2}\\.[0-9]{1,2}(\\.[0-9]{1,3})?$";
+  private static final Pattern VERSION = Pattern.compile(PATTERN);
+  private static final Pattern DOT = Pattern.compile("\\.");
 
   /** The default: MySQL 8.4 (what the online-DDL table assumed before the key existed). */
   public static final MysqlServer DEFAULT = new MysqlServer(false, 8, 4, LATEST);
@@ -25,9 +28,9 @@ public record MysqlServer(boolean mariadb, int major, int minor, int patch) {
   public static Optional<MysqlServer> parse(String text) {
     if (text == null) return Optional.empty();
     String t = text.trim().toLowerCase(Locale.ROOT);
-    if (!t.matches(PATTERN)) return Optional.empty();
+    if (!VERSION.matcher(t).matches()) return Optional.empty();
     boolean maria = t.startsWith("mariadb-");
-    String[] parts = (maria ? t.substring(8) : t).split("\\.");
+    String[] parts = DOT.split(maria ? t.substring(8) : t);
     int patch = parts.length > 2 ? Integer.parseInt(parts[2]) : LATEST;
     return Optional.of(new MysqlServer(maria, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), patch));
   }

@@ -28,7 +28,9 @@ public final class Volatility {
           "gen_ulid", "generate_ulid", "gen_random_ulid", "ulid_generate",
           "random_string", "pg_notify", "dblink");
 
-  private static final Pattern CALL = Pattern.compile("(?i)([a-z_][a-z0-9_$]*(?:\\.[a-z_][a-z0-9_$]*)?)\\s*\\(");
+  private static final Pattern CALL = Pattern.compile(
+      // starts only where a name starts, and never gives back what it read: linear on long words
+      "(?i)(?<![a-z0-9_$])([a-z_][a-z0-9_$]*+(?:\\.[a-z_][a-z0-9_$]*+)?+)\\s*+\\(");
 
   /** The first volatile function the expression calls, e.g. {@code gen_random_uuid}. */
   public static Optional<String> volatileFunction(String expression) {

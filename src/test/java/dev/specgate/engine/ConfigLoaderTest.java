@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.specgate.core.Severity;
 import dev.specgate.sql.Dialect;
+import dev.specgate.sql.MigrationTool;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

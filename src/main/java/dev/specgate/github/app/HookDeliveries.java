@@ -29,7 +29,7 @@ import org.kohsuke.github.extras.authorization.JWTTokenProvider;
  */
 public final class HookDeliveries {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern NEXT = Pattern.compile("<([^>]{1,2000})>;\\s*rel=\"next\"");
+  private static final Pattern NEXT = Pattern.compile("<([^<>]{1,2000}+)>;\\s*+rel=\"next\""); // no < inside: linear on runs of <
   private static final int MAX_PAGES = 100;
 
   /** One delivery attempt as GitHub lists it. */

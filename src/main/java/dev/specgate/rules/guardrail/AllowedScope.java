@@ -3,7 +3,8 @@ package dev.specgate.rules.guardrail;
 import dev.specgate.core.Glob;
 import dev.specgate.diff.DiffLine;
 import dev.specgate.diff.FileChange;
-import dev.specgate.engine.Config;
+import dev.specgate.rules.RuleSettings;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.Set;
  * own); an item naming none covers the paths its globs, identifiers or nouns name.
  */
 final class AllowedScope {
+  private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*+`");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   /** A built-in category: the item words (stems) that select it. */
   enum Category {
     MIGRATION(Set.of("migration", "ddl")),
@@ -42,7 +45,7 @@ final class AllowedScope {
       Glob.all(List.of("docs/**", "doc/**", "*.md", "*.markdown", "*.rst", "*.adoc", "*.txt"));
 
   final GuardrailItem item;
-  private final Config config;
+  private final RuleSettings config;
   private final Set<Category> categories;
   private final Map<String, List<Glob>> custom;
   private final List<Glob> globs;
@@ -51,7 +54,7 @@ final class AllowedScope {
   private final List<Glob> migrationGlobs;
   private final Map<Category, List<Glob>> overrides = new java.util.EnumMap<>(Category.class);
 
-  private AllowedScope(GuardrailItem item, Config config, Set<Category> categories,
+  private AllowedScope(GuardrailItem item, RuleSettings config, Set<Category> categories,
       Map<String, List<Glob>> custom, List<Glob> globs, List<List<String>> identifiers,
       List<String> nouns) {
     this.item = item;
@@ -69,7 +72,7 @@ final class AllowedScope {
   }
 
   /** The scope of an item, or {@code null} when its words name nothing specgate can match. */
-  static AllowedScope of(GuardrailItem item, Config config) {
+  static AllowedScope of(GuardrailItem item, RuleSettings config) {
     Set<String> stems = new LinkedHashSet<>();
     for (String w : item.text().split("[^A-Za-z0-9_]+")) {
       for (String part : Words.ofIdentifier(w)) stems.add(Words.stem(part));
@@ -94,9 +97,9 @@ final class AllowedScope {
         if (c.contains("/") || c.contains("*")) globs.add(Glob.of(c.strip()));
         else if (!c.isBlank()) ids.add(Words.ofIdentifier(c));
       }
-      String rest = item.text().replaceAll("`[^`]*`", " ");
-      for (String w : rest.split("\\s+")) {
-        String t = w.replaceAll("^[^\\w/*.]+|[^\\w/*]+$", "");
+      String rest = CODE_SPAN.matcher(item.text()).replaceAll(" ");
+      for (String w : SPACES.split(rest)) {
+        String t = trimPunctuation(w);
         String lower = t.toLowerCase(Locale.ROOT);
         if (t.isEmpty()) continue;
         if (t.contains("/") || t.contains("*")) globs.add(Glob.of(t));
@@ -171,5 +174,23 @@ final class AllowedScope {
     for (Category c : categories) parts.add(c.key());
     parts.addAll(custom.keySet());
     return parts.isEmpty() ? "paths named by \"" + item.text() + "\"" : String.join(", ", parts);
+  }
+
+  /**
+   * The word without leading characters other than word characters, / * and . and without
+   * trailing ones other than word characters, / and *; plain code (the regex form was quadratic
+   * on a long run of punctuation).
+   */
+  static String trimPunctuation(String w) {
+    int from = 0;
+    int to = w.length();
+    while (from < to && !keeps(w.charAt(from), true)) from++;
+    while (to > from && !keeps(w.charAt(to - 1), false)) to--;
+    return w.substring(from, to);
+  }
+
+  private static boolean keeps(char c, boolean leading) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+        || c == '/' || c == '*' || (leading && c == '.');
   }
 }

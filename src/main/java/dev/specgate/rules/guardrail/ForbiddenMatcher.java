@@ -6,7 +6,7 @@ import dev.specgate.core.Location;
 import dev.specgate.core.SourceFile;
 import dev.specgate.diff.DiffLine;
 import dev.specgate.diff.FileChange;
-import dev.specgate.engine.MigrationFile;
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -4,7 +4,7 @@ import dev.specgate.core.Glob;
 import dev.specgate.core.SourceFile;
 import dev.specgate.diff.DiffLine;
 import dev.specgate.diff.FileChange;
-import dev.specgate.engine.MigrationFile;
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.sql.Dialect;
 import dev.specgate.sql.MigrationParser;
 import dev.specgate.sql.Operation;

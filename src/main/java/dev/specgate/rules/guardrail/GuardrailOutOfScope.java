@@ -1,6 +1,7 @@
 package dev.specgate.rules.guardrail;
 
 import dev.specgate.core.Location;
+import dev.specgate.core.Texts;
 import dev.specgate.core.Severity;
 import dev.specgate.diff.DiffLine;
 import dev.specgate.diff.FileChange;
@@ -49,8 +50,8 @@ public final class GuardrailOutOfScope implements Rule {
       String where = first != null && first.isRemoved() ? " (first change: " + GuardChange.where(first) + ")" : "";
       List<String> allowed = scopes.stream().map(s -> "\"" + s.item.text() + "\"").toList();
       out.report(Location.line(f.path(), first == null ? 1 : f.headLine(first)),
-          "`" + f.path() + "` is changed but no \"Allowed\" item of " + String.join(", ", specs)
-              + " covers it" + where + "; allowed: " + String.join("; ", allowed),
+          "`" + f.path() + "` is changed but no \"Allowed\" item of " + Texts.firstFew(specs, Texts.NAMED)
+              + " covers it" + where + "; allowed: " + Texts.firstFew(allowed, Texts.NAMED, "; "),
           Guardrails.WHY,
           "Keep the change to what the guardrail allows, or add an \"Allowed\" item (or a"
               + " guardrails.categories entry in .specgate.yml) that covers this file.");

@@ -1,6 +1,9 @@
 package dev.specgate.rules.guardrail;
 
+import dev.specgate.core.MarkdownNesting;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -40,14 +43,22 @@ final class GuardrailParser {
   static Guardrail parse(String specPath, String packetFolder, String markdown) {
     List<GuardrailItem> allowed = new ArrayList<>();
     List<GuardrailItem> forbidden = new ArrayList<>();
-    Node doc = PARSER.parse(markdown == null ? "" : markdown);
+    Node doc = PARSER.parse(MarkdownNesting.bounded(markdown == null ? "" : markdown));
     walk(doc, specPath, allowed, forbidden);
     return new Guardrail(specPath, packetFolder, allowed, forbidden);
   }
 
-  private static void walk(Node parent, String spec, List<GuardrailItem> allowed,
+  /**
+   * Visits every block in document order with an explicit stack: nesting depth is the author's
+   * choice (thousands of {@code >} or nested {@code -}), so it must not be the call stack's.
+   */
+  private static void walk(Node root, String spec, List<GuardrailItem> allowed,
       List<GuardrailItem> forbidden) {
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+    Deque<Node> pending = new ArrayDeque<>();
+    push(pending, root.getFirstChild());
+    while (!pending.isEmpty()) {
+      Node n = pending.pop();
+      push(pending, n.getNext());
       GuardrailItem.Kind kind = null;
       ListBlock list = null;
       if (n instanceof Paragraph p && n.getNext() instanceof ListBlock l) {
@@ -69,9 +80,13 @@ final class GuardrailParser {
         }
       }
       if (n instanceof Block && !(n instanceof Paragraph) && !(n instanceof Heading)) {
-        walk(n, spec, allowed, forbidden);
+        push(pending, n.getFirstChild()); // children before the next sibling: document order
       }
     }
+  }
+
+  private static void push(Deque<Node> pending, Node n) {
+    if (n != null) pending.push(n);
   }
 
   private static ListBlock firstListUnder(Heading h) {
@@ -119,8 +134,13 @@ final class GuardrailParser {
     return sb.toString();
   }
 
+  /** The inline text under {@code parent}, in order; iterative for the same reason as {@link #walk}. */
   private static void inline(Node parent, StringBuilder sb, List<String> code) {
-    for (Node c = parent.getFirstChild(); c != null; c = c.getNext()) {
+    Deque<Node> pending = new ArrayDeque<>();
+    push(pending, parent.getFirstChild());
+    while (!pending.isEmpty()) {
+      Node c = pending.pop();
+      push(pending, c.getNext());
       if (c instanceof Text t) {
         sb.append(t.getLiteral());
       } else if (c instanceof Code k) {
@@ -129,7 +149,7 @@ final class GuardrailParser {
       } else if (c instanceof SoftLineBreak || c instanceof HardLineBreak) {
         sb.append('\n');
       } else {
-        inline(c, sb, code);
+        push(pending, c.getFirstChild());
       }
     }
   }

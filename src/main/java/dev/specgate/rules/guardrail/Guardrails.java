@@ -9,7 +9,7 @@ import dev.specgate.sql.ColumnDef;
 import dev.specgate.sql.Names;
 import dev.specgate.sql.Operation;
 import dev.specgate.sql.Statement;
-import dev.specgate.engine.MigrationFile;
+import dev.specgate.sql.MigrationFile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -18,7 +18,6 @@ final class ItemMapper {
   private static final Pattern LEADING_NEGATION = Pattern.compile(
       "^(?:do not|don't|don’t|must not|never|no)\\s+", Pattern.CASE_INSENSITIVE);
   private static final Pattern CODE = Pattern.compile("`([^`]*)`");
-  private static final Pattern FILE_NAME = Pattern.compile("[\\w.-]+\\.[A-Za-z]{1,5}");
 
   static final Set<String> STOPWORDS = Set.of(
       "a", "an", "the", "any", "new", "existing", "old", "current", "file", "files", "for", "of",
@@ -86,7 +85,7 @@ final class ItemMapper {
     ItemObject.Kind kind = ItemObject.Kind.ANY;
     for (String w : words) {
       String lower = w.toLowerCase(Locale.ROOT);
-      if (w.contains("/") || w.contains("*") || FILE_NAME.matcher(w).matches()) {
+      if (w.contains("/") || w.contains("*") || isFileName(w)) {
         globs.add(Glob.of(w));
       } else if (Words.looksLikeIdentifier(w)) {
         identifiers.add(new ItemObject.Identifier(w, Words.ofIdentifier(w)));
@@ -131,7 +130,7 @@ final class ItemMapper {
 
   private static void addCode(String c, List<ItemObject.Identifier> ids, List<Glob> globs) {
     if (c.isEmpty()) return;
-    if (c.contains("/") || c.contains("*") || FILE_NAME.matcher(c).matches()) {
+    if (c.contains("/") || c.contains("*") || isFileName(c)) {
       globs.add(Glob.of(c));
     } else {
       List<String> words = Words.ofIdentifier(c);
@@ -145,5 +144,23 @@ final class ItemMapper {
     while (a < b && ",.;:!?()\"'[]{}".indexOf(w.charAt(a)) >= 0) a++;
     while (b > a && ",.;:!?()\"'[]{}".indexOf(w.charAt(b - 1)) >= 0) b--;
     return w.substring(a, b);
+  }
+
+  /**
+   * {@code name.ext}: word characters, dots and dashes, ending in a dot and one to five letters.
+   * Plain code: the regex form backtracked quadratically when searched in a long word.
+   */
+  static boolean isFileName(String w) {
+    int dot = w.lastIndexOf('.');
+    int ext = w.length() - dot - 1;
+    if (dot < 1 || ext < 1 || ext > 5) return false;
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      boolean word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      if (i > dot ? !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) : !(word || c == '.' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -3,7 +3,7 @@ package dev.specgate.rules.packet;
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
-import dev.specgate.engine.MigrationFile;
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.packet.Packet;
 import dev.specgate.packet.Section;
 import dev.specgate.packet.SectionKind;

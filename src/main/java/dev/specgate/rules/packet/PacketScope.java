@@ -1,6 +1,6 @@
 package dev.specgate.rules.packet;
 
-import dev.specgate.engine.MigrationFile;
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.packet.Packet;
 import dev.specgate.rules.RuleContext;
 import dev.specgate.sql.AlterAction;

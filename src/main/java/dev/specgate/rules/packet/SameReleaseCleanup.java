@@ -2,7 +2,7 @@ package dev.specgate.rules.packet;
 
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
-import dev.specgate.engine.MigrationFile;
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.packet.Packet;
 import dev.specgate.packet.Phase;
 import dev.specgate.packet.PhaseName;

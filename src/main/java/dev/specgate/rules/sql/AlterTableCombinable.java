@@ -25,6 +25,8 @@ import java.util.List;
     aliases = {"eugene:W12"},
     summary = "Consecutive ALTER TABLE statements on one existing table that could be one")
 public final class AlterTableCombinable implements Rule {
+  private static final java.util.regex.Pattern MOVES_TABLE =
+      java.util.regex.Pattern.compile("^\\s*+(attach|detach|set\\s+schema|set\\s+tablespace)");
   @Override
   public void check(RuleContext context, Findings out) {
     At previous = null;
@@ -60,7 +62,7 @@ public final class AlterTableCombinable implements Rule {
           || a instanceof AlterAction.RenameConstraint || LockLevel.of(a) != LockLevel.ACCESS_EXCLUSIVE) {
         return false;
       }
-      if (a instanceof AlterAction.OtherAction o && o.text().toLowerCase(Locale.ROOT).matches("(?s)\\s*(attach|detach|set\\s+schema|set\\s+tablespace).*")) {
+      if (a instanceof AlterAction.OtherAction o && MOVES_TABLE.matcher(o.text().toLowerCase(Locale.ROOT)).lookingAt()) {
         return false;
       }
     }

@@ -1,7 +1,7 @@
 package dev.specgate.rules.sql;
 
 import dev.specgate.core.Severity;
-import dev.specgate.engine.MigrationTool;
+import dev.specgate.sql.MigrationTool;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;

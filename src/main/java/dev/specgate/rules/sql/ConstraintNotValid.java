@@ -1,5 +1,6 @@
 package dev.specgate.rules.sql;
 
+import java.util.regex.Pattern;
 import dev.specgate.core.Severity;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Findings;
@@ -23,6 +24,9 @@ import dev.specgate.sql.LockLevel;
     aliases = {"squawk:constraint-missing-not-valid", "squawk:adding-foreign-key-constraint", "eugene:E1", "strong_migrations:add_foreign_key", "strong_migrations:add_check_constraint"},
     summary = "ADD FOREIGN KEY / CHECK on an existing table without NOT VALID scans it under a lock")
 public final class ConstraintNotValid implements Rule {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern FOREIGN_KEY = Pattern.compile("(?i)\\bforeign\\s++key\\s*+\\(");
+  private static final Pattern REFERENCES = Pattern.compile("(?i)\\)\\s*+references\\s");
   @Override
   public void check(RuleContext context, Findings findings) {
     SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
@@ -108,10 +112,22 @@ public final class ConstraintNotValid implements Rule {
     if (c.kind() == ConstraintDef.Kind.CHECK) {
       return "CHECK (" + (c.expression() == null ? "…" : c.expression()) + ")";
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern
-        .compile("(?is)\\b(foreign\\s+key\\s*\\(.*?\\)\\s*references\\s+.*?)(\\s+not\\s+valid)?\\s*$")
-        .matcher(sql.trim());
-    if (m.find()) return m.group(1).replaceAll("\\s+", " ");
+    // plain code for the end of the clause: a lazy regex up to "\\s*$" was quadratic in trailing spaces
+    java.util.regex.Matcher m = FOREIGN_KEY.matcher(sql);
+    if (m.find()) {
+      String clause = sql.substring(m.start()).strip();
+      if (REFERENCES.matcher(clause).find()) {
+        String lower = clause.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith("valid")) {
+          String before = lower.substring(0, lower.length() - "valid".length()).stripTrailing();
+          if (before.length() < lower.length() - "valid".length() && before.endsWith("not")
+              && before.length() > 3 && Character.isWhitespace(before.charAt(before.length() - 4))) {
+            clause = clause.substring(0, before.length() - 3).stripTrailing();
+          }
+        }
+        return SPACES.matcher(clause).replaceAll(" ");
+      }
+    }
     return "FOREIGN KEY (" + String.join(", ", c.columns()) + ") REFERENCES "
         + (c.referencedTable() == null ? "…" : c.referencedTable());
   }

@@ -1,7 +1,7 @@
 package dev.specgate.rules.sql;
 
 import dev.specgate.core.Severity;
-import dev.specgate.engine.MigrationFile;
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;

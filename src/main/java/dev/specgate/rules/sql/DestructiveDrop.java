@@ -2,7 +2,8 @@ package dev.specgate.rules.sql;
 
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
-import dev.specgate.engine.MigrationFile;
+import dev.specgate.core.Texts;
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.packet.Packet;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Findings;
@@ -110,7 +111,7 @@ public final class DestructiveDrop implements Rule {
     List<String> expanding = expansions.of(tableName);
     if (!expanding.isEmpty()) {
       blockers.add("the same change also expands or backfills " + table + " ("
-          + String.join(", ", expanding) + "), so this is not a cleanup shipped on its own");
+          + Texts.firstFew(expanding, Texts.NAMED) + "), so this is not a cleanup shipped on its own");
     }
     if (!what.equals("TRUNCATE")) {
       String name = column == null ? Names.unqualified(table) : column;
@@ -121,8 +122,7 @@ public final class DestructiveDrop implements Rule {
         List<String> refs = references(context, name);
         if (!refs.isEmpty()) {
           blockers.add("files outside the migrations and packets still reference " + name + ": "
-              + String.join(", ", refs.subList(0, Math.min(5, refs.size())))
-              + (refs.size() > 5 ? " and " + (refs.size() - 5) + " more" : ""));
+              + Texts.firstFew(refs, 5));
         }
       }
     }

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
     enabledByDefault = false,
     summary = "char(n), int/smallint, serial, varchar(n) or timestamp without time zone in a new column")
 public final class DiscouragedColumnType implements Rule {
+  private static final java.util.regex.Pattern SERIAL_N = java.util.regex.Pattern.compile("serial[248]");
   private static final Pattern CHAR = Pattern.compile("^(char|character|bpchar)(\\s*\\(.*\\))?$");
   private static final Pattern VARCHAR = Pattern.compile("^(varchar|character varying)\\s*\\(.*\\)$");
   private static final Pattern TIMESTAMP =
@@ -55,7 +56,7 @@ public final class DiscouragedColumnType implements Rule {
     if (CHAR.matcher(type).matches()) return "char(n) pads with blanks and is no faster than text; use text (with a CHECK on length if needed)";
     if (type.equals("int") || type.equals("integer") || type.equals("int4")) return "integer overflows at 2^31; use bigint";
     if (type.equals("smallint") || type.equals("int2")) return "smallint overflows at 32767; use bigint";
-    if (type.equals("serial") || type.equals("bigserial") || type.equals("smallserial") || type.matches("serial[248]")) {
+    if (type.equals("serial") || type.equals("bigserial") || type.equals("smallserial") || SERIAL_N.matcher(type).matches()) {
       return "serial is a sequence default the table does not own cleanly; use bigint GENERATED ALWAYS AS IDENTITY";
     }
     if (VARCHAR.matcher(type).matches()) return "raising a varchar limit later is a schema change; use text (with a CHECK on length if needed)";

@@ -1,5 +1,6 @@
 package dev.specgate.rules.sql;
 
+import java.util.regex.Pattern;
 import dev.specgate.core.Severity;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Findings;
@@ -21,6 +22,7 @@ import dev.specgate.sql.Operation;
     aliases = {"squawk:require-concurrent-index-creation", "squawk:require-concurrent-index-deletion", "eugene:E6", "strong_migrations:add_index", "strong_migrations:remove_index", "strong_migrations:add_reference"},
     summary = "CREATE INDEX / DROP INDEX without CONCURRENTLY locks an existing table")
 public final class IndexNotConcurrent implements Rule {
+  private static final Pattern CREATE_INDEX = Pattern.compile("(?i)^(create\\s++(unique\\s++)?+index)\\b");
   @Override
   public void check(RuleContext context, Findings findings) {
     SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
@@ -64,7 +66,7 @@ public final class IndexNotConcurrent implements Rule {
   /** The statement with CONCURRENTLY inserted after CREATE [UNIQUE] INDEX. */
   static String withConcurrently(String sql, String what) {
     String one = sql.trim();
-    String r = one.replaceFirst("(?i)^(create\\s+(unique\\s+)?index)\\b", "$1 CONCURRENTLY");
+    String r = CREATE_INDEX.matcher(one).replaceFirst("$1 CONCURRENTLY");
     return r.equals(one) ? "CREATE INDEX CONCURRENTLY …" : r;
   }
 }

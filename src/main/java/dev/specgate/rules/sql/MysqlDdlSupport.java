@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 /** What the two MySQL online-DDL rules share: the facts around an action, and the advice. */
 final class MysqlDdlSupport {
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
   private MysqlDdlSupport() {}
 
   static MysqlOnlineDdl.Plan plan(RuleContext c, ActionAt x) {
@@ -67,7 +68,7 @@ final class MysqlDdlSupport {
   }
 
   private static String norm(String type) {
-    return type == null ? "" : type.toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+    return type == null ? "" : SPACES.matcher(type.toLowerCase(Locale.ROOT)).replaceAll("");
   }
 
   /** A {@code SET foreign_key_checks = 0} earlier in the file. */

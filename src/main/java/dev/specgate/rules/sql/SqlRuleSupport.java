@@ -1,8 +1,10 @@
 package dev.specgate.rules.sql;
 
+import java.util.regex.Pattern;
 import dev.specgate.core.Location;
-import dev.specgate.engine.MigrationFile;
-import dev.specgate.engine.MigrationTool;
+import dev.specgate.core.Texts;
+import dev.specgate.sql.MigrationFile;
+import dev.specgate.sql.MigrationTool;
 import dev.specgate.rules.RuleContext;
 import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.Dialect;
@@ -24,6 +26,7 @@ import java.util.Locale;
 
 /** What the SQL rules share: which statements to look at, where to report, common questions. */
 final class SqlRuleSupport {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private SqlRuleSupport() {}
 
   /** One statement of a changed migration, and whether it belongs to a rollback script. */
@@ -241,12 +244,9 @@ final class SqlRuleSupport {
         List<String[]> all = e.getValue();
         StringBuilder message = new StringBuilder(all.get(0)[0]);
         if (all.size() > 1) {
-          message.append(" (also in this statement: ");
-          for (int i = 1; i < all.size(); i++) {
-            if (i > 1) message.append("; ");
-            message.append(all.get(i)[0]);
-          }
-          message.append(')');
+          // bounded: a statement with thousands of actions names a few, then how many more
+          List<String> others = all.subList(1, all.size()).stream().map(f -> f[0]).toList();
+          message.append(" (also in this statement: ").append(Texts.firstFew(others, Texts.NAMED, "; ")).append(')');
         }
         out.report(e.getKey(), message.toString(), joinDistinct(all, 1, " "), joinDistinct(all, 2, "\n"));
       }
@@ -271,7 +271,7 @@ final class SqlRuleSupport {
 
   /** The statement as written, on one line, shortened for messages. */
   static String brief(Statement s) {
-    String one = s.sql().replaceAll("\\s+", " ").trim();
+    String one = SPACES.matcher(s.sql()).replaceAll(" ").trim();
     return one.length() > 100 ? one.substring(0, 97) + "…" : one;
   }
 }

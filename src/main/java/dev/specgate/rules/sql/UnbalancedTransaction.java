@@ -14,7 +14,7 @@ import java.util.Locale;
 import dev.specgate.sql.Operation.Transaction.Kind;
 import java.util.ArrayList;
 import java.util.List;
-import dev.specgate.engine.MigrationTool;
+import dev.specgate.sql.MigrationTool;
 
 /**
  * Transaction control that does not do what the file seems to intend: a BEGIN without COMMIT or

@@ -1,5 +1,6 @@
 package dev.specgate.rules.sql;
 
+import java.util.regex.Pattern;
 import dev.specgate.core.Severity;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Findings;
@@ -22,22 +23,10 @@ import dev.specgate.sql.Operation;
     severity = Severity.ERROR,
     summary = "UPDATE / DELETE over a whole large table in one statement")
 public final class UnbatchedBackfill implements Rule {
-  private static final String LITERAL =
-      "(?:-?\\d+(?:\\.\\d+)?|'(?:[^']|'')*'(?:\\s*::\\s*[a-z_ ]+)?|true|false)";
-  private static final String COLUMN = "(?:[a-z_][a-z0-9_]*\\.)?\"?[a-z_][a-z0-9_]*\"?";
-  private static final java.util.regex.Pattern LISTED_ROWS = java.util.regex.Pattern.compile(
-      "(?is)^\\s*\\(?\\s*" + COLUMN + "\\s*(?:=\\s*" + LITERAL + "|in\\s*\\(\\s*" + LITERAL
-          + "(?:\\s*,\\s*" + LITERAL + ")*\\s*\\))\\s*\\)?"
-          + "(?:\\s+(?:and|or)\\s+\\(?\\s*" + COLUMN + "\\s*(?:=\\s*" + LITERAL
-          + "|in\\s*\\(\\s*" + LITERAL + "(?:\\s*,\\s*" + LITERAL + ")*\\s*\\))\\s*\\)?)*\\s*$");
-
-  /**
-   * True when the WHERE clause only compares columns with literal values ({@code id = 42},
-   * {@code name = 'legacy' AND kind IN (1, 2)}): a fix-up of listed rows, not a pass over the
-   * whole table. Join predicates, NULL tests, ranges and sub-selects are not.
-   */
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  /** True when the WHERE clause only compares columns with literal values: see {@link ListedRows}. */
   static boolean targetsListedRows(String where) {
-    return where != null && LISTED_ROWS.matcher(where.trim()).matches();
+    return ListedRows.matches(where);
   }
 
   /** PostgreSQL's own catalogue (pg_index, information_schema, …) is not application data. */
@@ -74,7 +63,7 @@ public final class UnbatchedBackfill implements Rule {
       String sizeText = size.rows().isPresent()
           ? "the packet states " + size.rows().getAsLong() + " rows (≥ " + large + ")"
           : "no packet states its size, so it counts as large";
-      String scope = where == null ? "every row" : "every row matching " + where.replaceAll("\\s+", " ");
+      String scope = where == null ? "every row" : "every row matching " + SPACES.matcher(where).replaceAll(" ");
       out.report(
           SqlRuleSupport.location(at),
           verb + " of " + scope + " of existing table " + name + " in one statement, with no"
@@ -86,9 +75,9 @@ public final class UnbatchedBackfill implements Rule {
           "Batch by key range, committing each batch (throttle between batches):\n"
               + (verb.equals("UPDATE")
                   ? "UPDATE " + name + " SET … WHERE id >= <start> AND id < <start> + 10000"
-                      + (where == null ? "" : " AND (" + where.replaceAll("\\s+", " ") + ")") + ";"
+                      + (where == null ? "" : " AND (" + SPACES.matcher(where).replaceAll(" ") + ")") + ";"
                   : "DELETE FROM " + name + " WHERE id IN (SELECT id FROM " + name
-                      + (where == null ? "" : " WHERE " + where.replaceAll("\\s+", " "))
+                      + (where == null ? "" : " WHERE " + SPACES.matcher(where).replaceAll(" "))
                       + " ORDER BY id LIMIT 10000);")
               + "\n-- or, if the table is small, state its row count in the packet's spec"
               + " (e.g. \"" + name + " has 20k rows\") or suppress with a reason:\n"

@@ -1,7 +1,7 @@
 package dev.specgate.sql.schema;
 
-import dev.specgate.engine.MigrationFile.Direction;
-import dev.specgate.engine.MigrationTool;
+import dev.specgate.sql.MigrationFile.Direction;
+import dev.specgate.sql.MigrationTool;
 import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.Operation;
 import dev.specgate.sql.Statement;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * How migration tools treat a file, decided from its path and text: the order they run it in,
  * whether it is a forward or a rollback script, and whether the tool wraps it in a transaction.
- * The engine calls these when it builds a {@link dev.specgate.engine.MigrationFile}.
+ * The engine calls these when it builds a {@link dev.specgate.sql.MigrationFile}.
  */
 public final class MigrationOrder {
   private MigrationOrder() {}
@@ -26,6 +26,9 @@ public final class MigrationOrder {
   private static final Pattern GENERIC_NAME =
       Pattern.compile("^(up|down|migration|change|apply|revert|rollback)(\\.[a-z0-9_]+)*\\.sql$");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final Pattern DETACH_CONCURRENTLY =
+      Pattern.compile("(?s)^\\s*+detach\\s++partition\\b.*\\bconcurrently\\b");
+  private static final Pattern VERSION_SEPARATOR = Pattern.compile("[._]");
   private static final Pattern DIESEL_DASHED = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})-(\\d{6})(?:-(\\d{4}))?(?=_)");
 
   // Directives are "--" comment lines; these patterns read the comment's text after the "--".
@@ -90,7 +93,7 @@ public final class MigrationOrder {
     Matcher fv = FLYWAY_VERSIONED.matcher(name);
     if (fv.matches() && tool != MigrationTool.GOOSE && tool != MigrationTool.DBMATE) {
       StringBuilder key = new StringBuilder("1|");
-      for (String part : fv.group(2).split("[._]")) key.append(number(part)).append('.');
+      for (String part : VERSION_SEPARATOR.split(fv.group(2))) key.append(number(part)).append('.');
       // '\u0001' sorts below '.', so V1 comes before V1.1.
       key.append('\u0001').append(naturalKey(fv.group(3))).append('\u0000').append(p);
       return key.toString();
@@ -231,7 +234,7 @@ public final class MigrationOrder {
     }
     if (op instanceof Operation.AlterTable at) {
       return at.actions().stream().anyMatch(a -> a instanceof AlterAction.OtherAction o
-          && o.text().toLowerCase(Locale.ROOT).matches("(?s)\\s*detach\\s+partition\\b.*\\bconcurrently\\b.*"));
+          && DETACH_CONCURRENTLY.matcher(o.text().toLowerCase(Locale.ROOT)).lookingAt());
     }
     if (op instanceof Operation.AlterObject ao) {
       return "SYSTEM".equals(ao.objectKind())
@@ -249,7 +252,7 @@ public final class MigrationOrder {
 
   /** ory/popx names: {@code <version>_<name>[.<dialect>][.autocommit].(up|down).sql}. */
   private static final Pattern POPX_DIALECT =
-      Pattern.compile("(?i).*\\.(postgres|cockroach|mysql|sqlite3)(\\.autocommit)?\\.(up|down)\\.sql$");
+      Pattern.compile("(?i)\\.(postgres|cockroach|mysql|sqlite3)(\\.autocommit)?\\.(up|down)\\.sql$");
 
   /**
    * {@code .up.sql}/{@code .down.sql} files: ory/popx runs each in a transaction unless its name
@@ -259,7 +262,7 @@ public final class MigrationOrder {
   private static boolean golangMigrateStyle(String path, List<Statement> statements, boolean multiStatement) {
     String name = fileName(path.replace('\\', '/')).toLowerCase(Locale.ROOT);
     if (name.contains(".autocommit.")) return false;
-    if (POPX_DIALECT.matcher(name).matches()) return true;
+    if (POPX_DIALECT.matcher(name).find()) return true;
     return !multiStatement && statements.size() > 1;
   }
 

@@ -1,6 +1,6 @@
 package dev.specgate.sql.schema;
 
-import dev.specgate.engine.MigrationFile;
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.ColumnDef;
 import dev.specgate.sql.ConstraintDef;

@@ -1,10 +1,10 @@
 package dev.specgate.sql.schema;
 
 import dev.specgate.sql.Dialect;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -56,23 +56,64 @@ public final class TypeChange {
       Map.entry("smallserial", "smallint"),
       Map.entry("serial2", "smallint"));
 
-  private static final Pattern TYPE =
-      Pattern.compile("^\\s*([a-z_][a-z0-9_ .]*?)\\s*(?:\\(\\s*([0-9 ,]*)\\s*\\))?\\s*((?:with|without) time zone)?\\s*(\\[\\s*\\])?\\s*$");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
+  /**
+   * Reads {@code base[(args)][ with[out] time zone][[]]} by peeling from the end, in plain code (the
+   * regular expression this replaces backtracked in polynomial time on a long run of spaces).
+   * Text that is not of that form is a type of its own name, without arguments.
+   */
   public static Type parse(String written) {
     if (written == null) return null;
-    String t = written.trim().toLowerCase(Locale.ROOT).replace("\"", "").replaceAll("\\s+", " ");
-    t = t.replaceFirst("^pg_catalog\\.", "");
-    Matcher m = TYPE.matcher(t);
-    if (!m.matches()) return new Type(t, List.of(), false);
-    String base = m.group(1).trim();
-    if (m.group(3) != null) base = base + " " + m.group(3);
-    base = ALIASES.getOrDefault(base, base);
-    List<Integer> args = m.group(2) == null || m.group(2).isBlank()
-        ? List.of()
-        : java.util.Arrays.stream(m.group(2).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-            .map(Integer::valueOf).toList();
-    return new Type(base, args, m.group(4) != null);
+    String t = SPACES.matcher(written.trim().toLowerCase(Locale.ROOT).replace("\"", "")).replaceAll(" ");
+    if (t.startsWith("pg_catalog.")) t = t.substring("pg_catalog.".length());
+    Type unknown = new Type(t, List.of(), false);
+    String rest = t.strip();
+    boolean array = false;
+    if (rest.endsWith("]")) {
+      int open = rest.lastIndexOf('[');
+      if (open < 0 || !rest.substring(open + 1, rest.length() - 1).isBlank()) return unknown;
+      array = true;
+      rest = rest.substring(0, open).strip();
+    }
+    String zone = null;
+    for (String z : new String[] {"without time zone", "with time zone"}) {
+      if (rest.endsWith(z) && !rest.substring(0, rest.length() - z.length()).isBlank()) {
+        zone = z;
+        rest = rest.substring(0, rest.length() - z.length()).strip();
+        break;
+      }
+    }
+    List<Integer> args = List.of();
+    if (rest.endsWith(")")) {
+      int open = rest.lastIndexOf('(');
+      if (open < 0) return unknown;
+      String inside = rest.substring(open + 1, rest.length() - 1);
+      List<Integer> parsed = new ArrayList<>();
+      for (String a : inside.split(",", -1)) {
+        String n = a.strip();
+        if (n.isEmpty()) continue;
+        if (n.length() > 9 || !n.chars().allMatch(c -> c >= '0' && c <= '9')) return unknown;
+        parsed.add(Integer.valueOf(n));
+      }
+      args = List.copyOf(parsed);
+      rest = rest.substring(0, open).strip();
+    }
+    if (!isBaseName(rest)) return unknown;
+    String base = zone == null ? rest : rest + " " + zone;
+    return new Type(ALIASES.getOrDefault(base, base), args, array);
+  }
+
+  /** {@code [a-z_][a-z0-9_ .]*}: a type's name, possibly of several words or schema-qualified. */
+  private static boolean isBaseName(String s) {
+    if (s.isEmpty()) return false;
+    char first = s.charAt(0);
+    if (!((first >= 'a' && first <= 'z') || first == '_')) return false;
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == ' ' || c == '.')) return false;
+    }
+    return true;
   }
 
   /**

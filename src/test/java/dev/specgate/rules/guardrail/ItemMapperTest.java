@@ -82,14 +82,15 @@ class ItemMapperTest {
 
   @Test
   void allowedItemsMapToCategoriesOrPaths() {
-    Config defaults = Config.defaults();
+    Config config = Config.defaults();
+    var defaults = dev.specgate.engine.Analysis.settingsOf(config);
     assertThat(AllowedScope.of(allowed("anything"), defaults)).isNull();
     assertThat(AllowedScope.of(allowed("batched backfill script"), defaults).describe()).isEqualTo("backfill");
     assertThat(AllowedScope.of(allowed("documentation for rollback boundary"), defaults).describe())
         .isEqualTo("docs");
     assertThat(AllowedScope.of(allowed("changes to `src/status/**`", "src/status/**"), defaults))
         .isNotNull();
-    Config custom = defaults.withGuardrailCategories(Map.of("api-client", List.of("clients/**")));
-    assertThat(AllowedScope.of(allowed("API client regeneration"), custom).describe()).isEqualTo("api-client");
+    Config custom = config.withGuardrailCategories(Map.of("api-client", List.of("clients/**")));
+    assertThat(AllowedScope.of(allowed("API client regeneration"), dev.specgate.engine.Analysis.settingsOf(custom)).describe()).isEqualTo("api-client");
   }
 }

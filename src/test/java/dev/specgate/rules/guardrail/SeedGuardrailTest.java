@@ -36,7 +36,7 @@ class SeedGuardrailTest {
       assertThat(ItemMapper.forbidden(item, java.util.Set.of()).check()).as(item.text()).isNotNull();
     }
     for (GuardrailItem item : g.allowed()) {
-      assertThat(AllowedScope.of(item, dev.specgate.engine.Config.defaults())).as(item.text()).isNotNull();
+      assertThat(AllowedScope.of(item, dev.specgate.engine.Analysis.settingsOf(dev.specgate.engine.Config.defaults()))).as(item.text()).isNotNull();
     }
     Report r = Seed000.guard(Seed000.SPEC, Seed000.ALLOWED_DIFF);
     assertThat(of(r, "guardrail-unmapped")).isEmpty();

@@ -7,7 +7,7 @@ import dev.specgate.core.Finding;
 import dev.specgate.core.SourceFile;
 import dev.specgate.engine.Analysis;
 import dev.specgate.engine.Config;
-import dev.specgate.engine.MigrationTool;
+import dev.specgate.sql.MigrationTool;
 import dev.specgate.rules.Rule;
 import dev.specgate.sql.Dialect;
 import java.util.ArrayList;

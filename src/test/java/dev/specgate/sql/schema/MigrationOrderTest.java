@@ -2,8 +2,8 @@ package dev.specgate.sql.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.specgate.engine.MigrationFile.Direction;
-import dev.specgate.engine.MigrationTool;
+import dev.specgate.sql.MigrationFile.Direction;
+import dev.specgate.sql.MigrationTool;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.specgate.sql.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.specgate.core.SourceFile;
-import dev.specgate.engine.MigrationFile;
-import dev.specgate.engine.MigrationTool;
+import dev.specgate.sql.MigrationFile;
+import dev.specgate.sql.MigrationTool;
 import dev.specgate.sql.Dialect;
 import dev.specgate.sql.MigrationParser;
 import dev.specgate.sql.Statement;

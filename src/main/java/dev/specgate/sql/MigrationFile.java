@@ -1,7 +1,6 @@
-package dev.specgate.engine;
+package dev.specgate.sql;
 
 import dev.specgate.core.SourceFile;
-import dev.specgate.sql.Migration;
 
 /**
  * A migration file found in the workspace, parsed, with what its tool does with it.

@@ -1,4 +1,4 @@
-package dev.specgate.engine;
+package dev.specgate.sql;
 
 import java.util.Locale;
 import java.util.Optional;
