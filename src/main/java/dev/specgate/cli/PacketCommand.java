@@ -133,8 +133,11 @@ final class PacketCommand implements Callable<Integer> {
     if (file != null && line != null) parts.add(file + ":" + line);
     for (Map.Entry<?, ?> e : m.entrySet()) {
       String k = String.valueOf(e.getKey());
-      if (k.equals("file") || k.equals("line") || e.getValue() == null) continue;
+      if (k.equals("file") || k.equals("line")) continue;
       Object v = e.getValue();
+      // a phase's missing rollback or deploy order is worth seeing; other absent values are noise
+      if (v == null && (k.equals("rollback") || k.equals("deployOrder"))) v = "not stated";
+      if (v == null) continue;
       if (v instanceof List<?> l) v = l.isEmpty() ? "none" : String.join("; ", l.stream().map(String::valueOf).toList());
       parts.add(label(k) + ": " + v);
     }

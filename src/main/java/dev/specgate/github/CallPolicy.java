@@ -25,9 +25,14 @@ public record CallPolicy(int attempts, Duration serverErrorBackoff, Duration max
     return new CallPolicy(3, Duration.ofSeconds(2), Duration.ofMinutes(5), d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
   }
 
-  /** For the service: longer waits go back to the job queue. */
+  /**
+   * For the service: a worker never sleeps for a rate limit (any wait throws {@link RateLimited}
+   * and the queue defers the job until the reset, so the worker serves other pull requests), and
+   * a 5xx gets one quick retry after a second — a lone 502 blip then costs a second, not a re-run
+   * of the whole job; a GitHub that keeps failing goes to the queue's growing backoff.
+   */
   public static CallPolicy service() {
-    return new CallPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(20), d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
+    return new CallPolicy(2, Duration.ofSeconds(1), Duration.ZERO, d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
   }
 
   public CallPolicy withSleeper(Sleeper s) {

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kohsuke.github.GHCheckRun;
@@ -35,6 +36,8 @@ import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.authorization.AuthorizationProvider;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The GitHub calls specgate makes, for {@code specgate action} (with {@code GITHUB_TOKEN}) and the
@@ -57,6 +60,7 @@ public final class GitHubApi {
   private static final int PAGE = 100;
   private static final Pattern NEXT_LINK = Pattern.compile("<([^<>]++)>\\s*+;\\s*+rel=\"next\""); // no < inside: linear on runs of <
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(GitHubApi.class);
 
   /** Sees each GitHub response: method, status (-1: none came) and headers (for metrics). */
   @FunctionalInterface
@@ -71,16 +75,20 @@ public final class GitHubApi {
   private final GuardedConnector connector;
   private final AuthorizationProvider auth;
   private final CallPolicy policy;
+  /** The App whose Check Runs are ours (0: any App's, e.g. the Action's {@code GITHUB_TOKEN}). */
+  private final long ownAppId;
   private final Map<GitHubRepo, GHRepository> repos = new ConcurrentHashMap<>();
   private final Map<String, GHPullRequest> pulls = new ConcurrentHashMap<>();
   private final Map<Long, GHPullRequestReviewComment> listedComments = new ConcurrentHashMap<>();
 
-  private GitHubApi(GitHub github, URI apiBase, GuardedConnector connector, AuthorizationProvider auth, CallPolicy policy) {
+  private GitHubApi(GitHub github, URI apiBase, GuardedConnector connector, AuthorizationProvider auth, CallPolicy policy,
+      long ownAppId) {
     this.github = github;
     this.apiBase = apiBase;
     this.connector = connector;
     this.auth = auth;
     this.policy = policy;
+    this.ownAppId = ownAppId;
   }
 
   /** A client sending {@code Authorization: Bearer <token>} (the Action's {@code GITHUB_TOKEN}). */
@@ -104,7 +112,7 @@ public final class GitHubApi {
           .withRateLimitHandler(LimitHandlers.primary(policy))
           .withAbuseLimitHandler(LimitHandlers.secondary(policy))
           .build();
-      return new GitHubApi(gh, base, connector, auth, policy);
+      return new GitHubApi(gh, base, connector, auth, policy, 0);
     } catch (IOException e) {
       throw GitHubException.of("setup for " + base, e);
     }
@@ -112,7 +120,20 @@ public final class GitHubApi {
 
   /** A client on the same connection and token, with nothing cached (one per job). */
   public GitHubApi fresh() {
-    return new GitHubApi(github, apiBase, connector, auth, policy);
+    return new GitHubApi(github, apiBase, connector, auth, policy, ownAppId);
+  }
+
+  /**
+   * This client, finding only Check Runs that App {@code appId} created ({@link #findCheckRun}):
+   * the service's runs, not another App's run of the same name and external id.
+   */
+  public GitHubApi ownedBy(long appId) {
+    return new GitHubApi(github, apiBase, connector, auth, policy, appId);
+  }
+
+  /** The numeric id of the App this client is signed in as (needs the App's JWT). */
+  public long authenticatedAppId() {
+    return call("GET /app", () -> github.getApp().getId());
   }
 
   private static URI trimmed(URI apiBase) {
@@ -283,7 +304,8 @@ public final class GitHubApi {
   /**
    * The newest Check Run named {@code name} on {@code headSha} whose {@code external_id} equals
    * {@code externalId} (any, when null). The external id tells our run apart from another check
-   * of the same name, e.g. an Actions job called "specgate". All runs are listed ({@code
+   * of the same name, e.g. an Actions job called "specgate"; a client {@link #ownedBy} an App also
+   * skips runs another App created. All runs are listed ({@code
    * filter=all}): {@code filter=latest} keeps one run per name and could hide ours.
    */
   public Optional<CheckRun> findCheckRun(GitHubRepo r, String headSha, String name, String externalId) {
@@ -293,6 +315,7 @@ public final class GitHubApi {
     return call("GET " + r.path() + "/commits/" + headSha + "/check-runs", () -> {
       CheckRun newest = null;
       for (GHCheckRun ghRun : repo(r).getCheckRuns(headSha, params).withPageSize(PAGE)) {
+        if (ownAppId != 0 && (ghRun.getApp() == null || ghRun.getApp().getId() != ownAppId)) continue;
         CheckRun run = checkRun(ghRun);
         if (!name.equals(run.name())) continue;
         if (externalId != null && !externalId.equals(run.externalId())) continue;
@@ -417,7 +440,15 @@ public final class GitHubApi {
    * deliveries), {@code path} relative to the API base with its query.
    */
   public List<JsonNode> getPages(String path) {
-    return raw("GET", path, null);
+    return getPages(path, page -> true);
+  }
+
+  /**
+   * As {@link #getPages(String)}, stopping after the first page for which {@code more} is false
+   * (e.g. a page reaching past the time window asked for).
+   */
+  public List<JsonNode> getPages(String path, Predicate<JsonNode> more) {
+    return raw("GET", path, null, more);
   }
 
   /** One request to an endpoint the library has no method for; the response body (empty object when none). */
@@ -426,12 +457,17 @@ public final class GitHubApi {
     return raw(method, path, body).get(0);
   }
 
+  private List<JsonNode> raw(String method, String path, JsonNode body) {
+    return raw(method, path, body, page -> true);
+  }
+
   /**
    * One request the library has no method for, through the same connector and authorization,
    * with the same rate-limit handling; a list endpoint's pages follow {@code Link: rel="next"}
-   * (the connector refuses a link to another host).
+   * while {@code more} accepts the page read and the link stays on the API host (a link elsewhere
+   * would receive our token: it is not followed, and logged).
    */
-  private List<JsonNode> raw(String method, String path, JsonNode body) {
+  private List<JsonNode> raw(String method, String path, JsonNode body, Predicate<JsonNode> more) {
     String doing = method + " " + path;
     List<JsonNode> pages = new ArrayList<>();
     String next = apiBase + path;
@@ -450,8 +486,9 @@ public final class GitHubApi {
           if (status >= 400) {
             throw GitHubException.of(doing, new org.kohsuke.github.HttpException(text, status, null, url));
           }
-          pages.add(text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text));
-          if ("GET".equals(method)) next = nextLink(resp.header("Link"));
+          JsonNode read = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+          pages.add(read);
+          if ("GET".equals(method) && more.test(read)) next = onApiHost(nextLink(resp.header("Link")), doing);
           break;
         } catch (IOException e) {
           throw GitHubException.of(doing, e);
@@ -464,6 +501,12 @@ public final class GitHubApi {
   private static boolean limited(GitHubConnectorResponse r) {
     int s = r.statusCode();
     return s == 429 || (s == 403 && (r.header("Retry-After") != null || "0".equals(r.header("X-RateLimit-Remaining"))));
+  }
+
+  private String onApiHost(String link, String doing) {
+    if (link == null || connector.onApiHost(link)) return link;
+    LOG.warn("{}: not following a next-page link to another host than {}", doing, apiBase);
+    return null;
   }
 
   static String nextLink(String link) {

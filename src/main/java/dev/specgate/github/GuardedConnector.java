@@ -86,6 +86,15 @@ final class GuardedConnector implements GitHubConnector {
     return b.toString();
   }
 
+  /** Whether {@code url} is on the configured API host (false for a malformed one). */
+  boolean onApiHost(String url) {
+    try {
+      return sameOrigin(new URL(url));
+    } catch (java.net.MalformedURLException e) {
+      return false;
+    }
+  }
+
   private boolean sameOrigin(URL url) {
     return url.getProtocol().equalsIgnoreCase(apiBase.getScheme())
         && url.getHost().equalsIgnoreCase(apiBase.getHost())

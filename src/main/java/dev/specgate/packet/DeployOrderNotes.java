@@ -31,4 +31,31 @@ public final class DeployOrderNotes {
   public static boolean states(String text) {
     return ORDER.matcher(text).find();
   }
+
+  /**
+   * The line stating a phase's deploy order: in the phase's own text, or a line of a Deploy order
+   * section naming it ("Expand: migration first, then code", "Phase 2 deploys code first").
+   */
+  public static java.util.Optional<TextLine> noteFor(Phase phase,
+      java.util.List<Section> deployOrderSections) {
+    java.util.Optional<TextLine> own = phase.deployOrder();
+    if (own.isPresent()) return own;
+    for (Section s : deployOrderSections) {
+      for (TextLine l : s.textLines()) if (names(l.text(), phase)) return java.util.Optional.of(l);
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static final Pattern PHASE_NUMBER = Pattern.compile("(?i)\\bphase\\s*(\\d+)\\b");
+
+  /** True when a line names the phase by its kind's words or by its number ("phase 2"). */
+  static boolean names(String text, Phase phase) {
+    String t = text.toLowerCase(java.util.Locale.ROOT);
+    for (String w : phase.name().words()) if (t.contains(w)) return true;
+    java.util.regex.Matcher own = PHASE_NUMBER.matcher(phase.title());
+    if (!own.find()) return false;
+    java.util.regex.Matcher named = PHASE_NUMBER.matcher(text);
+    while (named.find()) if (named.group(1).equals(own.group(1))) return true;
+    return false;
+  }
 }

@@ -37,14 +37,18 @@ public final class PacketSummary {
 
     List<PlanSqlBlock> blocks = PlanSql.blocks(p);
     List<Section> rollbackSections = p.specSections(SectionKind.ROLLBACK);
+    List<Section> deploySections = p.specSections(SectionKind.DEPLOY_ORDER);
     List<Object> phases = new ArrayList<>();
     for (Phase ph : p.phases()) {
-      Map<String, Object> m = row("file", p.pathOf(Packet.SPEC), "line", ph.line(),
+      Map<String, Object> m = row("file", p.planPath(), "line", ph.line(),
           "name", ph.name().name().toLowerCase(java.util.Locale.ROOT), "title", ph.title());
+      m.put("scope", ph.later() ? "later release" : "this change");
+      m.put("deployOrder", DeployOrderNotes.noteFor(ph, deploySections)
+          .map(PacketSummary::lineText).orElse(null));
       Optional<TextLine> rollback = RollbackNotes.noteFor(ph, rollbackSections);
       m.put("rollback", rollback.map(PacketSummary::lineText).orElse(null));
       m.put("sql", blocks.stream()
-          .filter(b -> b.file().equals(p.pathOf(Packet.SPEC)) && b.line() > ph.line() && b.line() <= ph.endLine())
+          .filter(b -> b.file().equals(p.planPath()) && b.line() > ph.line() && b.line() <= ph.endLine())
           .map(b -> "line " + b.line() + ": " + b.role().label()).toList());
       phases.add(m);
     }

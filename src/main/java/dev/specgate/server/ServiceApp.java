@@ -103,17 +103,17 @@ public final class ServiceApp implements AutoCloseable {
       store.close();
       throw e;
     }
-    ScheduledExecutorService catchUp = startCatchUp(settings, key, store, metrics, clock);
+    ScheduledExecutorService catchUp = startCatchUp(settings, github, store, metrics, clock);
     LOG.info("specgate serve: listening on port {}, {} worker(s), job store {}", javalin.port(), settings.workers(),
         store.postgres() ? "PostgreSQL" : "embedded H2");
     return new ServiceApp(store, queue, javalin, catchUp);
   }
 
   /** Once at start, then every interval: redeliver what GitHub failed to deliver to us. */
-  private static ScheduledExecutorService startCatchUp(ServiceSettings settings, RSAPrivateKey key, JobStore store,
+  private static ScheduledExecutorService startCatchUp(ServiceSettings settings, GitHubApps github, JobStore store,
       ServiceMetrics metrics, Clock clock) {
     if (settings.catchUpInterval().isZero()) return null;
-    DeliveryCatchUp catchUp = new DeliveryCatchUp(HookDeliveries.forApp(settings.githubApiUrl(), settings.appId(), key),
+    DeliveryCatchUp catchUp = new DeliveryCatchUp(new HookDeliveries(github.app()),
         store::knowsDelivery, metrics, clock);
     // look back over three intervals (a missed pass is covered by the next), at least an hour, at most GitHub's 3 days
     Duration window = settings.catchUpInterval().multipliedBy(3);

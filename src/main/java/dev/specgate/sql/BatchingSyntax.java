@@ -34,6 +34,74 @@ public final class BatchingSyntax {
     return false;
   }
 
+  /**
+   * True when an UPDATE / DELETE is bounded to one batch: by its own WHERE / LIMIT (as the
+   * recogniser reads it) or by a keyset CTE it joins to.
+   */
+  public static boolean isBatched(Statement s, Dialect dialect) {
+    boolean limited = s.op() instanceof Operation.Update u && u.limited()
+        || s.op() instanceof Operation.Delete d && d.limited();
+    return limited || batchedByCte(s, dialect);
+  }
+
+  /**
+   * True for {@code WITH batch AS (SELECT id … ORDER BY id LIMIT 1000) UPDATE t … FROM batch …}
+   * (or {@code … WHERE id IN (SELECT id FROM batch)}): the keys come from a CTE with its own LIMIT
+   * or FETCH, and the main UPDATE / DELETE reads that CTE, so it touches one batch of rows.
+   */
+  public static boolean batchedByCte(Statement s, Dialect dialect) {
+    List<SqlToken> t = SqlLexer.tokenize(s.sql(), dialect);
+    int i = firstWord(t);
+    if (i < 0 || !t.get(i).isWord("WITH")) return false;
+    i++;
+    if (i < t.size() && t.get(i).isWord("RECURSIVE")) i++;
+    java.util.Set<String> limitedCtes = new java.util.HashSet<>();
+    while (i < t.size() && t.get(i).isIdentifier()) {
+      String name = t.get(i).upper();
+      i++;
+      if (i < t.size() && t.get(i).isOp("(")) i = afterParens(t, i);
+      if (i >= t.size() || !t.get(i).isWord("AS")) return false;
+      i++;
+      while (i < t.size() && (t.get(i).isWord("NOT") || t.get(i).isWord("MATERIALIZED"))) i++;
+      if (i >= t.size() || !t.get(i).isOp("(")) return false;
+      int close = afterParens(t, i);
+      if (limitedAtTopLevel(t, i, close)) limitedCtes.add(name);
+      i = close;
+      if (i < t.size() && t.get(i).isOp(",")) i++;
+      else break;
+    }
+    if (limitedCtes.isEmpty() || i >= t.size()
+        || !(t.get(i).isWord("UPDATE") || t.get(i).isWord("DELETE"))) {
+      return false;
+    }
+    for (int k = i + 1; k < t.size(); k++) {
+      if (t.get(k).isIdentifier() && limitedCtes.contains(t.get(k).upper())) return true;
+    }
+    return false;
+  }
+
+  /** The index after the ')' that closes the '(' at {@code open}. */
+  private static int afterParens(List<SqlToken> t, int open) {
+    int depth = 0;
+    for (int k = open; k < t.size(); k++) {
+      if (t.get(k).isOp("(")) depth++;
+      else if (t.get(k).isOp(")") && --depth == 0) return k + 1;
+    }
+    return t.size();
+  }
+
+  /** LIMIT or FETCH directly inside the parentheses from {@code open} to {@code close}. */
+  private static boolean limitedAtTopLevel(List<SqlToken> t, int open, int close) {
+    int depth = 0;
+    for (int k = open; k < close; k++) {
+      SqlToken tok = t.get(k);
+      if (tok.isOp("(")) depth++;
+      else if (tok.isOp(")")) depth--;
+      else if (depth == 1 && (tok.isWord("LIMIT") || tok.isWord("FETCH"))) return true;
+    }
+    return false;
+  }
+
   /** The body of a {@code DO $$ … $$} statement; empty when it is not one or has no body. */
   public static DoBody doBody(Statement s, Dialect dialect) {
     String sql = s.sql();
@@ -61,7 +129,10 @@ public final class BatchingSyntax {
       if (k.isWord("LOOP")) loops = true;
       if (k.isWord("COMMIT")) commits = true;
       boolean starts = i == 0 || inner.get(i - 1).isOp(";") || startsBlock(inner.get(i - 1));
-      if (!starts || !(k.isWord("UPDATE") || k.isWord("DELETE") || k.isWord("INSERT"))) continue;
+      if (!starts || !(k.isWord("UPDATE") || k.isWord("DELETE") || k.isWord("INSERT")
+          || k.isWord("WITH"))) {
+        continue;
+      }
       int end = text.length();
       int depth = 0;
       for (int j = i + 1; j < inner.size(); j++) {

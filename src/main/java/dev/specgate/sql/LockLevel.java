@@ -3,12 +3,12 @@ package dev.specgate.sql;
 import dev.specgate.sql.AlterAction.AddConstraint;
 import dev.specgate.sql.AlterAction.ValidateConstraint;
 import dev.specgate.sql.ConstraintDef.Kind;
-import java.util.List;
 
 /**
  * PostgreSQL's table-level lock modes, weakest first, with what each one makes other sessions wait
  * for (PostgreSQL documentation, "Explicit Locking", table 13.2), and the mode each ALTER TABLE
- * action takes on its table. Which relations a whole statement locks is {@link LockModel}.
+ * action takes on its table. Which relations a whole statement locks, and the mode on each, is
+ * {@link LockModel} — the one lock model rules read.
  */
 public enum LockLevel {
   NONE("no table lock", "blocks nothing"),
@@ -96,42 +96,6 @@ public enum LockLevel {
     // ADD/DROP/ALTER COLUMN, SET/DROP NOT NULL and DEFAULT, ADD CHECK/UNIQUE/PK, DROP CONSTRAINT,
     // RENAME, SET LOGGED: all ACCESS EXCLUSIVE.
     return ACCESS_EXCLUSIVE;
-  }
-
-  /** The lock a statement takes on the table it names (the strongest of its actions). */
-  public static LockLevel of(Operation op) {
-    if (op instanceof Operation.AlterTable at) {
-      LockLevel l = NONE;
-      for (AlterAction a : at.actions()) l = l.max(of(a));
-      return at.actions().isEmpty() ? ACCESS_EXCLUSIVE : l;
-    }
-    if (op instanceof Operation.CreateIndex ci) return ci.concurrently() ? SHARE_UPDATE_EXCLUSIVE : SHARE;
-    if (op instanceof Operation.DropIndex di) {
-      return di.concurrently() ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE;
-    }
-    if (op instanceof Operation.DropTable || op instanceof Operation.Truncate) return ACCESS_EXCLUSIVE;
-    if (op instanceof Operation.Update || op instanceof Operation.Delete || op instanceof Operation.Insert) {
-      return ROW_EXCLUSIVE;
-    }
-    // Renaming an index takes SHARE UPDATE EXCLUSIVE since PostgreSQL 12 (observed by the dry run's
-    // lock table proof); other renames take ACCESS EXCLUSIVE.
-    if (op instanceof Operation.RenameObject r) return "INDEX".equals(r.objectKind()) ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE;
-    if (op instanceof Operation.Maintenance m) {
-      return switch (m.kind()) {
-        case VACUUM -> m.full() ? ACCESS_EXCLUSIVE : SHARE_UPDATE_EXCLUSIVE;
-        case ANALYZE -> SHARE_UPDATE_EXCLUSIVE;
-        case CLUSTER -> ACCESS_EXCLUSIVE;
-        // REINDEX takes SHARE on the table and ACCESS EXCLUSIVE on the index being rebuilt.
-        case REINDEX -> m.concurrently() ? SHARE_UPDATE_EXCLUSIVE : SHARE;
-        case REFRESH_MATERIALIZED_VIEW -> m.concurrently() ? EXCLUSIVE : ACCESS_EXCLUSIVE;
-      };
-    }
-    return NONE;
-  }
-
-  /** The actions of a statement that take {@code level} (for naming what caused the lock). */
-  public static List<AlterAction> actionsTaking(Operation.AlterTable at, LockLevel level) {
-    return at.actions().stream().filter(a -> of(a) == level).toList();
   }
 
   /** Enum constants come first, so the pattern lives in a holder. */

@@ -58,6 +58,14 @@ public final class LockModel {
     /** The tables the foreign keys of {@code table} reference (for DROP TABLE), when known. */
     List<String> foreignKeyTargets(String table);
 
+    /**
+     * The indexes on {@code table} (created ones, and the ones its primary key and unique
+     * constraints imply), when known.
+     */
+    default List<String> indexesOf(String table) {
+      return List.of();
+    }
+
     /** Nothing known. */
     Schema NONE = new Schema() {
       @Override
@@ -226,8 +234,10 @@ public final class LockModel {
           schema.tableOfIndex(m.target()).ifPresent(t -> out.add(t, RelationKind.TABLE, onTable, cause));
           out.add(m.target(), RelationKind.INDEX, onIndex, cause);
         } else if ("TABLE".equals(m.targetKind()) || m.targetKind() == null) {
-          out.add(m.target(), RelationKind.TABLE, onTable, cause + " (and " + onIndex.label()
-              + " on each of its indexes)");
+          out.add(m.target(), RelationKind.TABLE, onTable, cause);
+          for (String idx : schema.indexesOf(m.target())) {
+            out.add(idx, RelationKind.INDEX, onIndex, cause + " (an index of " + m.target() + ")");
+          }
         }
       }
     }

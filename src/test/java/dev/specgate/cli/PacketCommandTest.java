@@ -62,6 +62,29 @@ class PacketCommandTest {
     assertThat(packet.get("facts").get("rowCounts").findValuesAsText("table")).contains("projects", "teams");
   }
 
+  /** Each phase says whether it ships in this change or a later release, and its deploy order. */
+  @Test
+  void phasesShowTheirScopeAndDeployOrder() throws Exception {
+    Run good = run("packet", "examples/account-status-good", "--format", "json");
+    assertThat(good.exit()).as(good.err()).isZero();
+    List<String> phases = new ArrayList<>();
+    new ObjectMapper().readTree(good.out()).get("packets").get(0).get("phases").forEach(ph ->
+        phases.add(ph.get("name").asText() + " | " + ph.get("scope").asText() + " | "
+            + (ph.get("deployOrder").isNull() ? "none" : ph.get("deployOrder").asText())));
+    assertThat(phases).containsExactly(
+        "expand | this change | line 68: Expand: migration first, then code; old code ignores the nullable column.",
+        "backfill | this change | line 69: Backfill: no code change; the job runs after the expand deploy.",
+        "switch | this change | line 70: Switch: code deploys after the backfill passes parity, with the flag off, then the flag is",
+        "cleanup | later release | line 72: Cleanup: a later release, after the 7-day window.");
+
+    Run plan = run("packet", "examples/org-id-migration-plan");
+    assertThat(plan.exit()).as(plan.err()).isZero();
+    assertThat(plan.out())
+        .contains("migration-plan.md:44  |  name: expand  |  title: Phase 1 — Expand Schema")
+        .contains("Phase 1 — Expand Schema  |  scope: this change  |  deploy order: line 48: Deploy order:")
+        .contains("Phase 4 — Contract (Remove Old Column)  |  scope: later release  |  deploy order: not stated");
+  }
+
   @Test
   void aDirectoryWithoutAPacketIsAUsageErrorNamingTheGlobs() throws Exception {
     Files.writeString(dir.resolve("notes.md"), "# Notes\n");

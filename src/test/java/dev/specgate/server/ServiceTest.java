@@ -366,6 +366,49 @@ class ServiceTest {
   }
 
   @Test
+  void theServiceDefersARateLimitedJobAndItsWorkerServesTheNextPullRequest() throws Exception {
+    FakeGitHub gh = github(indexChange()).anotherPullRequest(43);
+    // one worker and the service's own call policy: no inline wait for a rate limit
+    ServiceApp app = ServiceApp.start(ServiceHarness.settings(dir, gh.url(), ServiceHarness.h2(dir), 1), Analysis::run,
+        ServiceHarness.FAST, dev.specgate.github.CallPolicy.service());
+    open.add(app);
+    // the limit is spent for PR 42's first read; GitHub answers again after the reset
+    long reset = java.time.Instant.now().getEpochSecond() + 12; // room for PR 43 on a busy machine
+    String pr42 = "/repos/acme/payments/pulls/42";
+    gh.wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(pr42))
+        .atPriority(0).inScenario("limit").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("spent")
+        .willReturn(aResponse().withStatus(403).withHeader("x-ratelimit-remaining", "0")
+            .withHeader("x-ratelimit-reset", Long.toString(reset))
+            .withBody("{\"message\":\"API rate limit exceeded for installation ID 5000000001.\"}")));
+    send(app.port(), "pull_request", delivery(), pullRequestEvent("opened", FakeGitHub.HEAD));
+    await("PR 42 deferred", Duration.ofSeconds(20), () -> jobOf(app, 42).map(j -> j.lastError() != null).orElse(false));
+    send(app.port(), "pull_request", delivery(), pullRequestEvent("opened", FakeGitHub.HEAD, "43"));
+    await("PR 43 done", Duration.ofSeconds(20), () -> jobOf(app, 43).map(j -> j.state() == JobState.DONE).orElse(false));
+    // the only worker finished PR 43 while PR 42 waited in the queue; a worker sleeping until the
+    // reset would have read PR 42 again before it could take PR 43
+    assertThat(reads(gh, pr42)).hasSize(1);
+
+    await("PR 42 done after the reset", Duration.ofSeconds(30),
+        () -> jobOf(app, 42).map(j -> j.state() == JobState.DONE).orElse(false));
+    List<LoggedRequest> reads = reads(gh, pr42);
+    assertThat(reads.size()).isGreaterThan(1);
+    assertThat(reads.get(1).getLoggedDate().getTime()).as("read again only after the reset").isGreaterThanOrEqualTo(reset * 1000);
+    assertThat(jobOf(app, 42).orElseThrow().attempts()).isEqualTo(2);
+  }
+
+  private static List<LoggedRequest> reads(FakeGitHub gh, String url) {
+    return gh.requests("GET", url).stream().filter(r -> r.getUrl().equals(url)).toList();
+  }
+
+  private static java.util.Optional<Job> jobOf(ServiceApp app, int pr) {
+    try {
+      return app.store().all().stream().filter(j -> j.item().prNumber() == pr).findFirst();
+    } catch (SQLException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  @Test
   void rerunButtonAnalysesAgainInAFreshCheckRun() throws Exception {
     FakeGitHub gh = github(indexChange());
     ServiceApp app = start(gh, ServiceHarness.h2(dir), ServiceHarness.FAST);

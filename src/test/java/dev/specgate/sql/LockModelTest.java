@@ -40,6 +40,11 @@ class LockModelTest {
     public List<String> foreignKeyTargets(String table) {
       return table.equals("t") ? List.of("u") : List.of();
     }
+
+    @Override
+    public List<String> indexesOf(String table) {
+      return table.equals("t") ? List.of("i") : List.of();
+    }
   };
 
   static String describe(List<LockModel.RelationLock> locks) {

@@ -22,6 +22,7 @@ public final class GitHubApps {
   private final CallPolicy policy;
   private final GitHubApi.Observer observer;
   private final Map<Long, GitHubApi> byInstallation = new ConcurrentHashMap<>();
+  private volatile long ownAppId;
 
   public GitHubApps(URI apiBase, AppJwt jwt, CallPolicy policy, GitHubApi.Observer observer) {
     this.apiBase = apiBase;
@@ -40,8 +41,21 @@ public final class GitHubApps {
    * installation, what a job reads is not.
    */
   public GitHubApi installation(long installationId) {
+    long appId = ownAppId();
     return byInstallation.computeIfAbsent(installationId, id ->
-        GitHubApi.create(apiBase, new InstallationAuthorization(id, appAuthorization()), policy, observer)).fresh();
+        GitHubApi.create(apiBase, new InstallationAuthorization(id, appAuthorization()), policy, observer).ownedBy(appId)).fresh();
+  }
+
+  /**
+   * The App's numeric id, which Check Runs carry ({@code app.id}): the configured id, or, when a
+   * client id ({@code Iv…}) is configured, what {@code GET /app} says (asked once).
+   */
+  private long ownAppId() {
+    long id = ownAppId;
+    if (id != 0) return id;
+    id = jwt.appId().matches("[0-9]{1,18}") ? Long.parseLong(jwt.appId()) : app().authenticatedAppId();
+    ownAppId = id;
+    return id;
   }
 
   /** Drops an installation's client, e.g. after GitHub refused its token (401). */

@@ -1,36 +1,27 @@
 package dev.specgate.github.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
+import dev.specgate.github.CallPolicy;
+import dev.specgate.github.GitHubApi;
+import dev.specgate.github.GitHubException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URL;
 import java.security.PrivateKey;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.kohsuke.github.authorization.AuthorizationProvider;
-import org.kohsuke.github.connector.GitHubConnector;
-import org.kohsuke.github.connector.GitHubConnectorRequest;
-import org.kohsuke.github.connector.GitHubConnectorResponse;
-import org.kohsuke.github.extras.authorization.JWTTokenProvider;
 
 /**
- * The App's webhook deliveries ({@code GET /app/hook/deliveries}) and redelivery
- * ({@code POST /app/hook/deliveries/{id}/attempts}), authenticated with the App JWT. GitHub API for
- * Java has no call for these, so they go through its connector (its raw HTTP layer) with its JWT
- * provider. Pages are followed only while their link stays on the configured API host.
+ * The App's webhook deliveries ({@code GET /app/hook/deliveries}) and redelivery ({@code POST
+ * /app/hook/deliveries/{id}/attempts}). GitHub API for Java has no call for these, so they go
+ * through {@link GitHubApi}'s raw requests as the App ({@link GitHubApps#app()}: our {@link
+ * AppJwt}, the host guard, the rate-limit handling and the metrics of every other call). Pages are
+ * followed only while they stay on the API host and within the time asked for.
  */
 public final class HookDeliveries {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern NEXT = Pattern.compile("<([^<>]{1,2000}+)>;\\s*+rel=\"next\""); // no < inside: linear on runs of <
-  private static final int MAX_PAGES = 100;
+  private static final String LIST = "/app/hook/deliveries?per_page=100";
 
   /** One delivery attempt as GitHub lists it. */
   public record Delivery(long id, String guid, Instant deliveredAt, boolean redelivery, String status, int statusCode,
@@ -41,48 +32,58 @@ public final class HookDeliveries {
     }
   }
 
-  private final URI apiBase;
-  private final AuthorizationProvider jwt;
-  private final GitHubConnector connector;
+  private final GitHubApi app;
 
-  public HookDeliveries(URI apiBase, AuthorizationProvider jwt, GitHubConnector connector) {
-    String base = apiBase.toString();
-    this.apiBase = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
-    this.jwt = jwt;
-    this.connector = connector;
+  /** Through the App's client ({@link GitHubApps#app()}). */
+  public HookDeliveries(GitHubApi app) {
+    this.app = app;
   }
 
-  /** For the App {@code appId} with its private key (read by {@link PemPrivateKeys}: PKCS#1 or PKCS#8). */
+  /**
+   * For the App {@code appId} with its private key (read by {@link PemPrivateKeys}: PKCS#1 or
+   * PKCS#8), without metrics: for {@code specgate deliveries}.
+   */
   public static HookDeliveries forApp(URI apiBase, String appId, PrivateKey key) {
-    return new HookDeliveries(apiBase, new JWTTokenProvider(appId, key), GitHubConnector.DEFAULT);
+    return new HookDeliveries(new GitHubApps(apiBase, new AppJwt(appId, key, Clock.systemUTC()), CallPolicy.action(),
+        GitHubApi.Observer.NONE).app());
   }
 
   /** Every delivery attempt since {@code since}, newest first. */
   public List<Delivery> since(Instant since) throws IOException {
     List<Delivery> out = new ArrayList<>();
-    String url = apiBase + "/app/hook/deliveries?per_page=100";
-    for (int page = 0; url != null && page < MAX_PAGES; page++) {
-      try (GitHubConnectorResponse r = send("GET", url)) {
-        JsonNode list = JSON.readTree(r.bodyStream());
-        if (list == null || !list.isArray()) throw new IOException("GET /app/hook/deliveries: expected a JSON array");
-        boolean older = false;
-        for (JsonNode d : list) {
+    try {
+      // GitHub lists newest first: a page reaching before `since` is the last one needed
+      for (JsonNode page : app.getPages(LIST, page -> !reachesBefore(page, since))) {
+        if (!page.isArray()) throw new IOException("GET /app/hook/deliveries: expected a JSON array");
+        for (JsonNode d : page) {
           Delivery delivery = delivery(d);
-          if (delivery.deliveredAt().isBefore(since)) {
-            older = true;
-            continue;
-          }
-          out.add(delivery);
+          if (!delivery.deliveredAt().isBefore(since)) out.add(delivery);
         }
-        url = older ? null : next(r.header("Link"));
       }
+    } catch (GitHubException e) {
+      throw new IOException(e.getMessage(), e);
     }
     return out;
   }
 
   /** Asks GitHub to send delivery {@code id} again (it keeps its {@code X-GitHub-Delivery} guid). */
   public void redeliver(long id) throws IOException {
-    send("POST", apiBase + "/app/hook/deliveries/" + id + "/attempts").close();
+    try {
+      app.send("POST", "/app/hook/deliveries/" + id + "/attempts", null);
+    } catch (GitHubException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private static boolean reachesBefore(JsonNode page, Instant since) {
+    for (JsonNode d : page) {
+      try {
+        if (Instant.parse(d.path("delivered_at").asText()).isBefore(since)) return true;
+      } catch (DateTimeParseException e) {
+        return false; // reported when the page is read
+      }
+    }
+    return false;
   }
 
   private static Delivery delivery(JsonNode d) throws IOException {
@@ -90,83 +91,8 @@ public final class HookDeliveries {
       return new Delivery(d.path("id").asLong(), d.path("guid").asText(""), Instant.parse(d.path("delivered_at").asText()),
           d.path("redelivery").asBoolean(false), d.path("status").asText(""), d.path("status_code").asInt(0),
           d.path("event").asText(""), d.path("action").asText(null), d.path("installation_id").asLong(0));
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       throw new IOException("GET /app/hook/deliveries: a delivery has no valid delivered_at: " + e.getParsedString());
-    }
-  }
-
-  /** The next page, only when it stays on our API host (a link elsewhere would receive our JWT). */
-  private String next(String link) {
-    if (link == null) return null;
-    Matcher m = NEXT.matcher(link);
-    if (!m.find()) return null;
-    URI u = URI.create(m.group(1));
-    boolean sameHost = apiBase.getScheme().equalsIgnoreCase(u.getScheme()) && apiBase.getHost().equalsIgnoreCase(u.getHost())
-        && apiBase.getPort() == u.getPort();
-    return sameHost ? u.toString() : null;
-  }
-
-  private GitHubConnectorResponse send(String method, String url) throws IOException {
-    Request request = new Request(method, new URL(url), jwt.getEncodedAuthorization());
-    GitHubConnectorResponse r;
-    try {
-      r = connector.send(request);
-    } catch (IOException e) {
-      throw new IOException(method + " " + URI.create(url).getPath() + ": GitHub at " + apiBase.getHost()
-          + " is unreachable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
-    }
-    if (r.statusCode() / 100 != 2) {
-      String body;
-      try (InputStream in = r.bodyStream()) {
-        body = in == null ? "" : new String(in.readNBytes(2000), java.nio.charset.StandardCharsets.UTF_8);
-      } finally {
-        r.close();
-      }
-      throw new IOException(method + " " + URI.create(url).getPath() + ": GitHub answered " + r.statusCode() + " " + message(body));
-    }
-    return r;
-  }
-
-  private static String message(String body) {
-    try {
-      JsonNode n = JSON.readTree(body);
-      if (n != null && n.hasNonNull("message")) return n.get("message").asText();
-    } catch (IOException notJson) {
-      // fall through
-    }
-    return body.length() > 200 ? body.substring(0, 200) + "…" : body;
-  }
-
-  /** A request as the library's connector takes it. */
-  private record Request(String method, URL url, String authorization) implements GitHubConnectorRequest {
-    @Override
-    public Map<String, List<String>> allHeaders() {
-      Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      h.put("Accept", List.of("application/vnd.github+json"));
-      h.put("X-GitHub-Api-Version", List.of("2022-11-28"));
-      if (authorization != null) h.put("Authorization", List.of(authorization));
-      return h;
-    }
-
-    @Override
-    public String header(String name) {
-      List<String> v = allHeaders().get(name);
-      return v == null ? null : v.get(0);
-    }
-
-    @Override
-    public InputStream body() {
-      return hasBody() ? new ByteArrayInputStream(new byte[0]) : null;
-    }
-
-    @Override
-    public String contentType() {
-      return hasBody() ? "application/json" : null;
-    }
-
-    @Override
-    public boolean hasBody() {
-      return "POST".equals(method);
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.specgate.core.Glob;
 import dev.specgate.core.SourceFile;
 import dev.specgate.diff.DiffLine;
 import dev.specgate.diff.FileChange;
+import dev.specgate.packet.Packet;
 import dev.specgate.sql.MigrationFile;
 import dev.specgate.sql.Dialect;
 import dev.specgate.sql.MigrationParser;
@@ -47,7 +48,7 @@ final class GuardChange {
   static GuardChange of(RuleContext context, List<Guardrail> guardrails) {
     Set<String> packetFiles = new HashSet<>();
     Set<String> names = new HashSet<>(List.of("spec.md", "tasks.md", "acceptance-criteria.md",
-        "evidence.md"));
+        "evidence.md", Packet.MIGRATION_PLAN));
     names.addAll(context.config().requiredPacketFiles());
     for (Guardrail g : guardrails) {
       for (String n : names) packetFiles.add(g.packetFolder().isEmpty() ? n : g.packetFolder() + "/" + n);

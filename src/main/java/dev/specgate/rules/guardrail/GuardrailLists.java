@@ -12,7 +12,7 @@ public final class GuardrailLists {
   /** {@code allowed} and {@code doNot}: each item as "line N: text". */
   public static Map<String, List<String>> of(Packet p) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    Guardrail g = p.file(Packet.SPEC)
+    Guardrail g = p.file(p.planName())
         .filter(f -> f.content() != null)
         .map(f -> GuardrailParser.parse(f.path(), p.folder(), f.content()))
         .orElse(null);

@@ -28,14 +28,17 @@ final class Guardrails {
   static List<Guardrail> from(RuleContext context) {
     Map<String, Guardrail> byPath = new LinkedHashMap<>();
     for (Packet p : context.packets()) {
-      p.file("spec.md").ifPresent(f -> add(byPath, f, p.folder()));
+      // The plan document holds the lists: spec.md, or seed 004's single migration-plan.md.
+      p.file(p.planName()).ifPresent(f -> add(byPath, f, p.folder()));
     }
     ChangeSet cs = context.changeSet();
     if (cs.kind() == ChangeSet.Kind.DIFF) {
-      // The guard's spec is unchanged context, whatever its name; a spec.md the diff adds counts too.
+      // The guard's spec is unchanged context, whatever its name; a plan document the diff adds
+      // (spec.md or migration-plan.md) counts too.
       for (SourceFile f : cs.files()) {
         boolean markdown = f.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".md");
-        if (markdown && (!f.isChanged() || f.fileName().equalsIgnoreCase("spec.md"))) {
+        if (markdown && (!f.isChanged() || f.fileName().equalsIgnoreCase(Packet.SPEC)
+            || f.fileName().equalsIgnoreCase(Packet.MIGRATION_PLAN))) {
           int slash = f.path().lastIndexOf('/');
           add(byPath, f, slash < 0 ? "" : f.path().substring(0, slash));
         }

@@ -14,8 +14,6 @@ import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleInfo;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * No statement of whether code or migration deploys first. With a Deploy order section or such
@@ -47,9 +45,7 @@ public final class DeployOrderUnstated implements Rule {
       }
       // a phase scheduled for a later release states its deploy order when it ships
       for (Phase phase : p.phasesInThisChange()) {
-        boolean own = phase.deployOrder().isPresent();
-        boolean named = sectionLines.stream().anyMatch(l -> names(l.text(), phase));
-        if (own || named) continue;
+        if (DeployOrderNotes.noteFor(phase, sections).isPresent()) continue;
         out.report(Location.line(spec, phase.line()),
             ("phase \"%s\" does not say whether code or the migration deploys first (looked in "
                 + "the phase's text and the Deploy order lines naming it)").formatted(phase.title()),
@@ -58,12 +54,5 @@ public final class DeployOrderUnstated implements Rule {
                 + "first, then code\").").formatted(phase.title()));
       }
     }
-  }
-
-  private static boolean names(String text, Phase phase) {
-    String t = text.toLowerCase(Locale.ROOT);
-    for (String w : phase.name().words()) if (t.contains(w)) return true;
-    java.util.regex.Matcher m = Pattern.compile("(?i)\\bphase\\s*(\\d+)").matcher(phase.title());
-    return m.find() && Pattern.compile("(?i)\\bphase\\s*" + m.group(1) + "\\b").matcher(text).find();
   }
 }

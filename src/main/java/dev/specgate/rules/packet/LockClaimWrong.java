@@ -16,16 +16,19 @@ import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleInfo;
 import dev.specgate.sql.BatchingSyntax;
 import dev.specgate.sql.LockLevel;
+import dev.specgate.sql.LockModel;
 import dev.specgate.sql.Names;
 import dev.specgate.sql.Operation;
 import dev.specgate.sql.Statement;
 import dev.specgate.sql.StatementTables;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The plan states a lock for a step that differs from the lock the statement takes per our lock
- * table ({@link LockLevel}). Claims are read from lock tables, sentences and SQL comments
+ * model ({@link LockModel}: the lock on the relation the claim names, else on the statement's
+ * table). Claims are read from lock tables, sentences and SQL comments
  * ({@link StatedLocks}); a table row or sentence is matched to the plan's statements of the kind
  * it names ({@link PlanStep}; the change's migrations when the plan has none), and reported only
  * when no matching statement takes the stated lock. A validation / monitoring query is a claim
@@ -49,10 +52,10 @@ public final class LockClaimWrong implements Rule {
       for (PlanSqlBlock b : blocks) {
         if (b.role() != SqlBlockRole.PHASE && b.role() != SqlBlockRole.BACKFILL) continue;
         for (Statement s : b.migration().statements()) {
-          planStatements.add(new Located(b.file(), s));
+          planStatements.add(new Located(b.file(), s, LockModel.Schema.NONE));
           if (s.op() instanceof Operation.DoBlock) {
             for (Statement inner : BatchingSyntax.doBody(s, ctx.config().dialect()).dml()) {
-              planStatements.add(new Located(b.file(), inner));
+              planStatements.add(new Located(b.file(), inner, LockModel.Schema.NONE));
             }
           }
         }
@@ -60,7 +63,9 @@ public final class LockClaimWrong implements Rule {
       List<Located> migrationStatements = new ArrayList<>();
       for (MigrationFile f : ctx.changedMigrations()) {
         for (Statement s : f.migration().statements()) {
-          if (!ctx.schema().isRollback(f, s)) migrationStatements.add(new Located(f.path(), s));
+          if (!ctx.schema().isRollback(f, s)) {
+            migrationStatements.add(new Located(f.path(), s, ctx.schema().lockFacts(f, s)));
+          }
         }
       }
       for (StatedLock claim : StatedLocks.of(p)) {
@@ -72,7 +77,12 @@ public final class LockClaimWrong implements Rule {
     }
   }
 
-  private record Located(String file, Statement statement) {}
+  /** A statement, where it is, and what the lock model may know of the schema before it. */
+  private record Located(String file, Statement statement, LockModel.Schema schema) {
+    LockModel.RelationLock lockFor(StatedLock claim) {
+      return LockClaimWrong.lockFor(claim, statement, schema);
+    }
+  }
 
   private static void check(StatedLock claim, List<Located> plan, List<Located> migrations,
       Findings out) {
@@ -81,8 +91,8 @@ public final class LockClaimWrong implements Rule {
       if (!takesTableLock(s.op())) return;
       PlanStep kind = PlanStep.of(claim.step());
       if (kind != null && !kind.matches(s)) return;
-      LockLevel actual = LockLevel.of(s.op());
-      if (!claim.accepts(actual)) report(claim, claim.file(), s, actual, out);
+      LockModel.RelationLock actual = lockFor(claim, s, LockModel.Schema.NONE);
+      if (!claim.accepts(actual.level())) report(claim, claim.file(), s, actual, out);
       return;
     }
     PlanStep kind = PlanStep.of(claim.step());
@@ -91,10 +101,10 @@ public final class LockClaimWrong implements Rule {
     if (candidates.isEmpty()) candidates = candidates(kind, claim.step(), migrations);
     if (candidates.isEmpty()) return;
     for (Located c : candidates) {
-      if (claim.accepts(LockLevel.of(c.statement().op()))) return;
+      if (claim.accepts(c.lockFor(claim).level())) return;
     }
     Located first = candidates.get(0);
-    report(claim, first.file(), first.statement(), LockLevel.of(first.statement().op()), out);
+    report(claim, first.file(), first.statement(), first.lockFor(claim), out);
   }
 
   private static List<Located> candidates(PlanStep kind, String step, List<Located> pool) {
@@ -119,8 +129,51 @@ public final class LockClaimWrong implements Rule {
         || op instanceof Operation.Maintenance || op instanceof Operation.RenameObject;
   }
 
-  private static void report(StatedLock claim, String file, Statement s, LockLevel actual, Findings out) {
+  /**
+   * The lock a claim is about, per {@link LockModel}: the lock on a relation the claim's text names
+   * (the referenced table of a foreign key, the view being refreshed; of several, one whose lock the
+   * claim states), else the lock on the table the
+   * statement acts on, else the strongest lock the statement takes; a NONE lock when it takes none.
+   */
+  static LockModel.RelationLock lockFor(StatedLock claim, Statement s, LockModel.Schema schema) {
+    List<LockModel.RelationLock> locks = LockModel.locks(s.op(), schema);
+    String text = (claim.step() + " " + claim.claimed()).toLowerCase(Locale.ROOT);
+    // A claim naming several relations (the table and the table its key references) is about the
+    // one whose lock it states, if any.
+    List<LockModel.RelationLock> named = locks.stream().filter(l -> names(text, l.relation())).toList();
+    for (LockModel.RelationLock l : named) if (claim.accepts(l.level())) return l;
+    if (!named.isEmpty()) return named.get(0);
     String table = tableOf(s.op());
+    LockModel.RelationLock strongest = null;
+    for (LockModel.RelationLock l : locks) {
+      if (table != null && l.relation().equals(table)) return l;
+      if (strongest == null || l.level().compareTo(strongest.level()) > 0) strongest = l;
+    }
+    return strongest != null ? strongest
+        : new LockModel.RelationLock(table, LockModel.RelationKind.TABLE, LockLevel.NONE, "no lock");
+  }
+
+  /** True when {@code text} names {@code relation} (schema-qualified or not) as a whole word. */
+  private static boolean names(String text, String relation) {
+    String bare = relation.substring(relation.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    if (bare.isEmpty()) return false;
+    for (int i = text.indexOf(bare); i >= 0; i = text.indexOf(bare, i + 1)) {
+      int end = i + bare.length();
+      boolean startOk = i == 0 || !isWordChar(text.charAt(i - 1)) || text.charAt(i - 1) == '.';
+      boolean endOk = end == text.length() || !isWordChar(text.charAt(end));
+      if (startOk && endOk) return true;
+    }
+    return false;
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
+  private static void report(StatedLock claim, String file, Statement s, LockModel.RelationLock lock,
+      Findings out) {
+    LockLevel actual = lock.level();
+    String table = lock.relation();
     out.report(Location.line(claim.file(), claim.line()),
         "the plan states %s for \"%s\", but %s (%s line %d) takes %s"
             .formatted(claim.describeClaim(), shorten(claim.step()), brief(s), file, s.line(),
@@ -139,7 +192,7 @@ public final class LockClaimWrong implements Rule {
     for (int i = 0; i < all.size(); i++) {
       Statement s = all.get(i);
       if (!writes(s.op()) || rolledBack(all, i)) continue;
-      LockLevel actual = LockLevel.of(s.op());
+      LockLevel actual = LockModel.levelOn(s.op(), LockModel.Schema.NONE, tableOf(s.op()) == null ? "" : tableOf(s.op()));
       String table = tableOf(s.op());
       out.report(Location.line(b.file(), s.line()),
           "\"%s\" is a validation query, which must only read, but %s writes%s (it takes %s)"

@@ -51,8 +51,8 @@ final class LoopedBackfill {
       }
     }
     if (table == null) return;
-    boolean batched = body.dml().stream().anyMatch(st -> st.op() instanceof Operation.Update u && u.limited()
-        || st.op() instanceof Operation.Delete d && d.limited());
+    boolean batched = body.dml().stream()
+        .anyMatch(st -> BatchingSyntax.isBatched(st, Dialect.POSTGRES));
     String name = SqlRuleSupport.name(table);
     out.report(SqlRuleSupport.location(at),
         "the DO block loops over " + (batched ? "batches of " + name : "changes to " + name)

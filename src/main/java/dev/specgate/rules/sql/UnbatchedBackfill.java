@@ -35,6 +35,10 @@ public final class UnbatchedBackfill implements Rule {
     return t.startsWith("pg_") || t.startsWith("pg_catalog.") || t.startsWith("information_schema.");
   }
 
+  private static dev.specgate.sql.Dialect dialectOf(At at) {
+    return at.postgres() ? dev.specgate.sql.Dialect.POSTGRES : dev.specgate.sql.Dialect.MYSQL;
+  }
+
   @Override
   public void check(RuleContext context, Findings out) {
     long large = context.config().largeTableRows();
@@ -56,6 +60,8 @@ public final class UnbatchedBackfill implements Rule {
         continue;
       }
       if (table == null || !SqlRuleSupport.existing(context, at, table)) continue;
+      // WITH batch AS (SELECT id … LIMIT n) UPDATE … FROM batch: the CTE is the batch
+      if (dev.specgate.sql.BatchingSyntax.batchedByCte(at.statement(), dialectOf(at))) continue;
       if (isCatalog(table) || targetsListedRows(where)) continue;
       TableSize size = TableSize.of(context, table);
       if (size.rows().isPresent() && size.rows().getAsLong() < large) continue;

@@ -208,6 +208,18 @@ public final class SchemaHistory {
                 .toList())
             .orElse(List.of());
       }
+
+      @Override
+      public List<String> indexesOf(String table) {
+        List<String> out = new ArrayList<>();
+        for (IndexInfo i : indexesOn(file, statement, table)) out.add(i.name());
+        tableBefore(file, statement, table).ifPresent(t -> t.constraints().values().stream()
+            .filter(k -> "PRIMARY_KEY".equals(k.kind()) || "UNIQUE".equals(k.kind()))
+            .map(TableState.Constraint::name)
+            .filter(n -> !out.contains(n))
+            .forEach(out::add));
+        return out;
+      }
     };
   }
 

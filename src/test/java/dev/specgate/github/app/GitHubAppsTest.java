@@ -111,4 +111,38 @@ class GitHubAppsTest {
     wm.verify(2, getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/app/hook/deliveries"))
         .withHeader("Authorization", matching("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+")));
   }
+
+  /** Two runs named specgate with our external id on the commit: ours (App 42) and another App's, newer. */
+  private void stubRunsOfTwoApps(long installation) {
+    wm.stubFor(post(urlEqualTo("/app/installations/" + installation + "/access_tokens")).willReturn(aResponse().withStatus(201)
+        .withBody("{\"token\":\"ghs_t\",\"expires_at\":\"" + Instant.now().plusSeconds(3600) + "\"}")));
+    wm.stubFor(get(urlPathEqualTo("/repos/acme/shop/commits/abc/check-runs")).willReturn(jsonResponse("{\"total_count\":2,"
+        + "\"check_runs\":[{\"id\":5000000001,\"name\":\"specgate\",\"external_id\":\"7\",\"status\":\"in_progress\","
+        + "\"app\":{\"id\":42}},{\"id\":5000000002,\"name\":\"specgate\",\"external_id\":\"7\",\"status\":\"in_progress\","
+        + "\"app\":{\"id\":99}}]}", 200)));
+  }
+
+  @Test
+  void theServiceFindsOnlyItsOwnAppsCheckRun() {
+    stubRunsOfTwoApps(1);
+    assertThat(apps().installation(1).findCheckRun(REPO, "abc", "specgate", "7")).get()
+        .satisfies(run -> assertThat(run.id()).as("not App 99's newer run").isEqualTo(5_000_000_001L));
+    // a client without an App (the Action's token) takes the newest of any App
+    assertThat(GitHubApi.withToken(URI.create(wm.baseUrl()), "t", CallPolicy.action(),
+        GitHubApi.Observer.NONE).findCheckRun(REPO, "abc", "specgate", "7")).get()
+        .satisfies(run -> assertThat(run.id()).isEqualTo(5_000_000_002L));
+  }
+
+  @Test
+  void anAppConfiguredByClientIdLearnsItsNumericIdOnce() {
+    stubRunsOfTwoApps(2);
+    GitHubApps apps = new GitHubApps(URI.create(wm.baseUrl()),
+        new AppJwt("Iv1.0123456789abcdef", TestKeys.keyPair().getPrivate(), Clock.systemUTC()), CallPolicy.action(),
+        GitHubApi.Observer.NONE);
+    assertThat(apps.installation(2).findCheckRun(REPO, "abc", "specgate", "7")).get()
+        .satisfies(run -> assertThat(run.id()).isEqualTo(5_000_000_001L));
+    int asked = wm.findAll(getRequestedFor(urlEqualTo("/app"))).size();
+    apps.installation(2).findCheckRun(REPO, "abc", "specgate", "7");
+    assertThat(wm.findAll(getRequestedFor(urlEqualTo("/app"))).size()).as("the id is kept").isEqualTo(asked);
+  }
 }

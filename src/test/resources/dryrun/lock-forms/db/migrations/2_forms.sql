@@ -1,4 +1,4 @@
--- One statement per form the lock table (sql/LockLevel) knows; LockTableProofTest runs each one on
+-- One statement per form the lock table (sql/LockModel, docs/lock-model.md) knows; LockTableProofTest runs each one on
 -- its own and compares the lock it states with the lock PostgreSQL takes.
 ALTER TABLE accounts ADD COLUMN note text;
 ALTER TABLE orders ALTER COLUMN total TYPE bigint;
@@ -36,5 +36,17 @@ REINDEX TABLE accounts;
 REINDEX TABLE CONCURRENTLY accounts;
 REFRESH MATERIALIZED VIEW account_totals;
 REFRESH MATERIALIZED VIEW CONCURRENTLY account_totals;
+CREATE TRIGGER events_touch BEFORE UPDATE ON events FOR EACH ROW EXECUTE FUNCTION touch();
+DROP TRIGGER audit_touch ON audit;
+CREATE OR REPLACE VIEW active_accounts AS SELECT id, email FROM accounts WHERE status = 'active' OR status IS NULL;
+DROP VIEW active_accounts;
+ALTER TYPE account_kind ADD VALUE 'nonprofit';
+ALTER TABLE measurements DETACH PARTITION measurements_2023;
+LOCK TABLE orders IN SHARE MODE;
+ALTER SEQUENCE invoice_numbers RESTART WITH 100;
+CREATE TABLE refund_notes (id bigint PRIMARY KEY, refund_id bigint REFERENCES refunds (id));
+CREATE TABLE payment_notes (id bigint PRIMARY KEY, payment_id bigint, FOREIGN KEY (payment_id) REFERENCES payments (id));
+DROP TABLE refund_notes;
+REINDEX INDEX accounts_created_at_idx;
 TRUNCATE events;
 DROP TABLE events;

@@ -12,3 +12,10 @@ CREATE TABLE measurements_2023 PARTITION OF measurements FOR VALUES FROM ('2023-
 CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
 CREATE TRIGGER accounts_touch BEFORE UPDATE ON accounts FOR EACH ROW EXECUTE FUNCTION touch();
 ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;
+CREATE TYPE account_kind AS ENUM ('person', 'company');
+CREATE SEQUENCE invoice_numbers;
+CREATE VIEW active_accounts AS SELECT id, email FROM accounts WHERE status = 'active';
+CREATE TABLE payments (id bigint PRIMARY KEY, account_id bigint);
+CREATE TABLE audit (id bigint PRIMARY KEY);
+CREATE TRIGGER audit_touch BEFORE UPDATE ON audit FOR EACH ROW EXECUTE FUNCTION touch();
+CREATE TABLE refunds (id bigint PRIMARY KEY, order_id bigint REFERENCES orders (id));
