@@ -7,6 +7,7 @@ import dev.specgate.core.SourceFile;
 import dev.specgate.dryrun.DryRunOptions;
 import dev.specgate.dryrun.DryRunRenderer;
 import dev.specgate.dryrun.DryRunResult;
+import dev.specgate.engine.Workspace;
 import dev.specgate.engine.Analysis;
 import dev.specgate.engine.Config;
 import dev.specgate.engine.Report;
@@ -114,8 +115,8 @@ final class CheckCommand implements Callable<Integer> {
     if (base == null) {
       for (Path p : paths) {
         String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!Files.isDirectory(p) && !name.endsWith(".sql") && !name.endsWith(".md")) {
-          err.println("specgate: " + p + ": not a migration (.sql) or packet file (.md); not analysed");
+        if (!Files.isDirectory(p) && !Workspace.isSqlFile(name) && !name.endsWith(".md")) {
+          err.println("specgate: " + p + ": not a migration (.sql, .sql.postgres) or packet file (.md); not analysed");
         }
       }
     }
@@ -171,11 +172,11 @@ final class CheckCommand implements Callable<Integer> {
     List<SourceFile> files = source.files(cwd, paths);
     notRead.addAll(source.notAnalysed());
     Config config = ConfigResolver.resolve(configFile, cwd);
-    // A file named on the command line is a migration whatever its path (.sql files only).
+    // A file named on the command line is a migration whatever its path (.sql and .sql.postgres files).
     List<String> globs = new ArrayList<>(config.migrations());
     for (int i = 0; i < paths.size(); i++) {
       Path p = paths.get(i);
-      if (!Files.isDirectory(p) && p.toString().toLowerCase(Locale.ROOT).endsWith(".sql")) {
+      if (!Files.isDirectory(p) && Workspace.isSqlFile(p.toString())) {
         globs.add(Glob.literal(PathSource.relative(cwd, p)));
       }
     }

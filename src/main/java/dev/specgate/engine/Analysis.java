@@ -37,7 +37,7 @@ public final class Analysis {
 
   /** The values of {@code config} that rules read (rules do not see the engine's Config). */
   public static RuleSettings settingsOf(Config c) {
-    return new RuleSettings(c.dialect(), c.postgresVersion(), c.migrationTool(), c.migrations(), c.packets(),
+    return new RuleSettings(c.dialect(), c.postgresVersion(), c.mysqlServer(), c.migrationTool(), c.migrations(), c.packets(),
         c.requiredPacketFiles(), c.largeTableRows(), c.guardrailCategories());
   }
 

@@ -3,6 +3,7 @@ package dev.specgate.engine;
 import dev.specgate.core.Severity;
 import dev.specgate.sql.Dialect;
 import dev.specgate.sql.MigrationTool;
+import dev.specgate.sql.MysqlServer;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,9 @@ import java.util.Optional;
 public record Config(
     Dialect dialect,
     int postgresVersion,
+    MysqlServer mysqlServer,
     MigrationTool migrationTool,
+    boolean golangMigrateMultiStatement,
     List<String> migrations,
     List<String> packets,
     List<String> requiredPacketFiles,
@@ -64,7 +67,9 @@ public record Config(
     return new Config(
         Dialect.parse((String) v.get(ConfigKey.DIALECT)).orElseThrow(),
         Math.toIntExact((Long) v.get(ConfigKey.POSTGRES_VERSION)),
+        MysqlServer.parse((String) v.get(ConfigKey.MYSQL_VERSION)).orElseThrow(),
         MigrationTool.parse((String) v.get(ConfigKey.MIGRATION_TOOL)).orElseThrow(),
+        (Boolean) v.get(ConfigKey.GOLANG_MIGRATE_MULTI_STATEMENT),
         (List<String>) v.get(ConfigKey.MIGRATIONS),
         (List<String>) v.get(ConfigKey.PACKETS),
         (List<String>) v.get(ConfigKey.REQUIRED_PACKET_FILES),
@@ -82,7 +87,9 @@ public record Config(
     return switch (key) {
       case DIALECT -> dialect.label();
       case POSTGRES_VERSION -> (long) postgresVersion;
+      case MYSQL_VERSION -> mysqlServer.label();
       case MIGRATION_TOOL -> migrationTool.label();
+      case GOLANG_MIGRATE_MULTI_STATEMENT -> golangMigrateMultiStatement;
       case MIGRATIONS -> migrations;
       case PACKETS -> packets;
       case REQUIRED_PACKET_FILES -> requiredPacketFiles;
@@ -126,6 +133,14 @@ public record Config(
 
   public Config withMigrationTool(MigrationTool tool) {
     return with(ConfigKey.MIGRATION_TOOL, tool.label());
+  }
+
+  public Config withMysqlServer(MysqlServer server) {
+    return with(ConfigKey.MYSQL_VERSION, server.label());
+  }
+
+  public Config withGolangMigrateMultiStatement(boolean on) {
+    return with(ConfigKey.GOLANG_MIGRATE_MULTI_STATEMENT, on);
   }
 
   public Config withPostgresVersion(int version) {

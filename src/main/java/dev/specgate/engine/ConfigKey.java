@@ -3,6 +3,7 @@ package dev.specgate.engine;
 import dev.specgate.sql.MigrationTool;
 import dev.specgate.core.Severity;
 import dev.specgate.sql.Dialect;
+import dev.specgate.sql.MysqlServer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,16 @@ public enum ConfigKey {
       "The SQL dialect of the migrations."),
   POSTGRES_VERSION("postgresVersion", Type.INTEGER, 15L, List.of(), 9, 30,
       "The target PostgreSQL major version (volatile-default-rewrite depends on it: before 11 any DEFAULT rewrites the table)."),
+  MYSQL_VERSION("mysqlVersion", Type.VERSION, "8.4", List.of(MysqlServer.PATTERN), 0, 0,
+      "The target MySQL or MariaDB server when dialect is mysql, quoted: \"5.7\", 8.0 (the latest 8.0 release), 8.0.28 (one release),"
+          + " 8.4, or mariadb-10.11 and the like. Which ALTER TABLE operations are INSTANT, in place or a table copy depends on it."),
   MIGRATION_TOOL("migrationTool", Type.CHOICE, "auto", labels(MigrationTool.values(), MigrationTool::label), 0, 0,
       "The tool that runs the migrations: it decides the order of the files and which of them run inside a transaction."),
+  GOLANG_MIGRATE_MULTI_STATEMENT("golangMigrateMultiStatement", Type.BOOLEAN, false, List.of(), 0, 0,
+      "true: golang-migrate's x-multi-statement option is on, so each statement of a .up.sql file runs on its own"
+          + " (no implicit transaction around the file); false: the PostgreSQL driver sends the file as one query."),
   MIGRATIONS("migrations", Type.GLOBS,
-      List.of("**/migrations/**/*.sql", "**/migrate/**/*.sql", "**/V*__*.sql", "**/U*__*.sql",
+      List.of("**/migrations/**/*.sql", "**/migrations/**/*.sql.postgres", "**/migrate/**/*.sql", "**/V*__*.sql", "**/U*__*.sql",
           "**/*.up.sql", "**/*.down.sql", "**/deploy/**/*.sql", "**/revert/**/*.sql"),
       List.of(), 0, 0,
       "Globs (.gitignore semantics: **/ matches zero or more folders) of the migration files."),
@@ -54,6 +61,8 @@ public enum ConfigKey {
     /** a whole number from {@link #min()} to {@link #max()} */
     INTEGER,
     BOOLEAN,
+    /** a MySQL / MariaDB server version ({@link MysqlServer#parse}); {@code allowed().get(0)} is its pattern */
+    VERSION,
     /** a list of globs, or one glob */
     GLOBS,
     /** a list of strings, or one string */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.specgate.core.DidYouMean;
 import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleRegistry;
+import dev.specgate.sql.MysqlServer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -198,6 +199,13 @@ public final class ConfigLoader {
           if (v.equals("true") || v.equals("false")) yield Boolean.parseBoolean(v);
           throw error(name + ": expected true or false, found " + describe(t)
               + (t != null && t.isScalarValue() ? " '" + p.getText() + "'" : ""));
+        }
+        case VERSION -> {
+          String v = scalar(name).trim().toLowerCase(Locale.ROOT);
+          if (MysqlServer.parse(v).isEmpty()) {
+            throw error(name + ": expected a version such as " + key.defaultValue() + ", found '" + v + "'");
+          }
+          yield v;
         }
         case GLOBS, STRINGS -> stringList(name);
         case RULE_SEVERITIES -> rules(key, lines);

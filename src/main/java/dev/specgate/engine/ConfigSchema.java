@@ -48,6 +48,10 @@ public final class ConfigSchema {
         if (k.max() != Long.MAX_VALUE) p.put("maximum", k.max());
       }
       case BOOLEAN -> p.put("type", "boolean");
+      case VERSION -> {
+        p.put("type", "string");
+        p.put("pattern", k.allowed().get(0));
+      }
       case GLOBS, STRINGS -> {
         p.set("type", strings(List.of("array", "string")));
         p.putObject("items").put("type", "string");
@@ -117,6 +121,7 @@ public final class ConfigSchema {
         case CHOICE -> "one of the allowed";
         case INTEGER -> "whole number";
         case BOOLEAN -> "true or false";
+        case VERSION -> "version";
         case GLOBS -> "list of globs";
         case STRINGS -> "list of file names";
         case RULE_SEVERITIES -> "rule id: severity";
@@ -125,6 +130,7 @@ public final class ConfigSchema {
       String allowed = switch (k.type()) {
         case CHOICE, RULE_SEVERITIES -> String.join(", ", k.allowed().stream().map(a -> "`" + a + "`").toList());
         case INTEGER -> k.min() + (k.max() == Long.MAX_VALUE ? " or more" : " to " + k.max());
+        case VERSION -> "`" + k.allowed().get(0).replace("|", "\\|") + "`";
         default -> "";
       };
       b.append("| `").append(k.key()).append("` | ").append(type).append(" | `")

@@ -170,7 +170,7 @@ final class Suppressions {
   /** Suppressions live in SQL and Markdown; code that merely mentions the syntax is not read. */
   private static boolean suppressible(String path) {
     String p = path.toLowerCase(java.util.Locale.ROOT);
-    return p.endsWith(".sql") || p.endsWith(".md") || p.endsWith(".markdown");
+    return Workspace.isSqlFile(p) || p.endsWith(".md") || p.endsWith(".markdown");
   }
 
   /** The first line after the directive that is neither blank nor only a comment. */

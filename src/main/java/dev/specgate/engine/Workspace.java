@@ -9,6 +9,7 @@ import dev.specgate.core.Severity;
 import dev.specgate.core.GlobSet;
 import dev.specgate.core.SourceFile;
 import dev.specgate.packet.Packet;
+import dev.specgate.sql.Dialect;
 import dev.specgate.sql.Migration;
 import dev.specgate.sql.MigrationParser;
 import dev.specgate.sql.Operation;
@@ -67,7 +68,24 @@ public final class Workspace {
   }
 
   static boolean isMigrationPath(String path, GlobSet globs) {
-    return path.toLowerCase(Locale.ROOT).endsWith(".sql") && globs.matches(path);
+    return isSqlFile(path) && globs.matches(path);
+  }
+
+  /**
+   * A file that can hold migration SQL: {@code .sql}, or {@code .sql.postgres} (synapse's
+   * PostgreSQL-only deltas, always read as PostgreSQL). Other per-engine suffixes such as
+   * {@code .sql.sqlite} are not PostgreSQL or MySQL and stay out.
+   */
+  public static boolean isSqlFile(String path) {
+    String p = path.toLowerCase(Locale.ROOT);
+    return p.endsWith(".sql") || p.endsWith(POSTGRES_ONLY);
+  }
+
+  private static final String POSTGRES_ONLY = ".sql.postgres";
+
+  /** The dialect a migration file is read in: its suffix's engine, else the configured one. */
+  static Dialect dialectOf(String path, Dialect configured) {
+    return path.toLowerCase(Locale.ROOT).endsWith(POSTGRES_ONLY) ? Dialect.POSTGRES : configured;
   }
 
   private static List<MigrationFile> migrations(ChangeSet changes, Config config) {
@@ -85,14 +103,15 @@ public final class Workspace {
   }
 
   private static MigrationFile toMigrationFile(SourceFile f, Config config) {
-    Migration m = f.content() == null ? unreadable(f, config) : MigrationParser.parse(f.path(), f.content(), config.dialect());
+    Migration m = f.content() == null ? unreadable(f, config) : MigrationParser.parse(f.path(), f.content(), dialectOf(f.path(), config.dialect()));
     return new MigrationFile(
         f,
         m,
         MigrationOrder.direction(f.path()),
         MigrationOrder.orderKey(f.path(), config.migrationTool()),
         f.content() != null
-            && MigrationOrder.runsInTransaction(f.path(), f.content(), m.statements(), config.migrationTool()));
+            && MigrationOrder.runsInTransaction(f.path(), f.content(), m.statements(), config.migrationTool(),
+                config.golangMigrateMultiStatement()));
   }
 
   /**

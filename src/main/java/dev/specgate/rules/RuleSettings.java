@@ -2,6 +2,7 @@ package dev.specgate.rules;
 
 import dev.specgate.sql.Dialect;
 import dev.specgate.sql.MigrationTool;
+import dev.specgate.sql.MysqlServer;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import java.util.Map;
 public record RuleSettings(
     Dialect dialect,
     int postgresVersion,
+    MysqlServer mysqlServer,
     MigrationTool migrationTool,
     List<String> migrations,
     List<String> packets,

@@ -3,10 +3,14 @@ package dev.specgate.sql;
 import java.util.Locale;
 
 /**
- * What InnoDB does for one ALTER TABLE action (MySQL manual, "Online DDL Operations", 8.0 and 8.4):
- * the algorithm it can use (INSTANT, INPLACE, COPY), whether the table is rebuilt, and whether
- * other sessions may keep writing while it runs. Assumes MySQL 8.0.29 or later (8.4 is the same for
- * these operations); notes say where older 8.0 releases and MariaDB differ. Every ALTER, INSTANT
+ * What InnoDB does for one ALTER TABLE action (MySQL manual, "Online DDL Operations", 5.7, 8.0 and
+ * 8.4; MariaDB, "InnoDB Online DDL Operations with the INSTANT Alter Algorithm"): the algorithm it
+ * can use (INSTANT, INPLACE, COPY), whether the table is rebuilt, and whether other sessions may
+ * keep writing while it runs, on the configured {@link MysqlServer}. Where the server decides it:
+ * INSTANT exists from MySQL 8.0.12 (ADD COLUMN as the last column, SET/DROP DEFAULT, RENAME TABLE),
+ * ADD COLUMN anywhere and DROP COLUMN are INSTANT from 8.0.29, RENAME COLUMN from 8.0.28; MariaDB
+ * adds a last column instantly from 10.3.2 and adds anywhere / drops / reorders from 10.4. Before
+ * that, adding or dropping a column rebuilds the table in place. Every ALTER, INSTANT
  * included, also needs an exclusive metadata lock at its start and end: it waits behind any open
  * transaction that touched the table, and every later query on the table waits behind it.
  */
@@ -29,26 +33,39 @@ public final class MysqlOnlineDdl {
   }
 
   /** What the statement around the action says about it. */
-  public record Facts(boolean typeChanged, boolean foreignKeyChecksOff, boolean autoIncrement) {}
+  /**
+   * @param positioned an added column is placed with FIRST or AFTER (not appended last)
+   */
+  public record Facts(boolean typeChanged, boolean foreignKeyChecksOff, boolean autoIncrement, boolean positioned) {}
 
-  /** The plan for one action; {@code null} when the action is not one this table covers. */
-  public static Plan of(AlterAction a, Facts facts) {
-    if (a instanceof AlterAction.AddColumn ac) {
+  /** The plan for one action on {@code server}; {@code null} when the action is not one this table covers. */
+  public static Plan of(AlterAction a, Facts facts, MysqlServer server) {
+    if (a instanceof AlterAction.AddColumn) {
       if (facts.autoIncrement()) {
         return new Plan("add an AUTO_INCREMENT column", Algorithm.INPLACE, true, false,
             "every row gets a value while writes wait");
       }
-      return new Plan("add a column", Algorithm.INSTANT, false, true,
-          "INSTANT at any position since 8.0.29 (only as the last column from 8.0.12; MariaDB 10.3+"
-              + " last, 10.4+ any position); a stored generated column copies the table");
+      boolean instant = facts.positioned() ? instantAddAnywhere(server) : instantAddLast(server);
+      return instant
+          ? new Plan("add a column", Algorithm.INSTANT, false, true,
+              "a stored generated column copies the table")
+          : new Plan("add a column", Algorithm.INPLACE, true, true,
+              facts.positioned() && instantAddLast(server)
+                  ? "INSTANT only as the last column on " + server.describe() + "; FIRST/AFTER rebuilds the table"
+                  : "no INSTANT ADD COLUMN on " + server.describe());
     }
     if (a instanceof AlterAction.DropColumn) {
-      return new Plan("drop a column", Algorithm.INSTANT, false, true,
-          "INSTANT since 8.0.29 (before: INPLACE with a rebuild; MariaDB 10.4+ instant)");
+      return instantAddAnywhere(server)
+          ? new Plan("drop a column", Algorithm.INSTANT, false, true, "")
+          : new Plan("drop a column", Algorithm.INPLACE, true, true, "no INSTANT DROP COLUMN on " + server.describe());
     }
-    if (a instanceof AlterAction.RenameColumn) return new Plan("rename a column", Algorithm.INSTANT, false, true, "");
+    if (a instanceof AlterAction.RenameColumn) {
+      boolean instant = server.mariadb() ? instantExists(server) : server.atLeast(8, 0, 28);
+      return new Plan("rename a column", instant ? Algorithm.INSTANT : Algorithm.INPLACE, false, true, "");
+    }
     if (a instanceof AlterAction.SetDefault || a instanceof AlterAction.DropDefault) {
-      return new Plan("set or drop a column default", Algorithm.INSTANT, false, true, "");
+      return new Plan("set or drop a column default", instantExists(server) ? Algorithm.INSTANT : Algorithm.INPLACE,
+          false, true, "");
     }
     if (a instanceof AlterAction.AlterColumnType) {
       return facts.typeChanged()
@@ -103,7 +120,9 @@ public final class MysqlOnlineDdl {
       }
       return new Plan("drop a constraint", Algorithm.INPLACE, false, true, "");
     }
-    if (a instanceof AlterAction.RenameTable) return new Plan("rename the table", Algorithm.INSTANT, false, true, "");
+    if (a instanceof AlterAction.RenameTable) {
+      return new Plan("rename the table", instantExists(server) ? Algorithm.INSTANT : Algorithm.INPLACE, false, true, "");
+    }
     if (a instanceof AlterAction.OtherAction o) {
       String t = SPACES.matcher(o.text().toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
       if (t.startsWith("convert to character set") || t.startsWith("convert to charset")) {
@@ -114,6 +133,21 @@ public final class MysqlOnlineDdl {
       }
     }
     return null;
+  }
+
+  /** ALGORITHM=INSTANT exists: MySQL 8.0.12, MariaDB 10.3.2. */
+  private static boolean instantExists(MysqlServer s) {
+    return s.mariadb() ? s.atLeast(10, 3, 2) : s.atLeast(8, 0, 12);
+  }
+
+  /** INSTANT ADD COLUMN as the last column: MySQL 8.0.12, MariaDB 10.3.2. */
+  private static boolean instantAddLast(MysqlServer s) {
+    return instantExists(s);
+  }
+
+  /** INSTANT ADD COLUMN at any position and INSTANT DROP COLUMN: MySQL 8.0.29, MariaDB 10.4. */
+  private static boolean instantAddAnywhere(MysqlServer s) {
+    return s.mariadb() ? s.atLeast(10, 4, 0) : s.atLeast(8, 0, 29);
   }
 
   /** The ALGORITHM= written in the statement, upper-cased, or null. */

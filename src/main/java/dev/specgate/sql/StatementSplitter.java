@@ -36,6 +36,9 @@ public final class StatementSplitter {
   private boolean sawParen;
   /** psql does not end a statement at a ';' inside parentheses (CREATE RULE … DO (a; b)). */
   private int parenDepth;
+  /** Inside goose's {@code -- +goose StatementBegin} … {@code StatementEnd}: one statement. */
+  private boolean gooseBlock;
+  private int gooseBlockFrom = -1;
 
   private StatementSplitter(String text, Dialect dialect) {
     this.s = text == null ? "" : text;
@@ -67,7 +70,7 @@ public final class StatementSplitter {
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
         i++;
       } else if (c == '-' && next(1) == '-' && !(mysql && Character.isDigit(next(2)))) {
-        skipToLineEnd();
+        lineComment();
       } else if (c == '#' && mysql) {
         skipToLineEnd();
       } else if (c == '/' && next(1) == '*') {
@@ -81,7 +84,9 @@ public final class StatementSplitter {
       } else if (c == '$' && !mysql && dollarQuote()) {
         // consumed
       } else if (c == ';' && ";".equals(delimiter)) {
-        if (blockDepth > 0 || parenDepth > 0) {
+        if (gooseBlock) {
+          i++; // not marked: the text ends before the block's last ';', as it does elsewhere
+        } else if (blockDepth > 0 || parenDepth > 0) {
           mark(i, i + 1);
           i++;
         } else {
@@ -103,10 +108,51 @@ public final class StatementSplitter {
         i++;
       }
     }
+    if (gooseBlock && problem == null) {
+      problem = "-- +goose StatementBegin at line " + lines.line(gooseBlockFrom)
+          + " has no -- +goose StatementEnd: the statement runs to the end of the file";
+    }
     if (start >= 0 && parenDepth > 0 && problem == null) {
       problem = "unclosed '(' : the statement runs to the end of the file";
     }
     endStatement();
+  }
+
+  /**
+   * A {@code --} comment. goose's {@code -- +goose StatementBegin} and {@code -- +goose
+   * StatementEnd} lines (alone on their line) make the text between them one statement, whatever
+   * semicolons it holds, as goose sends it; any other comment is skipped.
+   */
+  private void lineComment() {
+    int from = i;
+    skipToLineEnd();
+    if (!atLineStart(from)) return;
+    String annotation = gooseAnnotation(from + 2, i);
+    if ("STATEMENTBEGIN".equals(annotation) && !gooseBlock) {
+      gooseBlock = true;
+      gooseBlockFrom = from;
+    } else if ("STATEMENTEND".equals(annotation) && gooseBlock) {
+      gooseBlock = false;
+      gooseBlockFrom = -1;
+      endStatement();
+    }
+  }
+
+  /** The upper-cased word after {@code +goose} in comment text {@code [from, to)}, or null. */
+  private String gooseAnnotation(int from, int to) {
+    int j = from;
+    while (j < to && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) j++;
+    if (!s.regionMatches(true, j, "+goose", 0, 6)) return null;
+    j += 6;
+    int blanks = j;
+    while (j < to && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) j++;
+    if (j == blanks) return null;
+    int w = j;
+    while (j < to && Character.isLetter(s.charAt(j)) && j - w < 20) j++;
+    int end = j;
+    while (j < to && Character.isWhitespace(s.charAt(j))) j++;
+    if (j != to || end == w) return null;
+    return s.substring(w, end).toUpperCase(Locale.ROOT);
   }
 
   private char next(int k) {

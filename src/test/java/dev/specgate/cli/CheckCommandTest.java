@@ -125,7 +125,7 @@ class CheckCommandTest {
     Path notes = write("notes.txt", "ALTER TABLE a DROP COLUMN b;\n");
     Run r = run("check", notes.toString(), "--format", "json");
     assertThat(r.exit()).isZero();
-    assertThat(r.err()).contains("notes.txt: not a migration (.sql) or packet file (.md); not analysed")
+    assertThat(r.err()).contains("notes.txt: not a migration (.sql, .sql.postgres) or packet file (.md); not analysed")
         .contains("no migration or packet found");
   }
 

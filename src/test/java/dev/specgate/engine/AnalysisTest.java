@@ -66,6 +66,29 @@ class AnalysisTest {
   }
 
   @Test
+  void postgresOnlyFilesAreReadAsPostgresAndSqliteOnesStayOut() {
+    String create = "CREATE INDEX i ON accounts (region);\n";
+    Report pg = check("synapse/storage/schema/main/migrations/74/01_i.sql.postgres", create);
+    assertThat(pg.migrations()).containsExactly("synapse/storage/schema/main/migrations/74/01_i.sql.postgres");
+    assertThat(rules(pg)).contains("index-not-concurrent");
+    Report sqlite = check("app/migrations/74/01_i.sql.sqlite", create);
+    assertThat(sqlite.migrations()).isEmpty();
+    // even with dialect: mysql, a .sql.postgres file is PostgreSQL
+    Report mixed = Analysis.run(ChangeSet.ofPaths(List.of(SourceFile.added("db/migrations/1_i.sql.postgres", create))),
+        Config.defaults().withDialect(dev.specgate.sql.Dialect.MYSQL));
+    assertThat(rules(mixed)).contains("index-not-concurrent");
+  }
+
+  @Test
+  void railsStructureDumpIsNotAMigrationUnderTheDefaultGlobs() {
+    // db/structure.sql is the schema Rails dumps after migrating (db/migrate/*.rb are the changes):
+    // analysing it would report every table as created by the change.
+    Report r = check("db/structure.sql", "CREATE TABLE accounts (id bigint);\nCREATE INDEX i ON accounts (id);\n");
+    assertThat(r.migrations()).isEmpty();
+    assertThat(r.findings()).isEmpty();
+  }
+
+  @Test
   void severityOverrideAndOffComeFromConfig() throws ConfigException {
     Config c = ConfigLoader.parse("rules:\n  nullable-first: notice\n  missing-lock-timeout: off\n", "c.yml");
     Report r = Analysis.run(ChangeSet.ofPaths(List.of(SourceFile.added("db/migrations/V2__r.sql", ADD_NOT_NULL))), c);

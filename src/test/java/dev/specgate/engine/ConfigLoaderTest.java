@@ -103,6 +103,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void mysqlVersionAndGolangMigrateMultiStatement() throws ConfigException {
+    Config d = Config.defaults();
+    assertThat(d.mysqlServer().label()).isEqualTo("8.4");
+    assertThat(d.golangMigrateMultiStatement()).isFalse();
+    Config c = ConfigLoader.parse("mysqlVersion: \"8.0.28\"\ngolangMigrateMultiStatement: true\n", "c.yml");
+    assertThat(c.mysqlServer().describe()).isEqualTo("MySQL 8.0.28");
+    assertThat(c.golangMigrateMultiStatement()).isTrue();
+    // unquoted, YAML reads 5.7 as a number: its text is still the version
+    assertThat(ConfigLoader.parse("mysqlVersion: 5.7\n", "c.yml").mysqlServer().label()).isEqualTo("5.7");
+    assertThat(ConfigLoader.parse("mysqlVersion: MariaDB-10.11\n", "c.yml").mysqlServer().describe())
+        .isEqualTo("MariaDB 10.11");
+    assertThatThrownBy(() -> ConfigLoader.parse("\nmysqlVersion: eight\n", "c.yml"))
+        .hasMessage("c.yml:2: mysqlVersion: expected a version such as 8.4, found 'eight'");
+    assertThatThrownBy(() -> ConfigLoader.parse("mysqlVersion: 8\n", "c.yml"))
+        .hasMessageStartingWith("c.yml:1: mysqlVersion: expected a version");
+  }
+
+  @Test
   void dryRunKeysAndTheDefaultPacketGlobs() throws ConfigException {
     Config d = Config.defaults();
     assertThat(d.dryRun()).isFalse();

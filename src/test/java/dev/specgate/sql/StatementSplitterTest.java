@@ -165,4 +165,46 @@ class StatementSplitterTest {
     String sql = "\\connect db\nCOPY t (a) FROM stdin;\n1\t'x;\n2\ty\n\\.\nSELECT 1;";
     assertThat(texts(pg(sql))).containsExactly("COPY t (a) FROM stdin", "SELECT 1");
   }
+
+  @Test
+  void gooseStatementBeginEndMakesTheEnclosedTextOneStatement() {
+    String sql = "-- +goose Up\nCREATE TABLE t (a int);\n-- +goose StatementBegin\n"
+        + "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS '\n"
+        + "BEGIN\n  UPDATE t SET a = 1;\n  RETURN NEW;\nEND';\n"
+        + "-- +goose StatementEnd\nSELECT 2;\n";
+    List<SplitStatement> s = pg(sql);
+    String fn = "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS '\n"
+        + "BEGIN\n  UPDATE t SET a = 1;\n  RETURN NEW;\nEND'";
+    assertThat(texts(s)).containsExactly("CREATE TABLE t (a int)", fn, "SELECT 2");
+    int from = sql.indexOf("CREATE FUNCTION");
+    assertThat(s.get(1).span()).isEqualTo(new Span(4, 1, 8, 4, from, from + fn.length()));
+    assertThat(s.get(1).problem()).isNull();
+  }
+
+  @Test
+  void gooseBlockSemicolonsWithoutQuotesDoNotSplitEvenForMysql() {
+    String body = "CREATE PROCEDURE p()\nBEGIN\n  DELETE FROM t;\n  DELETE FROM u;\nEND";
+    String sql = "  -- +goose statementbegin\n" + body + ";\n-- +goose StatementEnd\nDROP TABLE v;";
+    assertThat(texts(my(sql))).containsExactly(body, "DROP TABLE v");
+    String unquoted = "-- +goose StatementBegin\nINSERT INTO a VALUES (1);\nINSERT INTO b VALUES (2);\n"
+        + "-- +goose StatementEnd\n";
+    assertThat(texts(pg(unquoted))).containsExactly("INSERT INTO a VALUES (1);\nINSERT INTO b VALUES (2)");
+  }
+
+  @Test
+  void gooseLookalikesAreOrdinaryComments() {
+    // Not alone on the line, trailing words, or no +goose: the ';' splits as usual.
+    assertThat(texts(pg("SELECT 1; -- +goose StatementBegin\nSELECT 2; SELECT 3;"))).hasSize(3);
+    assertThat(texts(pg("-- +goose StatementBegin now\nSELECT 2; SELECT 3;"))).hasSize(2);
+    assertThat(texts(pg("-- goose StatementBegin\nSELECT 2; SELECT 3;"))).hasSize(2);
+    // A StatementEnd without a Begin changes nothing.
+    assertThat(texts(pg("SELECT 1;\n-- +goose StatementEnd\nSELECT 2;"))).containsExactly("SELECT 1", "SELECT 2");
+  }
+
+  @Test
+  void gooseStatementBeginWithoutEndRunsToTheEndAndSaysWhy() {
+    List<SplitStatement> s = pg("SELECT 1;\n-- +goose StatementBegin\nSELECT 2; SELECT 3;\n");
+    assertThat(texts(s)).containsExactly("SELECT 1", "SELECT 2; SELECT 3");
+    assertThat(s.get(1).problem()).contains("StatementBegin at line 2").contains("StatementEnd");
+  }
 }

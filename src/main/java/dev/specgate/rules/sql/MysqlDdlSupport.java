@@ -7,6 +7,7 @@ import dev.specgate.sql.MysqlOnlineDdl;
 import dev.specgate.sql.Operation;
 import dev.specgate.sql.Statement;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** What the two MySQL online-DDL rules share: the facts around an action, and the advice. */
 final class MysqlDdlSupport {
@@ -25,7 +26,18 @@ final class MysqlDdlSupport {
     }
     boolean autoIncrement = a instanceof AlterAction.AddColumn ac && ac.column().generated()
         && x.at().statement().sql().toLowerCase(Locale.ROOT).contains("auto_increment");
-    return MysqlOnlineDdl.of(a, new MysqlOnlineDdl.Facts(typeChanged(c, x), foreignKeyChecksOff(x), autoIncrement));
+    boolean positioned = a instanceof AlterAction.AddColumn
+        && POSITIONED.matcher(x.at().statement().sql()).find();
+    return MysqlOnlineDdl.of(a, new MysqlOnlineDdl.Facts(typeChanged(c, x), foreignKeyChecksOff(x), autoIncrement, positioned),
+        c.config().mysqlServer());
+  }
+
+  /** ADD COLUMN … FIRST / AFTER other: the column is not appended last. */
+  private static final Pattern POSITIONED = Pattern.compile("(?i)\\b(FIRST|AFTER\\s+[`\\w])");
+
+  /** How a message names the server it assumed: " (assuming MySQL 8.4; set mysqlVersion)". */
+  static String assumed(RuleContext c) {
+    return " (assuming " + c.config().mysqlServer().describe() + "; the mysqlVersion setting)";
   }
 
   /** True when the statement changes the type of a column (or the old type is unknown). */

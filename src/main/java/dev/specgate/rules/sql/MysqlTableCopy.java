@@ -51,7 +51,7 @@ public final class MysqlTableCopy implements Rule {
       out.report(SqlRuleSupport.location(x.at()),
           "MySQL can " + plan.operation() + " on existing table " + x.table() + " only with "
               + (plan.algorithm() == MysqlOnlineDdl.Algorithm.COPY ? "ALGORITHM=COPY (a full table copy)" : "writes blocked"),
-          "InnoDB: " + plan.algorithm() + (plan.rebuildsTable() ? ", rebuilds the table" : "")
+          "InnoDB" + MysqlDdlSupport.assumed(context) + ": " + plan.algorithm() + (plan.rebuildsTable() ? ", rebuilds the table" : "")
               + ", concurrent writes not permitted" + (plan.note().isEmpty() ? "" : " (" + plan.note() + ")")
               + ": inserts, updates and deletes wait for as long as it runs." + MysqlDdlSupport.METADATA_LOCK,
           MysqlDdlSupport.ONLINE_TOOLS);

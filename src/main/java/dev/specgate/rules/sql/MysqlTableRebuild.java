@@ -13,7 +13,8 @@ import dev.specgate.sql.Operation;
 
 /**
  * MySQL: an ALTER TABLE on an existing table that InnoDB runs in place but by rebuilding the whole
- * table (NULL / NOT NULL changes, ADD PRIMARY KEY, ENGINE=, FORCE): writes continue, but the rebuild
+ * table (NULL / NOT NULL changes, ADD PRIMARY KEY, ENGINE=, FORCE; ADD/DROP COLUMN on servers
+ * without INSTANT for it, per {@code mysqlVersion}): writes continue, but the rebuild
  * takes as long as a copy, replicas apply it after the primary has finished (replication lag), and
  * the metadata lock at its end waits for open transactions.
  */
@@ -33,7 +34,7 @@ public final class MysqlTableRebuild implements Rule {
       if (plan == null || plan.blocksWrites() || !plan.rebuildsTable()) continue;
       out.report(SqlRuleSupport.location(x.at()),
           "MySQL will " + plan.operation() + " on existing table " + x.table() + " by rebuilding the table",
-          "InnoDB: INPLACE with a table rebuild" + (plan.note().isEmpty() ? "" : " (" + plan.note() + ")")
+          "InnoDB" + MysqlDdlSupport.assumed(context) + ": INPLACE with a table rebuild" + (plan.note().isEmpty() ? "" : " (" + plan.note() + ")")
               + ". Writes continue, but the rebuild takes as long as copying the table, replicas replay"
               + " it only after the primary finishes (replication lag of that length), and changes made"
               + " meanwhile are buffered in the online log (innodb_online_alter_log_max_size)."

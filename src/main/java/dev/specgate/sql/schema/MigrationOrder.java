@@ -189,8 +189,9 @@ public final class MigrationOrder {
    *   <li>dbmate: yes, unless the up marker says {@code -- migrate:up transaction:false};
    *   <li>golang-migrate: it opens no transaction, but its PostgreSQL driver sends the whole file
    *       as one query, which PostgreSQL runs as one implicit transaction when it holds more than
-   *       one statement: yes for a file of several statements, no for a single statement (the
-   *       driver's {@code x-multi-statement} mode, which sends them one by one, is not modelled);
+   *       one statement: yes for a file of several statements, no for a single statement; with the
+   *       driver's {@code x-multi-statement} option ({@code golangMigrateMultiStatement: true}) it
+   *       sends them one by one, so none runs in a transaction;
    *       ory/popx files ({@code .postgres.up.sql}, …) run in a transaction; {@code .autocommit.} in
    *       the name means no transaction;
    *   <li>diesel: yes ({@code run_in_transaction} defaults to true), unless the file holds a
@@ -199,7 +200,8 @@ public final class MigrationOrder {
    *   <li>sqitch, plain: no (a script's own BEGIN…COMMIT is seen by the parser instead).
    * </ul>
    */
-  public static boolean runsInTransaction(String path, String text, List<Statement> statements, MigrationTool tool) {
+  public static boolean runsInTransaction(String path, String text, List<Statement> statements, MigrationTool tool,
+      boolean golangMigrateMultiStatement) {
     MigrationTool t = resolve(path, text, tool == null ? MigrationTool.AUTO : tool);
     String body = text == null ? "" : text;
     // Flyway, golang-migrate and diesel files hold one direction only: every statement is "up".
@@ -212,7 +214,7 @@ public final class MigrationOrder {
         yield !(up != null && up.matcher().group(1).toLowerCase(Locale.ROOT).replace(" ", "")
             .contains("transaction:false"));
       }
-      case GOLANG_MIGRATE -> golangMigrateStyle(path, forward);
+      case GOLANG_MIGRATE -> golangMigrateStyle(path, forward, golangMigrateMultiStatement);
       case DIESEL -> forward.stream().noneMatch(s -> cannotRunInTransaction(s.op()));
       case SQITCH, PLAIN, AUTO -> false;
     };
@@ -255,13 +257,13 @@ public final class MigrationOrder {
   /**
    * {@code .up.sql}/{@code .down.sql} files: ory/popx runs each in a transaction unless its name
    * says {@code .autocommit.}; golang-migrate sends the file as one query (one implicit transaction
-   * when it holds several statements).
+   * when it holds several statements, none with {@code x-multi-statement}).
    */
-  private static boolean golangMigrateStyle(String path, List<Statement> statements) {
+  private static boolean golangMigrateStyle(String path, List<Statement> statements, boolean multiStatement) {
     String name = fileName(path.replace('\\', '/')).toLowerCase(Locale.ROOT);
     if (name.contains(".autocommit.")) return false;
     if (POPX_DIALECT.matcher(name).find()) return true;
-    return statements.size() > 1;
+    return !multiStatement && statements.size() > 1;
   }
 
   private static boolean onlyNonTransactional(List<Statement> statements) {

@@ -163,8 +163,25 @@ class MigrationOrderTest {
 
   /** Parses {@code text} once and asks the tool semantics about its statements. */
   private static boolean inTransaction(String path, String text, MigrationTool tool) {
+    return inTransaction(path, text, tool, false);
+  }
+
+  private static boolean inTransaction(String path, String text, MigrationTool tool, boolean multiStatement) {
     return MigrationOrder.runsInTransaction(path, text,
-        dev.specgate.sql.MigrationParser.parse(path, text, dev.specgate.sql.Dialect.POSTGRES).statements(), tool);
+        dev.specgate.sql.MigrationParser.parse(path, text, dev.specgate.sql.Dialect.POSTGRES).statements(), tool,
+        multiStatement);
+  }
+
+  @Test
+  void golangMigrateMultiStatementRunsEachStatementOnItsOwn() {
+    String two = "CREATE TABLE t (a int);\nCREATE INDEX CONCURRENTLY i ON t (a);\n";
+    assertThat(inTransaction("db/1_x.up.sql", two, MigrationTool.AUTO, false)).isTrue();
+    assertThat(inTransaction("db/1_x.up.sql", two, MigrationTool.GOLANG_MIGRATE, true)).isFalse();
+    assertThat(inTransaction("db/1_x.up.sql", two, MigrationTool.AUTO, true)).isFalse();
+    // ory/popx names keep their own rule: a transaction unless .autocommit.
+    assertThat(inTransaction("db/1_x.postgres.up.sql", two, MigrationTool.AUTO, true)).isTrue();
+    // the option is golang-migrate's: a Flyway file is not affected
+    assertThat(inTransaction("db/V1__x.sql", "CREATE TABLE t (a int);\nSELECT 1;", MigrationTool.AUTO, true)).isTrue();
   }
 
   @Test

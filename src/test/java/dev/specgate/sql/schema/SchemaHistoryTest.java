@@ -29,7 +29,7 @@ class SchemaHistoryTest {
     var migration = MigrationParser.parse(src.path(), src.content(), Dialect.POSTGRES);
     return new MigrationFile(src, migration,
         MigrationOrder.direction(src.path()), MigrationOrder.orderKey(src.path(), MigrationTool.AUTO),
-        MigrationOrder.runsInTransaction(src.path(), src.content(), migration.statements(), MigrationTool.AUTO));
+        MigrationOrder.runsInTransaction(src.path(), src.content(), migration.statements(), MigrationTool.AUTO, false));
   }
 
   static SchemaHistory replay(MigrationFile... files) {
