@@ -19,11 +19,13 @@ rounds="${ROUNDS:-3}"
 jar="${SPECGATE_JAR:-target/specgate.jar}"
 [[ -f "$jar" ]] || { echo "dry-run bench: $jar not found; run ./mvnw -B package -DskipTests first" >&2; exit 2; }
 
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 timed() {
   local start end
   start=$(ms)
-  java -jar "$jar" "$@" >/tmp/specgate-dry-run-bench.out 2>/tmp/specgate-dry-run-bench.err || true
+  java -jar "$jar" "$@" >"$work/out.json" 2>"$work/err.txt" || true
   end=$(ms)
   echo $((end - start))
 }
@@ -41,7 +43,7 @@ done
 echo "statements (the last run's measurements):"
 python3 -c '
 import json, sys
-d = json.load(open("/tmp/specgate-dry-run-bench.out"))["dryRun"]
+d = json.load(open(sys.argv[1]))["dryRun"]
 for s in d["statements"]:
     locks = ", ".join(l["mode"] + " " + l["relation"] for l in s["locks"]) or "no table lock"
     print("  %s:%d  %.1f ms  %s" % (s["file"], s["line"], s["durationMs"], locks))
