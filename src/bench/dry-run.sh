@@ -47,4 +47,4 @@ d = json.load(open(sys.argv[1]))["dryRun"]
 for s in d["statements"]:
     locks = ", ".join(l["mode"] + " " + l["relation"] for l in s["locks"]) or "no table lock"
     print("  %s:%d  %.1f ms  %s" % (s["file"], s["line"], s["durationMs"], locks))
-' || echo "  (python3 is needed to print them)"
+' "$work/out.json" || echo "  (python3 is needed to print them)"
