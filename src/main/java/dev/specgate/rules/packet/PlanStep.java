@@ -26,28 +26,47 @@ enum PlanStep {
   RENAME, DATA_CHANGE, DROP_TABLE, TRUNCATE;
 
   private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_]*");
+  // Step words, found (not matched against ".*….*", which backtracks quadratically on long text).
+  private static final Pattern INDEX = Pattern.compile("\\bindex(?:es)?\\b");
+  private static final Pattern DROP_WORD = Pattern.compile("\\b(?:drop|remove|delete)");
+  private static final Pattern FOREIGN_KEY = Pattern.compile("\\b(?:foreign key|fk|references)\\b");
+  private static final Pattern CHECK = Pattern.compile("\\bcheck\\b");
+  private static final Pattern ADD_OR_CONSTRAINT = Pattern.compile("\\b(?:add|constraint|not valid)\\b");
+  private static final Pattern TRUNCATE_WORD = Pattern.compile("\\btruncate\\b");
+  private static final Pattern RENAME_WORD = Pattern.compile("\\brename");
+  private static final Pattern ALTER_WORD = Pattern.compile("\\b(?:alter|change)");
+  private static final Pattern TYPE_WORD = Pattern.compile("\\btype\\b");
+  private static final Pattern DROP_COLUMN_WORD = Pattern.compile("\\b(?:drop|remove)");
+  private static final Pattern ADD_WORD = Pattern.compile("\\badd");
+  private static final Pattern COLUMN_WORD = Pattern.compile("\\bcolumn\\b");
+
+  /** True when {@code first} occurs and {@code second} occurs after its first occurrence. */
+  private static boolean before(Pattern first, Pattern second, String t) {
+    Matcher m = first.matcher(t);
+    return m.find() && second.matcher(t).region(m.end(), t.length()).find();
+  }
 
   /** The kind a step description names, or {@code null}. */
   static PlanStep of(String description) {
     String t = description.toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ");
     boolean conc = t.contains("concurrent");
     if (t.contains("validate")) return VALIDATE;
-    if (t.matches(".*\\bindex(es)?\\b.*")) {
-      if (t.matches(".*\\b(drop|remove|delete)\\w*\\b.*")) return conc ? DROP_INDEX_CONCURRENTLY : DROP_INDEX;
+    if (INDEX.matcher(t).find()) {
+      if (DROP_WORD.matcher(t).find()) return conc ? DROP_INDEX_CONCURRENTLY : DROP_INDEX;
       return conc ? CREATE_INDEX_CONCURRENTLY : CREATE_INDEX;
     }
-    if (t.matches(".*\\b(foreign key|fk|references)\\b.*")) return ADD_FOREIGN_KEY;
-    if (t.matches(".*\\bdrop not null\\b.*")) return DROP_NOT_NULL;
-    if (t.matches(".*\\bset not null\\b.*")) return SET_NOT_NULL;
-    if (t.matches(".*\\bcheck\\b.*") && t.matches(".*\\b(add|constraint|not valid)\\b.*")) return ADD_CHECK;
-    if (t.matches(".*\\b(not valid|add constraint)\\b.*")) return ADD_CONSTRAINT;
-    if (t.matches(".*\\bnot null\\b.*")) return null; // a CHECK or SET NOT NULL: ambiguous
-    if (t.matches(".*\\bdrop table\\b.*")) return DROP_TABLE;
-    if (t.matches(".*\\btruncate\\b.*")) return TRUNCATE;
-    if (t.matches(".*\\brename\\w*\\b.*")) return RENAME;
-    if (t.matches(".*\\b(alter|change)\\w*\\b.*\\btype\\b.*")) return ALTER_TYPE;
-    if (t.matches(".*\\b(drop|remove)\\w*\\b.*\\bcolumn\\b.*")) return DROP_COLUMN;
-    if (t.matches(".*\\badd\\w*\\b.*\\bcolumn\\b.*")) return ADD_COLUMN;
+    if (FOREIGN_KEY.matcher(t).find()) return ADD_FOREIGN_KEY;
+    if (t.contains("drop not null")) return DROP_NOT_NULL;
+    if (t.contains("set not null")) return SET_NOT_NULL;
+    if (CHECK.matcher(t).find() && ADD_OR_CONSTRAINT.matcher(t).find()) return ADD_CHECK;
+    if (t.contains("not valid") || t.contains("add constraint")) return ADD_CONSTRAINT;
+    if (t.contains("not null")) return null; // a CHECK or SET NOT NULL: ambiguous
+    if (t.contains("drop table")) return DROP_TABLE;
+    if (TRUNCATE_WORD.matcher(t).find()) return TRUNCATE;
+    if (RENAME_WORD.matcher(t).find()) return RENAME;
+    if (before(ALTER_WORD, TYPE_WORD, t)) return ALTER_TYPE;
+    if (before(DROP_COLUMN_WORD, COLUMN_WORD, t)) return DROP_COLUMN;
+    if (before(ADD_WORD, COLUMN_WORD, t)) return ADD_COLUMN;
     if (t.matches(".*\\b(backfill\\w*|update\\w*|batch\\w*)\\b.*")) return DATA_CHANGE;
     return null;
   }
