@@ -169,7 +169,8 @@ final class CheckCommand implements Callable<Integer> {
     }
     Path cwd = Path.of("");
     PathSource source = new PathSource(maxFileBytes);
-    List<SourceFile> files = source.files(cwd, paths);
+    List<SourceFile> files = new ArrayList<>(source.files(cwd, paths));
+    files.addAll(source.files(cwd, besideNamedFiles(files)));
     notRead.addAll(source.notAnalysed());
     Config config = ConfigResolver.resolve(configFile, cwd);
     // A file named on the command line is a migration whatever its path (.sql and .sql.postgres files).
@@ -181,6 +182,25 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     return new Input(ChangeSet.ofPaths(files), config.withMigrations(globs));
+  }
+
+  /**
+   * Files the engine reads about a named migration that were not named themselves: the diesel
+   * {@code metadata.toml} beside an {@code up.sql} / {@code down.sql} (whether diesel runs it in a
+   * transaction).
+   */
+  private List<Path> besideNamedFiles(List<SourceFile> named) {
+    java.util.Set<String> have = new java.util.HashSet<>();
+    for (SourceFile f : named) have.add(f.path());
+    java.util.Set<Path> out = new java.util.LinkedHashSet<>();
+    for (Path p : paths) {
+      if (Files.isDirectory(p) || p.getFileName() == null) continue;
+      String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+      if (!name.equals("up.sql") && !name.equals("down.sql")) continue;
+      Path toml = p.resolveSibling(dev.specgate.sql.schema.DieselMetadata.FILE_NAME);
+      if (Files.isRegularFile(toml) && !have.contains(PathSource.relative(Path.of(""), toml))) out.add(toml);
+    }
+    return List.copyOf(out);
   }
 
   private static Path gitRoot(Path start) {

@@ -15,13 +15,17 @@ import dev.specgate.sql.MigrationParser;
 import dev.specgate.sql.Operation;
 import dev.specgate.sql.Span;
 import dev.specgate.sql.Statement;
+import dev.specgate.sql.MigrationTool;
+import dev.specgate.sql.schema.DieselMetadata;
 import dev.specgate.sql.schema.MigrationOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Finds what a ChangeSet holds: migrations (by the configured globs, parsed and ordered the way
@@ -43,8 +47,8 @@ public final class Workspace {
   }
 
   public static Workspace discover(ChangeSet changes, Config config) {
-    List<MigrationFile> migrations = migrations(changes, config);
     List<Finding> problems = new ArrayList<>();
+    List<MigrationFile> migrations = migrations(changes, config, problems);
     List<Packet> packets = packets(changes, config, problems);
     return new Workspace(migrations, packets, inScope(changes, packets, migrations), List.copyOf(problems));
   }
@@ -88,21 +92,59 @@ public final class Workspace {
     return path.toLowerCase(Locale.ROOT).endsWith(POSTGRES_ONLY) ? Dialect.POSTGRES : configured;
   }
 
-  private static List<MigrationFile> migrations(ChangeSet changes, Config config) {
+  private static List<MigrationFile> migrations(ChangeSet changes, Config config, List<Finding> problems) {
     GlobSet globs = new GlobSet(config.migrations());
     List<SourceFile> sqlFiles = changes.files().stream()
         .filter(f -> f.exists() && isMigrationPath(f.path(), globs))
         .toList();
+    Map<String, DieselMetadata> diesel = dieselMetadata(sqlFiles, changes, config, problems);
     // Parsing dominates the run time; files are independent, so parse them on every core.
     List<MigrationFile> parsed = sqlFiles.parallelStream()
-        .map(f -> toMigrationFile(f, config))
+        .map(f -> toMigrationFile(f, config, diesel.get(f.path())))
         .toList();
     List<MigrationFile> ordered = new ArrayList<>(parsed);
     ordered.sort(Comparator.comparing(MigrationFile::orderKey).thenComparing(MigrationFile::path));
     return List.copyOf(ordered);
   }
 
-  private static MigrationFile toMigrationFile(SourceFile f, Config config) {
+  /**
+   * Per diesel migration file: the metadata.toml beside it, read once per folder; a file diesel
+   * cannot read is reported ({@link EngineDiagnostics#INVALID_MIGRATION_METADATA}) at its line. A
+   * bare diff has no tree to look in: no entry, and the tool semantics fall back to their guess.
+   */
+  private static Map<String, DieselMetadata> dieselMetadata(List<SourceFile> sqlFiles, ChangeSet changes,
+      Config config, List<Finding> problems) {
+    Map<String, DieselMetadata> byFile = new HashMap<>();
+    Map<String, DieselMetadata> byToml = new HashMap<>();
+    for (SourceFile f : sqlFiles) {
+      if (MigrationOrder.resolve(f.path(), f.content(), config.migrationTool()) != MigrationTool.DIESEL) continue;
+      String toml = DieselMetadata.pathBeside(f.path());
+      Optional<SourceFile> beside = changes.file(toml).filter(SourceFile::exists);
+      if (beside.isEmpty() && changes.kind() == ChangeSet.Kind.DIFF) continue;
+      DieselMetadata m = byToml.computeIfAbsent(toml, p -> beside.map(Workspace::readDiesel).orElse(DieselMetadata.ABSENT));
+      byFile.put(f.path(), m);
+    }
+    byToml.forEach((toml, m) -> {
+      if (m.readable()) return;
+      problems.add(new Finding(EngineDiagnostics.INVALID_MIGRATION_METADATA, Severity.ERROR,
+          Location.line(toml, m.problemLine()),
+          toml + " line " + m.problemLine() + ": " + m.problem() + "; diesel cannot read this file and"
+              + " runs the migration beside it in a transaction",
+          "diesel reads metadata.toml with a TOML parser and, when that fails, silently falls back to"
+              + " its default, a transaction: what the file asks for does not happen.",
+          "Write a TOML boolean, lower case and unquoted:\nrun_in_transaction = false"));
+    });
+    return byFile;
+  }
+
+  private static DieselMetadata readDiesel(SourceFile toml) {
+    if (toml.content() == null) {
+      return new DieselMetadata(true, 1, "the file is binary or too large to read as TOML");
+    }
+    return DieselMetadata.read(toml.content());
+  }
+
+  private static MigrationFile toMigrationFile(SourceFile f, Config config, DieselMetadata diesel) {
     Migration m = f.content() == null ? unreadable(f, config) : MigrationParser.parse(f.path(), f.content(), dialectOf(f.path(), config.dialect()));
     return new MigrationFile(
         f,
@@ -111,7 +153,7 @@ public final class Workspace {
         MigrationOrder.orderKey(f.path(), config.migrationTool()),
         f.content() != null
             && MigrationOrder.runsInTransaction(f.path(), f.content(), m.statements(), config.migrationTool(),
-                config.golangMigrateMultiStatement()));
+                config.golangMigrateMultiStatement(), diesel));
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.specgate.engine.ConfigLoader;
 import dev.specgate.github.GitHubApi;
 import dev.specgate.github.GitHubRepo;
 import dev.specgate.github.PullRequestFile;
+import dev.specgate.sql.schema.DieselMetadata;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
  * Builds the engine's {@link ChangeSet} (kind RANGE) for a pull request at its head sha: the
  * changed files (100 per page) with their {@code patch} and changed lines, and as context the files
  * the engine reads that the change did not touch — every migration (for the schema replay), the
- * packets' files and {@code .specgate.yml} — found in the recursive head tree. Contents come from
+ * diesel {@code metadata.toml} beside a migration, the packets' files and {@code .specgate.yml} —
+ * found in the recursive head tree. Contents come from
  * the Git blob API, which also serves files over 1 MB. Base contents are fetched for changed
  * migrations and packet files.
  */
@@ -37,6 +39,8 @@ public final class PullRequestSource {
   static final String CONFIG_FILE = ".specgate.yml";
   /** Changed files other than migrations and packet files are read only up to this size. */
   static final long MAX_OTHER_FILE = 5L * 1024 * 1024;
+  /** A migration tool's metadata file is a few lines; a larger one is not fetched (and is reported). */
+  static final long MAX_METADATA_FILE = 64L * 1024;
   private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@");
 
   /** What one job analyses. */
@@ -76,6 +80,10 @@ public final class PullRequestSource {
     }
     for (GitHubApi.TreeEntry e : head.values()) {
       if (changedPaths.contains(e.path())) continue;
+      if (isMigrationMetadata(e.path(), head.keySet(), migrations)) {
+        files.add(migrationMetadata(repo, e));
+        continue;
+      }
       boolean context = e.path().equals(CONFIG_FILE) || Glob.anyMatches(migrations, e.path())
           || packetFolders.contains(folder(e.path()));
       if (!context) continue;
@@ -84,6 +92,26 @@ public final class PullRequestSource {
     }
     // only the files the engine reads are fetched, so reference searches cannot trust the tree
     return new Snapshot(new ChangeSet(ChangeSet.Kind.RANGE, files, false), config, changed);
+  }
+
+  /**
+   * A diesel {@code metadata.toml} beside a migration's {@code up.sql} or {@code down.sql}: it
+   * decides whether diesel runs them in a transaction. Only those are fetched, not every TOML file.
+   */
+  static boolean isMigrationMetadata(String path, Set<String> headPaths, List<Glob> migrations) {
+    if (!path.equals(DieselMetadata.FILE_NAME) && !path.endsWith("/" + DieselMetadata.FILE_NAME)) return false;
+    String dir = path.substring(0, path.length() - DieselMetadata.FILE_NAME.length());
+    for (String sibling : List.of(dir + "up.sql", dir + "down.sql")) {
+      if (headPaths.contains(sibling) && Glob.anyMatches(migrations, sibling)) return true;
+    }
+    return false;
+  }
+
+  /** The metadata file, or an unreadable one (reported by the engine) when it is over the bound. */
+  private SourceFile migrationMetadata(GitHubRepo repo, GitHubApi.TreeEntry e) {
+    Optional<String> text = e.size() > MAX_METADATA_FILE ? Optional.empty() : text(client.getBlob(repo, e.sha()));
+    return text.map(t -> SourceFile.unchanged(e.path(), t))
+        .orElseGet(() -> new SourceFile(e.path(), FileStatus.UNCHANGED, null, null, null, List.of(), true, null));
   }
 
   private SourceFile changedFile(GitHubRepo repo, PullRequestFile f, String baseSha, List<Glob> migrations,

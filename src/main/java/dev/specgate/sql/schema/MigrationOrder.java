@@ -194,14 +194,25 @@ public final class MigrationOrder {
    *       sends them one by one, so none runs in a transaction;
    *       ory/popx files ({@code .postgres.up.sql}, …) run in a transaction; {@code .autocommit.} in
    *       the name means no transaction;
-   *   <li>diesel: yes ({@code run_in_transaction} defaults to true), unless the file holds a
-   *       statement PostgreSQL cannot run in a transaction: such a migration only ever applied with
-   *       {@code run_in_transaction = false} in its metadata.toml, which is not among the files read;
+   *   <li>diesel: as the {@code metadata.toml} beside the file says ({@link DieselMetadata}: yes
+   *       without one). When the input has no tree to look in (a bare diff, {@code diesel} null),
+   *       yes unless the file holds a statement PostgreSQL cannot run in a transaction: such a
+   *       migration only ever applied with {@code run_in_transaction = false};
    *   <li>sqitch, plain: no (a script's own BEGIN…COMMIT is seen by the parser instead).
    * </ul>
    */
   public static boolean runsInTransaction(String path, String text, List<Statement> statements, MigrationTool tool,
       boolean golangMigrateMultiStatement) {
+    return runsInTransaction(path, text, statements, tool, golangMigrateMultiStatement, null);
+  }
+
+  /**
+   * As {@link #runsInTransaction(String, String, List, MigrationTool, boolean)}, with what the
+   * diesel {@code metadata.toml} beside the file says ({@link DieselMetadata#ABSENT} when there is
+   * none; null when it cannot be known).
+   */
+  public static boolean runsInTransaction(String path, String text, List<Statement> statements, MigrationTool tool,
+      boolean golangMigrateMultiStatement, DieselMetadata diesel) {
     MigrationTool t = resolve(path, text, tool == null ? MigrationTool.AUTO : tool);
     String body = text == null ? "" : text;
     // Flyway, golang-migrate and diesel files hold one direction only: every statement is "up".
@@ -215,7 +226,9 @@ public final class MigrationOrder {
             .contains("transaction:false"));
       }
       case GOLANG_MIGRATE -> golangMigrateStyle(path, forward, golangMigrateMultiStatement);
-      case DIESEL -> forward.stream().noneMatch(s -> cannotRunInTransaction(s.op()));
+      case DIESEL -> diesel != null
+          ? diesel.runInTransaction()
+          : forward.stream().noneMatch(s -> cannotRunInTransaction(s.op()));
       case SQITCH, PLAIN, AUTO -> false;
     };
   }

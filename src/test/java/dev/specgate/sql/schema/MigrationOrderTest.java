@@ -191,8 +191,24 @@ class MigrationOrderTest {
     assertThat(MigrationOrder.resolve("migrations/20240131120000_x/down.sql", "", MigrationTool.AUTO))
         .isEqualTo(MigrationTool.DIESEL);
     assertThat(inTransaction(path, "ALTER TABLE t ADD COLUMN c int;\nUPDATE t SET c = 1;\n", MigrationTool.AUTO)).isTrue();
-    // only applies with run_in_transaction = false in metadata.toml
+    // with no tree to find metadata.toml in (a bare diff): only applies with run_in_transaction = false
     assertThat(inTransaction(path, "CREATE INDEX CONCURRENTLY i ON t (c);\n", MigrationTool.AUTO)).isFalse();
+  }
+
+  @Test
+  void dieselFollowsTheMetadataTomlBesideTheFile() {
+    String path = "migrations/2024-01-31-120000_add_index/up.sql";
+    String sql = "CREATE INDEX CONCURRENTLY i ON t (c);\n";
+    var statements = dev.specgate.sql.MigrationParser.parse(path, sql, dev.specgate.sql.Dialect.POSTGRES).statements();
+    assertThat(MigrationOrder.runsInTransaction(path, sql, statements, MigrationTool.AUTO, false,
+        DieselMetadata.ABSENT)).isTrue();
+    assertThat(MigrationOrder.runsInTransaction(path, sql, statements, MigrationTool.AUTO, false,
+        DieselMetadata.read("run_in_transaction = false\n"))).isFalse();
+    assertThat(MigrationOrder.runsInTransaction(path, sql, statements, MigrationTool.AUTO, false,
+        DieselMetadata.read("run_in_transaction = maybe\n"))).isTrue();
+    // not diesel: the metadata is not read
+    assertThat(MigrationOrder.runsInTransaction("db/V1__x.sql", sql, statements, MigrationTool.AUTO, false,
+        DieselMetadata.ABSENT)).isFalse();
   }
 
   @Test
