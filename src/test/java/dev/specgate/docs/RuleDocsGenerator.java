@@ -59,7 +59,10 @@ public final class RuleDocsGenerator {
     b.append("\n## Engine diagnostics\n\n")
         .append("Besides the rules, the engine reports `invalid-suppression` (warning) for a suppression ")
         .append("that names an unknown rule, gives no reason, or suppresses nothing, and `internal-error` ")
-        .append("(warning) when a rule failed on an input, so that nothing is ever skipped silently.\n");
+        .append("(warning) when a rule failed on an input, and `invalid-migration-metadata` (error) for a ")
+        .append("migration tool's metadata file the tool itself cannot read (a diesel `metadata.toml` whose ")
+        .append("`run_in_transaction` is not `true` or `false`: diesel then silently runs the migration in a ")
+        .append("transaction), so that nothing is ever skipped silently.\n");
     return b.toString();
   }
 

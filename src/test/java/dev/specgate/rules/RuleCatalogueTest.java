@@ -24,6 +24,7 @@ class RuleCatalogueTest {
       "unbalanced-transaction", "pg14-concurrent-index-corruption", "identifier-too-long",
       "foreign-key-without-index", "alter-table-combinable", "column-default-change", "drop-not-null",
       "index-too-many-columns", "discouraged-column-type", "statement-not-rerunnable", "enum-value-ordering",
+      "enum-value-in-transaction",
       "missing-statement-timeout", "mysql-table-copy", "mysql-table-rebuild",
       "packet-incomplete", "spec-missing-section", "table-size-unstated", "backfill-plan-incomplete",
       "parity-threshold-unnamed", "compat-window-unnamed", "rollback-per-phase", "stop-signals-unnamed",

@@ -44,6 +44,7 @@ public final class SqlRules {
         new DiscouragedColumnType(),
         new StatementNotRerunnable(),
         new EnumValueOrdering(),
+        new EnumValueInTransaction(),
         new MissingStatementTimeout(),
         new MysqlTableCopy(),
         new MysqlTableRebuild());

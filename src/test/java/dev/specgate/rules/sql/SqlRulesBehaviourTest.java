@@ -60,6 +60,7 @@ class SqlRulesBehaviourTest {
         "unbalanced-transaction", "pg14-concurrent-index-corruption", "identifier-too-long",
         "foreign-key-without-index", "alter-table-combinable", "column-default-change", "drop-not-null",
         "index-too-many-columns", "discouraged-column-type", "statement-not-rerunnable", "enum-value-ordering",
+      "enum-value-in-transaction",
         "missing-statement-timeout", "mysql-table-copy", "mysql-table-rebuild");
   }
 
@@ -283,5 +284,33 @@ class SqlRulesBehaviourTest {
     assertThat(f.get(0).location().line()).isEqualTo(2);
     assertThat(f.get(0).location().endLine()).isEqualTo(3);
     assertThat(f.get(0).message()).startsWith("could not parse this statement (lines 2–3): ");
+  }
+  @Test
+  void enumValueInTransactionFollowsTheVersionAndTheToolsTransaction() {
+    SourceFile alone = sql("db/migrations/1_status.sql", "ALTER TYPE order_status ADD VALUE 'archived';");
+    // plain file, no transaction: fine on every version
+    assertThat(run("enum-value-in-transaction", withPostgres(11), alone)).isEmpty();
+    assertThat(run("enum-value-in-transaction", withPostgres(16), alone)).isEmpty();
+    SourceFile goose = sql("db/migrations/20240301120000_status.sql", "-- +goose Up",
+        "ALTER TYPE order_status ADD VALUE 'archived';");
+    // goose wraps the file: refused before 12, allowed from 12 when the value is not used
+    List<Finding> pg11 = run("enum-value-in-transaction", withPostgres(11), goose);
+    assertThat(pg11).hasSize(1);
+    assertThat(pg11.get(0).message()).contains("goose runs inside a transaction").contains("PostgreSQL 11");
+    assertThat(pg11.get(0).fix()).contains("-- +goose NO TRANSACTION");
+    assertThat(run("enum-value-in-transaction", withPostgres(12), goose)).isEmpty();
+    // a quoted type name and an escaped value are matched as PostgreSQL reads them
+    SourceFile used = sql("db/migrations/20240301120000_status.sql", "-- +goose Up",
+        "ALTER TYPE \"Order_Status\" ADD VALUE IF NOT EXISTS 'won''t ship';",
+        "INSERT INTO orders (id, status) VALUES (1, 'won''t ship');",
+        "SELECT 'won''t ship'::text;");
+    List<Finding> f = run("enum-value-in-transaction", withPostgres(15), used);
+    assertThat(f).hasSize(1);
+    assertThat(f.get(0).location().line()).isEqualTo(3);
+    assertThat(f.get(0).message()).contains("'won't ship'").contains("(line 2)");
+    // the same value after the file: another migration, another transaction
+    SourceFile later = sql("db/migrations/20240302120000_use.sql", "-- +goose Up",
+        "UPDATE orders SET status = 'archived';");
+    assertThat(run("enum-value-in-transaction", withPostgres(15), goose, later)).isEmpty();
   }
 }

@@ -1,0 +1,7 @@
+-- +goose Up
+CREATE TYPE order_status AS ENUM ('open', 'closed');
+CREATE TABLE orders (id bigint PRIMARY KEY, status order_status NOT NULL DEFAULT 'open', note text);
+
+-- +goose Down
+DROP TABLE orders;
+DROP TYPE order_status;
