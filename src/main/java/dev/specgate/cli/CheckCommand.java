@@ -168,11 +168,11 @@ final class CheckCommand implements Callable<Integer> {
       return new Input(changes, ConfigResolver.resolve(configFile, root));
     }
     Path cwd = Path.of("");
+    Config config = ConfigResolver.resolve(configFile, cwd);
     PathSource source = new PathSource(maxFileBytes);
     List<SourceFile> files = new ArrayList<>(source.files(cwd, paths));
-    files.addAll(source.files(cwd, besideNamedFiles(files)));
+    files.addAll(source.files(cwd, besideNamedFiles(files, cwd, config)));
     notRead.addAll(source.notAnalysed());
-    Config config = ConfigResolver.resolve(configFile, cwd);
     // A file named on the command line is a migration whatever its path (.sql and .sql.postgres files).
     List<String> globs = new ArrayList<>(config.migrations());
     for (int i = 0; i < paths.size(); i++) {
@@ -187,19 +187,32 @@ final class CheckCommand implements Callable<Integer> {
   /**
    * Files the engine reads about a named migration that were not named themselves: the diesel
    * {@code metadata.toml} beside an {@code up.sql} / {@code down.sql} (whether diesel runs it in a
-   * transaction).
+   * transaction), and the schema dumps ({@code schemaDumps}) in the named files' folders or above
+   * them up to the current folder (the schema before them). A dump glob is tried as a path below
+   * each such folder once its leading {@code **}{@code /} is dropped; a glob with wildcards beyond
+   * that is only found by checking a folder.
    */
-  private List<Path> besideNamedFiles(List<SourceFile> named) {
+  private List<Path> besideNamedFiles(List<SourceFile> named, Path cwd, Config config) {
     java.util.Set<String> have = new java.util.HashSet<>();
     for (SourceFile f : named) have.add(f.path());
     java.util.Set<Path> out = new java.util.LinkedHashSet<>();
+    Path root = cwd.toAbsolutePath().normalize();
+    dev.specgate.core.GlobSet dumpGlobs = new dev.specgate.core.GlobSet(config.schemaDumps());
     for (Path p : paths) {
       if (Files.isDirectory(p) || p.getFileName() == null) continue;
       String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-      if (!name.equals("up.sql") && !name.equals("down.sql")) continue;
       Path toml = p.resolveSibling(dev.specgate.sql.schema.DieselMetadata.FILE_NAME);
-      if (Files.isRegularFile(toml) && !have.contains(PathSource.relative(Path.of(""), toml))) out.add(toml);
+      if ((name.equals("up.sql") || name.equals("down.sql")) && Files.isRegularFile(toml)) out.add(toml);
+      for (Path dir = p.toAbsolutePath().normalize().getParent(); dir != null && dir.startsWith(root); dir = dir.getParent()) {
+        for (String glob : config.schemaDumps()) {
+          String literal = glob.startsWith("**/") ? glob.substring(3) : glob;
+          if (literal.isEmpty() || literal.chars().anyMatch(c -> c == '*' || c == '?' || c == '[')) continue;
+          Path dump = dir.resolve(literal);
+          if (Files.isRegularFile(dump) && dumpGlobs.matches(PathSource.relative(cwd, dump))) out.add(dump);
+        }
+      }
     }
+    out.removeIf(f -> have.contains(PathSource.relative(cwd, f)));
     return List.copyOf(out);
   }
 

@@ -57,7 +57,7 @@ public final class Analysis {
    */
   public static Report run(ChangeSet changes, Config config, List<Rule> rules, DryRunEvidence dryRun) {
     Workspace ws = Workspace.discover(changes, config);
-    SchemaHistory schema = SchemaHistory.replay(ws.migrations(), !changes.isSnapshot());
+    SchemaHistory schema = SchemaHistory.replay(ws.schemaDumps(), ws.migrations(), !changes.isSnapshot());
     AnalysisContext context =
         new AnalysisContext(config, changes, ws.migrations(), ws.packetsInScope(), schema, dryRun);
 
@@ -67,7 +67,7 @@ public final class Analysis {
         .flatMap(rule -> runRule(rule, context, config, changes).stream())
         .toList());
     // The SQL in the plans' fences, checked by the same SQL rules, reported at the plan's lines.
-    raw.addAll(PlanSqlContext.findings(rules, ws.packetsInScope(), config, changes,
+    raw.addAll(PlanSqlContext.findings(rules, ws.packetsInScope(), ws.schemaDumps(), config, changes,
         (rule, planContext) -> runRule(rule, planContext, config, changes)));
     if (dryRun != null) raw = MeasuredEvidence.apply(raw, dryRun, ws.migrations(), config);
     List<Finding> kept = new ArrayList<>();

@@ -15,6 +15,7 @@ import java.util.Optional;
  * The settings of one analysis: {@code .specgate.yml} merged over defaults (DESIGN section 4).
  * Each component is a key declared in {@link ConfigKey}, which holds its default and description.
  *
+ * @param schemaDumps globs of schema dumps whose content at base seeds the schema history
  * @param ruleSeverities per rule: a severity, or empty for "off"
  * @param guardrailCategories what an "Allowed:" item's words map to: category → path globs
  * @param dryRun whether the Action and the service also run the dry run
@@ -28,6 +29,7 @@ public record Config(
     MigrationTool migrationTool,
     boolean golangMigrateMultiStatement,
     List<String> migrations,
+    List<String> schemaDumps,
     List<String> packets,
     List<String> requiredPacketFiles,
     long largeTableRows,
@@ -40,6 +42,7 @@ public record Config(
 
   public Config {
     migrations = List.copyOf(migrations);
+    schemaDumps = List.copyOf(schemaDumps);
     packets = List.copyOf(packets);
     requiredPacketFiles = List.copyOf(requiredPacketFiles);
     ruleSeverities = Map.copyOf(ruleSeverities);
@@ -71,6 +74,7 @@ public record Config(
         MigrationTool.parse((String) v.get(ConfigKey.MIGRATION_TOOL)).orElseThrow(),
         (Boolean) v.get(ConfigKey.GOLANG_MIGRATE_MULTI_STATEMENT),
         (List<String>) v.get(ConfigKey.MIGRATIONS),
+        (List<String>) v.get(ConfigKey.SCHEMA_DUMPS),
         (List<String>) v.get(ConfigKey.PACKETS),
         (List<String>) v.get(ConfigKey.REQUIRED_PACKET_FILES),
         (Long) v.get(ConfigKey.LARGE_TABLE_ROWS),
@@ -91,6 +95,7 @@ public record Config(
       case MIGRATION_TOOL -> migrationTool.label();
       case GOLANG_MIGRATE_MULTI_STATEMENT -> golangMigrateMultiStatement;
       case MIGRATIONS -> migrations;
+      case SCHEMA_DUMPS -> schemaDumps;
       case PACKETS -> packets;
       case REQUIRED_PACKET_FILES -> requiredPacketFiles;
       case LARGE_TABLE_ROWS -> largeTableRows;
@@ -125,6 +130,10 @@ public record Config(
 
   public Config withMigrations(List<String> globs) {
     return with(ConfigKey.MIGRATIONS, globs);
+  }
+
+  public Config withSchemaDumps(List<String> globs) {
+    return with(ConfigKey.SCHEMA_DUMPS, globs);
   }
 
   public Config withPackets(List<String> globs) {

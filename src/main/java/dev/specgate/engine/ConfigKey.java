@@ -36,6 +36,10 @@ public enum ConfigKey {
           "**/*.up.sql", "**/*.down.sql", "**/deploy/**/*.sql", "**/revert/**/*.sql"),
       List.of(), 0, 0,
       "Globs (.gitignore semantics: **/ matches zero or more folders) of the migration files."),
+  SCHEMA_DUMPS("schemaDumps", Type.GLOBS, List.of("**/db/structure.sql", "**/db/schema.sql"), List.of(), 0, 0,
+      "Globs of schema dumps (Rails db/structure.sql, dbmate db/schema.sql, a pg_dump --schema-only): the dump at"
+          + " the base of a change (for check PATH, as it is) gives the tables, columns and indexes that exist before it."
+          + " A file a migrations glob matches is a migration, not a dump."),
   PACKETS("packets", Type.GLOBS, List.of("**/spec.md", "**/migration-plan.md"), List.of(), 0, 0,
       "Globs of packet plan documents; a packet is the folder of a matching document."),
   REQUIRED_PACKET_FILES("requiredPacketFiles", Type.STRINGS, List.of("spec.md", "tasks.md", "acceptance-criteria.md"),

@@ -35,6 +35,8 @@ import java.util.function.Supplier;
  *
  * <p>Existing tables: the plan's SQL is replayed on its own, so a table counts as existing unless
  * the plan's SQL creates it (the tables the change's migrations create are the plan's subject).
+ * The schema dumps at base ({@code schemaDumps}) are replayed first: the columns, constraints,
+ * indexes and functions they hold are what the plan's SQL starts from.
  */
 final class PlanSqlContext implements RuleContext {
   private final Config config;
@@ -44,19 +46,20 @@ final class PlanSqlContext implements RuleContext {
   private final SchemaHistory schema;
   private final Map<String, Object> shared = new ConcurrentHashMap<>();
 
-  private PlanSqlContext(Config config, ChangeSet changeSet, Packet packet, List<MigrationFile> files) {
+  private PlanSqlContext(Config config, ChangeSet changeSet, Packet packet, List<MigrationFile> dumps,
+      List<MigrationFile> files) {
     this.config = config;
     this.changeSet = changeSet;
     this.packet = packet;
     this.files = List.copyOf(files);
-    this.schema = SchemaHistory.replay(this.files, true);
+    this.schema = SchemaHistory.replay(dumps, this.files, true);
   }
 
   /**
    * The findings of the SQL-family {@code rules} on the plan SQL of {@code packets}, reported at
    * the Markdown files' lines. {@code runner} runs one rule on one context (severity, errors).
    */
-  static List<Finding> findings(List<Rule> rules, List<Packet> packets, Config config,
+  static List<Finding> findings(List<Rule> rules, List<Packet> packets, List<MigrationFile> dumps, Config config,
       ChangeSet changes, BiFunction<Rule, RuleContext, List<Finding>> runner) {
     List<Finding> out = new ArrayList<>();
     List<Rule> sqlRules = rules.stream().filter(r -> r.info().family() == Family.SQL).toList();
@@ -64,9 +67,9 @@ final class PlanSqlContext implements RuleContext {
     for (Packet p : packets) {
       List<PlanSqlBlock> blocks = PlanSql.blocks(p, config.dialect());
       if (blocks.isEmpty()) continue;
-      PlanSqlContext all = of(config, changes, p, blocks, b -> true);
-      PlanSqlContext checked = of(config, changes, p, blocks, b -> b.role() != SqlBlockRole.VALIDATION);
-      PlanSqlContext drops = of(config, changes, p, blocks,
+      PlanSqlContext all = of(config, changes, p, dumps, blocks, b -> true);
+      PlanSqlContext checked = of(config, changes, p, dumps, blocks, b -> b.role() != SqlBlockRole.VALIDATION);
+      PlanSqlContext drops = of(config, changes, p, dumps, blocks,
           b -> b.role() != SqlBlockRole.VALIDATION && !(b.role() != SqlBlockRole.ROLLBACK && b.inCleanupPhase()));
       for (Rule r : sqlRules) {
         PlanSqlContext c = switch (r.id()) {
@@ -87,8 +90,8 @@ final class PlanSqlContext implements RuleContext {
     return out;
   }
 
-  private static PlanSqlContext of(Config config, ChangeSet changes, Packet p, List<PlanSqlBlock> blocks,
-      Predicate<PlanSqlBlock> keep) {
+  private static PlanSqlContext of(Config config, ChangeSet changes, Packet p, List<MigrationFile> dumps,
+      List<PlanSqlBlock> blocks, Predicate<PlanSqlBlock> keep) {
     List<MigrationFile> files = new ArrayList<>();
     int n = 0;
     for (PlanSqlBlock b : blocks) {
@@ -99,7 +102,7 @@ final class PlanSqlContext implements RuleContext {
           b.role() == SqlBlockRole.ROLLBACK ? MigrationFile.Direction.DOWN : MigrationFile.Direction.UP,
           String.format("%06d", n), false));
     }
-    return new PlanSqlContext(config, changes, p, files);
+    return new PlanSqlContext(config, changes, p, dumps, files);
   }
 
   /** The finding moved from the block's virtual path to its Markdown file. */

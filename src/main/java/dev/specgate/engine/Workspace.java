@@ -34,13 +34,15 @@ import java.util.Optional;
  */
 public final class Workspace {
   private final List<MigrationFile> migrations;
+  private final List<MigrationFile> schemaDumps;
   private final List<Packet> packets;
   private final List<Packet> packetsInScope;
   private final List<Finding> problems;
 
-  private Workspace(List<MigrationFile> migrations, List<Packet> packets, List<Packet> inScope,
-      List<Finding> problems) {
+  private Workspace(List<MigrationFile> migrations, List<MigrationFile> schemaDumps, List<Packet> packets,
+      List<Packet> inScope, List<Finding> problems) {
     this.migrations = migrations;
+    this.schemaDumps = schemaDumps;
     this.packets = packets;
     this.packetsInScope = inScope;
     this.problems = problems;
@@ -50,7 +52,49 @@ public final class Workspace {
     List<Finding> problems = new ArrayList<>();
     List<MigrationFile> migrations = migrations(changes, config, problems);
     List<Packet> packets = packets(changes, config, problems);
-    return new Workspace(migrations, packets, inScope(changes, packets, migrations), List.copyOf(problems));
+    return new Workspace(migrations, schemaDumps(changes, config, migrations), packets, inScope(changes, packets, migrations),
+        List.copyOf(problems));
+  }
+
+  /**
+   * The schema dumps ({@code schemaDumps} globs, not migrations) as they were before the change,
+   * parsed: for a change, each dump's content at base (none when the change adds it); for a
+   * snapshot, as it is, less what it says about tables the snapshot's migrations act on — a dump
+   * committed beside its migrations already holds their result (a column they make NOT NULL, a
+   * type they change), so those tables come from replaying the migrations alone. They seed the
+   * schema history; no rule reads them as migrations, so a dump's own statements are never
+   * reported.
+   */
+  public List<MigrationFile> schemaDumps() {
+    return schemaDumps;
+  }
+
+  private static List<MigrationFile> schemaDumps(ChangeSet changes, Config config, List<MigrationFile> found) {
+    if (config.schemaDumps().isEmpty()) return List.of();
+    GlobSet dumps = new GlobSet(config.schemaDumps());
+    GlobSet migrations = new GlobSet(config.migrations());
+    java.util.Set<String> migrated = new java.util.HashSet<>();
+    if (changes.isSnapshot()) {
+      for (MigrationFile m : found) if (!m.isDown()) migrated.addAll(TouchedTables.of(m.migration()));
+    }
+    List<MigrationFile> out = new ArrayList<>();
+    for (SourceFile f : changes.files()) {
+      if (!isSqlFile(f.path()) || !dumps.matches(f.path()) || migrations.matches(f.path())) continue;
+      String before = changes.isSnapshot() ? f.content() : f.baseContent();
+      if (before == null) continue;
+      SourceFile atBase = SourceFile.unchanged(f.previousPath() != null && !changes.isSnapshot() ? f.previousPath() : f.path(), before);
+      Migration m = MigrationParser.parse(atBase.path(), before, dialectOf(atBase.path(), config.dialect()));
+      if (!migrated.isEmpty()) {
+        List<Statement> kept = m.statements().stream()
+            .filter(st -> dev.specgate.sql.StatementTables.actedOn(st.op()).stream()
+                .noneMatch(t -> migrated.contains(dev.specgate.sql.Names.unqualified(t))))
+            .toList();
+        m = new Migration(m.path(), m.dialect(), kept);
+      }
+      out.add(new MigrationFile(atBase, m, MigrationFile.Direction.UP, "", false));
+    }
+    out.sort(Comparator.comparing(MigrationFile::path));
+    return List.copyOf(out);
   }
 
   /** Inputs that could not be read at all (an internal-error finding each, naming the file). */

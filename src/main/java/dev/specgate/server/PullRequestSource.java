@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * diesel {@code metadata.toml} beside a migration, the packets' files and {@code .specgate.yml} —
  * found in the recursive head tree. Contents come from
  * the Git blob API, which also serves files over 1 MB. Base contents are fetched for changed
- * migrations and packet files.
+ * migrations and packet files. Schema dumps ({@code schemaDumps}: Rails {@code db/structure.sql},
+ * dbmate {@code db/schema.sql}) up to {@link #MAX_OTHER_FILE} are read too, with their content at
+ * base when the change touches them; {@code SPECGATE_MAX_FILE_BYTES} then applies as to any file.
  */
 public final class PullRequestSource {
   static final String CONFIG_FILE = ".specgate.yml";
@@ -66,6 +68,7 @@ public final class PullRequestSource {
       config = ConfigLoader.parse(text, CONFIG_FILE);
     }
     List<Glob> migrations = Glob.all(config.migrations());
+    List<Glob> dumps = Glob.all(config.schemaDumps());
     List<Glob> packets = Glob.all(config.packets());
     Set<String> packetFolders = new LinkedHashSet<>();
     for (String path : head.keySet()) if (Glob.anyMatches(packets, path)) packetFolders.add(folder(path));
@@ -76,7 +79,7 @@ public final class PullRequestSource {
     for (PullRequestFile f : changed) {
       changedPaths.add(f.filename());
       GitHubApi.TreeEntry entry = head.get(f.filename());
-      files.add(changedFile(repo, f, baseSha, migrations, packetFolders, entry == null ? -1 : entry.size()));
+      files.add(changedFile(repo, f, baseSha, migrations, dumps, packetFolders, entry == null ? -1 : entry.size()));
     }
     for (GitHubApi.TreeEntry e : head.values()) {
       if (changedPaths.contains(e.path())) continue;
@@ -84,8 +87,10 @@ public final class PullRequestSource {
         files.add(migrationMetadata(repo, e));
         continue;
       }
+      // a schema dump the change does not touch is the same at base: the schema before the change
       boolean context = e.path().equals(CONFIG_FILE) || Glob.anyMatches(migrations, e.path())
-          || packetFolders.contains(folder(e.path()));
+          || packetFolders.contains(folder(e.path()))
+          || isSchemaDump(e.path(), dumps, migrations) && e.size() <= MAX_OTHER_FILE;
       if (!context) continue;
       Optional<String> text = text(client.getBlob(repo, e.sha()));
       if (text.isPresent()) files.add(SourceFile.unchanged(e.path(), text.get()));
@@ -114,12 +119,21 @@ public final class PullRequestSource {
         .orElseGet(() -> new SourceFile(e.path(), FileStatus.UNCHANGED, null, null, null, List.of(), true, null));
   }
 
+  /** A schema dump ({@code schemaDumps} globs) that is not a migration: its content at base is read. */
+  static boolean isSchemaDump(String path, List<Glob> dumps, List<Glob> migrations) {
+    return path.toLowerCase(java.util.Locale.ROOT).endsWith(".sql") && Glob.anyMatches(dumps, path)
+        && !Glob.anyMatches(migrations, path);
+  }
+
   private SourceFile changedFile(GitHubRepo repo, PullRequestFile f, String baseSha, List<Glob> migrations,
-      Set<String> packetFolders, long headSize) {
+      List<Glob> dumps, Set<String> packetFolders, long headSize) {
     FileStatus status = status(f.status());
     String previous = f.previousFilename();
+    // a changed schema dump: its base content is the schema before the change (bounded like other files)
+    boolean dump = isSchemaDump(previous != null ? previous : f.filename(), dumps, migrations)
+        && headSize <= MAX_OTHER_FILE;
     boolean engineReads = Glob.anyMatches(migrations, f.filename()) || packetFolders.contains(folder(f.filename()))
-        || (previous != null && Glob.anyMatches(migrations, previous));
+        || (previous != null && Glob.anyMatches(migrations, previous)) || dump;
     String base = null;
     if (engineReads && baseSha != null && !baseSha.isBlank() && status != FileStatus.ADDED) {
       base = client.getContent(repo, previous != null ? previous : f.filename(), baseSha).flatMap(PullRequestSource::text).orElse(null);

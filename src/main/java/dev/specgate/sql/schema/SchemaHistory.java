@@ -73,9 +73,25 @@ public final class SchemaHistory {
    *     where a table created anywhere in it is new
    */
   public static SchemaHistory replay(List<MigrationFile> ordered, boolean changeKnown) {
+    return replay(List.of(), ordered, changeKnown);
+  }
+
+  /**
+   * As {@link #replay(List, boolean)}, first applying {@code prior}: schema dumps (Rails
+   * {@code db/structure.sql}, dbmate {@code db/schema.sql}) as they were before the change. What
+   * they hold exists before every migration: never created in the change. A migration that
+   * creates one of their tables again replaces it with its own definition (the replay then
+   * follows the migrations, as before).
+   */
+  public static SchemaHistory replay(List<MigrationFile> prior, List<MigrationFile> ordered, boolean changeKnown) {
     SchemaHistory h = new SchemaHistory();
     h.changeKnown = changeKnown;
     int position = 0;
+    for (MigrationFile d : prior) {
+      // every statement, whatever it is: a dump is no migration (no rollback section, not in the change)
+      for (Statement s : d.migration().statements()) h.apply(d, s.op(), position++);
+      position++;
+    }
     for (MigrationFile m : ordered) {
       if (m.isDown()) continue;
       h.fileStart.put(m.path(), position);
