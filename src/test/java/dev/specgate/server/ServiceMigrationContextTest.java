@@ -100,4 +100,57 @@ class ServiceMigrationContextTest {
     assertThat(gh.requests("GET", "/repos/acme/payments/git/blobs/" + toml.sha())).hasSize(1);
     assertThat(gh.requests("GET", "/repos/acme/payments/git/blobs/" + files.get(2).sha())).isEmpty();
   }
+  private static final String BASE_SCHEMA = String.join("\n",
+      "SET statement_timeout = 0;",
+      "SELECT pg_catalog.set_config('search_path', '', false);",
+      "CREATE TABLE public.accounts (id bigint NOT NULL, email character varying(255) NOT NULL, external_uuid uuid);",
+      "CREATE UNIQUE INDEX index_accounts_on_external_uuid ON public.accounts USING btree (external_uuid);",
+      "INSERT INTO \"schema_migrations\" (version) VALUES ('20240101000000');",
+      "");
+
+  @Test
+  void anUnchangedStructureDumpIsTheSchemaThePlanStartsFrom() throws Exception {
+    String spec = String.join("\n", "# Accounts keyed by uuid", "", "## Phase 1", "", "```sql",
+        "ALTER TABLE accounts ALTER COLUMN email TYPE text;",
+        "ALTER TABLE accounts ADD CONSTRAINT accounts_uuid_key PRIMARY KEY USING INDEX index_accounts_on_external_uuid;",
+        "```", "");
+    List<FakeGitHub.RepoFile> files = List.of(
+        new FakeGitHub.RepoFile("db/structure.sql", BASE_SCHEMA, null, null),
+        new FakeGitHub.RepoFile("db/migrate/20240401000000_uuid_key.rb", "class UuidKey < ActiveRecord::Migration[7.1]\nend\n", null, null),
+        new FakeGitHub.RepoFile("docs/plans/uuid/spec.md", spec, "added", FakeGitHub.addedPatch(spec)));
+    FakeGitHub gh = github(files);
+    List<String> a = annotations(files, gh);
+    assertThat(a).anyMatch(x -> x.startsWith("docs/plans/uuid/spec.md:7 ") && x.contains("set-not-null-scan"));
+    assertThat(a).noneMatch(x -> x.startsWith("docs/plans/uuid/spec.md:6 ") && x.contains("column-type-change"));
+    assertThat(a).noneMatch(x -> x.startsWith("db/structure.sql"));
+    assertThat(gh.requests("GET", "/repos/acme/payments/git/blobs/" + files.get(0).sha())).hasSize(1);
+    // a Ruby migration is not read
+    assertThat(gh.requests("GET", "/repos/acme/payments/git/blobs/" + files.get(1).sha())).isEmpty();
+  }
+
+  @Test
+  void aChangedDumpIsReadAtBase() throws Exception {
+    String head = BASE_SCHEMA.replace("email character varying(255) NOT NULL", "email text NOT NULL")
+        .replace("external_uuid uuid)", "external_uuid uuid NOT NULL)");
+    String migration = "-- migrate:up\nALTER TABLE accounts ALTER COLUMN email TYPE text;\n"
+        + "ALTER TABLE accounts ALTER COLUMN external_uuid SET NOT NULL;\n";
+    String path = "db/migrations/20240501000000_accounts_uuid.sql";
+    List<FakeGitHub.RepoFile> files = List.of(
+        new FakeGitHub.RepoFile("db/schema.sql", head, "modified", "@@ -3 +3 @@\n-x\n+y"),
+        new FakeGitHub.RepoFile(path, migration, "added", FakeGitHub.addedPatch(migration)));
+    FakeGitHub gh = github(files);
+    String encoded = java.util.Base64.getMimeEncoder().encodeToString(BASE_SCHEMA.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    gh.wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/repos/acme/payments/contents/db/schema.sql?ref=" + FakeGitHub.BASE))
+        .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("(Bearer|token) " + FakeGitHub.TOKEN))
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(json.createObjectNode()
+            .put("type", "file").put("encoding", "base64").put("size", BASE_SCHEMA.length()).put("name", "schema.sql")
+            .put("path", "db/schema.sql").put("sha", "4444444444444444444444444444444444444444").put("content", encoded)
+            .toString())));
+    List<String> a = annotations(files, gh);
+    // at base: varchar(255) → text is in place, external_uuid was nullable
+    assertThat(a).anyMatch(x -> x.startsWith(path + ":3 ") && x.contains("set-not-null-scan"));
+    assertThat(a).noneMatch(x -> x.startsWith(path + ":2 ") && x.contains("column-type-change"));
+    assertThat(gh.requests("GET", "/repos/acme/payments/contents/db/schema.sql")).hasSize(1);
+  }
 }
