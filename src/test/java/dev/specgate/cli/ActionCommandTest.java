@@ -399,6 +399,34 @@ class ActionCommandTest {
   }
 
   @Test
+  void theActionReadsDieselMetadataAndTheSchemaDumpAtBase() throws Exception {
+    repo = tmp.resolve("tools");
+    Files.createDirectories(repo);
+    String index = "SET lock_timeout = '5s';\nCREATE INDEX CONCURRENTLY i ON accounts (email);\n";
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      write("db/structure.sql", "CREATE TABLE public.accounts (\n    id bigint NOT NULL,\n"
+          + "    email character varying(255) NOT NULL\n);\n");
+      baseSha = commit(git, "base: the dump");
+      write("migrations/2024-05-02-101500_with_metadata/up.sql", index);
+      write("migrations/2024-05-02-101500_with_metadata/metadata.toml", "run_in_transaction = false\n");
+      write("migrations/2024-05-03-101500_without_metadata/up.sql", index);
+      write("db/migrations/20240504000000_email_text.sql",
+          "SET lock_timeout = '5s';\nALTER TABLE accounts ALTER COLUMN email TYPE text;\n");
+      write("db/structure.sql", "CREATE TABLE public.accounts (\n    id bigint NOT NULL,\n    email text NOT NULL\n);\n");
+      headSha = commit(git, "head");
+    }
+    Map<String, String> env = env(false);
+    env.remove("GITHUB_TOKEN");
+    Run run = action(env);
+    List<String> commands = run.out().lines().filter(l -> l.matches("::(error|warning|notice) file=.*")).toList();
+    assertThat(commands).anyMatch(l -> l.contains("file=migrations/2024-05-03-101500_without_metadata/up.sql,line=2")
+        && l.contains("concurrently-in-transaction"));
+    assertThat(commands).noneMatch(l -> l.contains("with_metadata/up.sql") && l.contains("concurrently-in-transaction"));
+    // at base email was varchar(255): text is in place
+    assertThat(commands).noneMatch(l -> l.contains("column-type-change"));
+  }
+
+  @Test
   void withoutATokenOnlyAnnotationsAndSummary() throws Exception {
     Map<String, String> env = env(false);
     env.remove("GITHUB_TOKEN");
