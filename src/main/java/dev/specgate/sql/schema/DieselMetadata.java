@@ -26,6 +26,10 @@ package dev.specgate.sql.schema;
  */
 public record DieselMetadata(boolean runInTransaction, int problemLine, String problem) {
   public static final String FILE_NAME = "metadata.toml";
+  private static final java.util.regex.Pattern TABLE_HEADER =
+      java.util.regex.Pattern.compile("^\\[\\[?[^\\[\\]]+]]?[ \\t]*(#.*)?$");
+  /** A bare or dotted key (dotted parts may be quoted). */
+  private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_.\\-\\s\"']+");
 
   /** No metadata.toml beside the migration: diesel runs it in a transaction. */
   public static final DieselMetadata ABSENT = new DieselMetadata(true, 0, null);
@@ -62,7 +66,7 @@ public record DieselMetadata(boolean runInTransaction, int problemLine, String p
       String s = line.strip();
       if (s.isEmpty() || s.startsWith("#")) continue;
       if (s.startsWith("[")) {
-        if (!s.matches("^\\[\\[?\\s*[^\\[\\]]+?\\s*]]?\\s*(#.*)?$")) {
+        if (!TABLE_HEADER.matcher(s).matches()) {
           return malformed(n, "expected a table header such as [name], found " + quote(s));
         }
         topLevel = false;
@@ -131,7 +135,7 @@ public record DieselMetadata(boolean runInTransaction, int problemLine, String p
     if (k.length() >= 2 && (k.charAt(0) == '"' || k.charAt(0) == '\'') && k.charAt(k.length() - 1) == k.charAt(0)) {
       return k.substring(1, k.length() - 1);
     }
-    return k.matches("[A-Za-z0-9_.\\-\\s\"']+") ? k : null;
+    return KEY.matcher(k).matches() ? k : null;
   }
 
   private static String stripComment(String v) {
