@@ -94,6 +94,30 @@ class SchemaDumpCheckTest {
         .contains(spec + "7 set-not-null-scan");
   }
 
+  @Test
+  void aNamedPlanBringsTheDumpAboveIt() throws Exception {
+    // named files are read relative to the current folder, so this layout sits below it (in target/)
+    Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "schema-dump-");
+    try {
+      Path plan = root.resolve("docs/plans/uuid/spec.md");
+      Files.createDirectories(plan.getParent());
+      Files.writeString(plan, String.join("\n", "# Accounts", "", "## Phase 1", "", "```sql",
+          "ALTER TABLE accounts ADD CONSTRAINT accounts_uuid_key PRIMARY KEY USING INDEX index_accounts_on_external_uuid;",
+          "```", ""));
+      String named = Path.of("").toAbsolutePath().relativize(plan.toAbsolutePath()).toString();
+      assertThat(findings(CheckCommandTest.run("check", named, "--format", "json")))
+          .noneMatch(x -> x.endsWith(" set-not-null-scan"));
+      Files.createDirectories(root.resolve("db"));
+      Files.copy(STRUCTURE, root.resolve("db/structure.sql"));
+      assertThat(findings(CheckCommandTest.run("check", named, "--format", "json")))
+          .contains(named.replace('\\', '/') + ":6 set-not-null-scan");
+    } finally {
+      try (var walk = Files.walk(root)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
   private static final String BASE_SCHEMA = String.join("\n",
       "SET statement_timeout = 0;",
       "SELECT pg_catalog.set_config('search_path', '', false);",
