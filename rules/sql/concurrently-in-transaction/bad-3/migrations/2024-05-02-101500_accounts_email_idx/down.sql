@@ -1,0 +1,2 @@
+-- expect: concurrently-in-transaction
+DROP INDEX CONCURRENTLY accounts_email_idx;
