@@ -83,6 +83,21 @@ class SchemaDumpCheckTest {
   }
 
   @Test
+  void aTableThePlanCreatesIfNotExistsIsExistingWhenTheDumpHasIt() throws Exception {
+    write("db/migrate/20240401000000_last_seen.rb", "class LastSeen < ActiveRecord::Migration[7.1]\nend\n");
+    write("docs/plans/last-seen/spec.md", String.join("\n", "# Last seen", "", "## Phase 1", "", "```sql",
+        "CREATE TABLE IF NOT EXISTS accounts (id bigint PRIMARY KEY, email text NOT NULL);",
+        "ALTER TABLE accounts ADD COLUMN last_seen_at timestamptz NOT NULL DEFAULT clock_timestamp();",
+        "```", ""));
+    String at = "docs/plans/last-seen/spec.md:7 volatile-default-rewrite";
+    // without the dump the plan's CREATE makes accounts a new table: nothing to rewrite
+    assertThat(findings(CheckCommandTest.run("check", dir.toString(), "--format", "json"))).doesNotContain(at);
+    write("db/structure.sql", Files.readString(STRUCTURE));
+    // with it, accounts exists, IF NOT EXISTS is a no-op, and the volatile default rewrites every row
+    assertThat(findings(CheckCommandTest.run("check", dir.toString(), "--format", "json"))).contains(at);
+  }
+
+  @Test
   void theDumpPathsAreAConfigKey() throws Exception {
     railsLayout(false);
     write("schema/prod-dump.sql", Files.readString(STRUCTURE));
