@@ -58,4 +58,14 @@ class DieselMetadataTest {
     assertThat(DieselMetadata.read("tags = [\"a\",\n").problem()).contains("not closed");
     assertThat(DieselMetadata.read("name = \"open\n").readable()).isFalse();
   }
+  @Test
+  void hostileLinesAreReadWithoutBacktracking() {
+    String spaces = " ".repeat(200_000);
+    // a header that never closes, a key followed by a long run of blanks, deep brackets
+    assertThat(DieselMetadata.read("[" + spaces + "x" + spaces).readable()).isFalse();
+    assertThat(DieselMetadata.read("run_in_transaction" + spaces + "=" + spaces + "false").runInTransaction()).isFalse();
+    DieselMetadata deep = DieselMetadata.read("a = " + "[".repeat(100_000));
+    assertThat(deep.readable()).isFalse();
+    assertThat(deep.problem()).contains("not closed");
+  }
 }
