@@ -56,6 +56,8 @@ class DieselMetadataCheckTest {
     assertThat(rulesAt(r, MIGRATION + "up.sql")).containsExactly("concurrently-in-transaction:2");
     // down.sql runs in the transaction too
     assertThat(rulesAt(r, MIGRATION + "down.sql")).contains("concurrently-in-transaction:1");
+    assertThat(r.out()).contains("in a file diesel runs inside a transaction (no metadata.toml beside it says"
+        + " run_in_transaction = false)");
     assertThat(r.exit()).isEqualTo(1);
   }
 

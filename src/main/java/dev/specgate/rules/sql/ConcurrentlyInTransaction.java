@@ -33,7 +33,7 @@ public final class ConcurrentlyInTransaction implements Rule {
       MigrationTool tool = SqlRuleSupport.tool(context, at.file());
       String where = explicit
           ? "inside BEGIN … COMMIT"
-          : "in a file " + tool.label() + " runs inside a transaction";
+          : SqlRuleSupport.inToolTransaction(tool);
       out.report(
           SqlRuleSupport.location(at),
           what + " " + where + ": PostgreSQL refuses it and the migration fails",

@@ -49,7 +49,7 @@ public final class EnumValueInTransaction implements Rule {
       if (typeCreatedInSameTransaction(at, type)) continue;
       String shown = SqlRuleSupport.name(type);
       String where = explicit ? "inside BEGIN … COMMIT"
-          : "in a file " + SqlRuleSupport.tool(context, at.file()).label() + " runs inside a transaction";
+          : SqlRuleSupport.inToolTransaction(SqlRuleSupport.tool(context, at.file()));
       if (pg < 12) {
         out.report(SqlRuleSupport.location(at),
             "ALTER TYPE " + shown + " ADD VALUE " + where + ": PostgreSQL " + pg

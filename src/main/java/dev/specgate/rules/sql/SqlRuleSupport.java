@@ -217,6 +217,15 @@ final class SqlRuleSupport {
     return MigrationOrder.resolve(f.path(), f.source().content(), c.config().migrationTool());
   }
 
+  /**
+   * "in a file goose runs inside a transaction"; for diesel, why: its metadata.toml does not say
+   * otherwise (absent, {@code true}, or unreadable — diesel then falls back to a transaction).
+   */
+  static String inToolTransaction(MigrationTool tool) {
+    return "in a file " + tool.label() + " runs inside a transaction"
+        + (tool == MigrationTool.DIESEL ? " (no metadata.toml beside it says run_in_transaction = false)" : "");
+  }
+
   /** "ACCESS EXCLUSIVE on accounts: blocks reads and writes until it commits". */
   static String lock(LockLevel level, String table) {
     return level.describe(table);
