@@ -2,6 +2,7 @@ package dev.specgate.cli;
 
 import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Glob;
+import dev.specgate.core.GlobSet;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
 import dev.specgate.dryrun.DryRunOptions;
@@ -13,12 +14,16 @@ import dev.specgate.engine.Config;
 import dev.specgate.engine.Report;
 import dev.specgate.git.GitRange;
 import dev.specgate.git.GitSourceException;
+import dev.specgate.sql.schema.DieselMetadata;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -193,15 +198,15 @@ final class CheckCommand implements Callable<Integer> {
    * that is only found by checking a folder.
    */
   private List<Path> besideNamedFiles(List<SourceFile> named, Path cwd, Config config) {
-    java.util.Set<String> have = new java.util.HashSet<>();
+    Set<String> have = new HashSet<>();
     for (SourceFile f : named) have.add(f.path());
-    java.util.Set<Path> out = new java.util.LinkedHashSet<>();
+    Set<Path> out = new LinkedHashSet<>();
     Path root = cwd.toAbsolutePath().normalize();
-    dev.specgate.core.GlobSet dumpGlobs = new dev.specgate.core.GlobSet(config.schemaDumps());
+    GlobSet dumpGlobs = new GlobSet(config.schemaDumps());
     for (Path p : paths) {
       if (Files.isDirectory(p) || p.getFileName() == null) continue;
       String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-      Path toml = p.resolveSibling(dev.specgate.sql.schema.DieselMetadata.FILE_NAME);
+      Path toml = p.resolveSibling(DieselMetadata.FILE_NAME);
       if ((name.equals("up.sql") || name.equals("down.sql")) && Files.isRegularFile(toml)) out.add(toml);
       for (Path dir = p.toAbsolutePath().normalize().getParent(); dir != null && dir.startsWith(root); dir = dir.getParent()) {
         for (String glob : config.schemaDumps()) {

@@ -16,16 +16,20 @@ import dev.specgate.sql.Operation;
 import dev.specgate.sql.Span;
 import dev.specgate.sql.Statement;
 import dev.specgate.sql.MigrationTool;
+import dev.specgate.sql.Names;
+import dev.specgate.sql.StatementTables;
 import dev.specgate.sql.schema.DieselMetadata;
 import dev.specgate.sql.schema.MigrationOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds what a ChangeSet holds: migrations (by the configured globs, parsed and ordered the way
@@ -73,7 +77,7 @@ public final class Workspace {
     if (config.schemaDumps().isEmpty()) return List.of();
     GlobSet dumps = new GlobSet(config.schemaDumps());
     GlobSet migrations = new GlobSet(config.migrations());
-    java.util.Set<String> migrated = new java.util.HashSet<>();
+    Set<String> migrated = new HashSet<>();
     if (changes.isSnapshot()) {
       for (MigrationFile m : found) if (!m.isDown()) migrated.addAll(TouchedTables.of(m.migration()));
     }
@@ -86,8 +90,8 @@ public final class Workspace {
       Migration m = MigrationParser.parse(atBase.path(), before, dialectOf(atBase.path(), config.dialect()));
       if (!migrated.isEmpty()) {
         List<Statement> kept = m.statements().stream()
-            .filter(st -> dev.specgate.sql.StatementTables.actedOn(st.op()).stream()
-                .noneMatch(t -> migrated.contains(dev.specgate.sql.Names.unqualified(t))))
+            .filter(st -> StatementTables.actedOn(st.op()).stream()
+                .noneMatch(t -> migrated.contains(Names.unqualified(t))))
             .toList();
         m = new Migration(m.path(), m.dialect(), kept);
       }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -121,7 +122,7 @@ public final class PullRequestSource {
 
   /** A schema dump ({@code schemaDumps} globs) that is not a migration: its content at base is read. */
   static boolean isSchemaDump(String path, List<Glob> dumps, List<Glob> migrations) {
-    return path.toLowerCase(java.util.Locale.ROOT).endsWith(".sql") && Glob.anyMatches(dumps, path)
+    return path.toLowerCase(Locale.ROOT).endsWith(".sql") && Glob.anyMatches(dumps, path)
         && !Glob.anyMatches(migrations, path);
   }
 

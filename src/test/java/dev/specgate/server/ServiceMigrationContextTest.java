@@ -1,5 +1,9 @@
 package dev.specgate.server;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.specgate.server.ServiceHarness.await;
 import static dev.specgate.server.ServiceHarness.delivery;
 import static dev.specgate.server.ServiceHarness.pullRequestEvent;
@@ -11,10 +15,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.specgate.engine.Analysis;
 import dev.specgate.github.app.TestKeys;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The service fetches, besides the changed files and migrations, the files that decide how a
- * migration runs or what existed before it: the diesel metadata.toml beside a migration folder.
- * Over HTTP against the strict WireMock GitHub.
+ * migration runs or what existed before it: the diesel metadata.toml beside a migration folder and
+ * the schema dump that says what existed before it. Over HTTP against the strict WireMock GitHub.
  */
 class ServiceMigrationContextTest {
   private static final String DIESEL = "migrations/2024-05-02-101500_accounts_email_idx/";
@@ -139,11 +145,11 @@ class ServiceMigrationContextTest {
         new FakeGitHub.RepoFile("db/schema.sql", head, "modified", "@@ -3 +3 @@\n-x\n+y"),
         new FakeGitHub.RepoFile(path, migration, "added", FakeGitHub.addedPatch(migration)));
     FakeGitHub gh = github(files);
-    String encoded = java.util.Base64.getMimeEncoder().encodeToString(BASE_SCHEMA.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    gh.wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/repos/acme/payments/contents/db/schema.sql?ref=" + FakeGitHub.BASE))
-        .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("(Bearer|token) " + FakeGitHub.TOKEN))
-        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(json.createObjectNode()
+    String encoded = Base64.getMimeEncoder().encodeToString(BASE_SCHEMA.getBytes(StandardCharsets.UTF_8));
+    gh.wm.stubFor(get(
+            urlEqualTo("/repos/acme/payments/contents/db/schema.sql?ref=" + FakeGitHub.BASE))
+        .withHeader("Authorization", matching("(Bearer|token) " + FakeGitHub.TOKEN))
+        .willReturn(okJson(json.createObjectNode()
             .put("type", "file").put("encoding", "base64").put("size", BASE_SCHEMA.length()).put("name", "schema.sql")
             .put("path", "db/schema.sql").put("sha", "4444444444444444444444444444444444444444").put("content", encoded)
             .toString())));
