@@ -107,6 +107,46 @@ class DryRunTest {
   }
 
   @Test
+  void aNewEnumValueUsedInItsTransactionFailsOnPostgresAsEnumValueInTransactionSays() throws Exception {
+    String used = "db/migrations/20240301120000_archived.sql";
+    String alone = "db/migrations/20240302120000_closed_late.sql";
+    var changes = Changes.of()
+        .base("db/migrations/20240101000000_orders.sql", "-- +goose Up\n"
+            + "CREATE TYPE order_status AS ENUM ('open', 'closed');\n"
+            + "CREATE TABLE orders (id bigint PRIMARY KEY, status order_status NOT NULL DEFAULT 'open');\n")
+        .add(used, "-- +goose Up\nALTER TYPE order_status ADD VALUE 'archived';\n"
+            + "UPDATE orders SET status = 'archived' WHERE id = 1;\n")
+        .add(alone, "-- +goose Up\nALTER TYPE order_status ADD VALUE 'closed_late';\n")
+        .range();
+    DryRunResult r = DryRun.run(changes, Config.defaults());
+    // goose's transaction: ADD VALUE itself runs (PostgreSQL 12+), the use of the value does not
+    assertThat(at(r.evidence(), used, 2).ok()).isTrue();
+    ObservedStatement update = at(r.evidence(), used, 3);
+    assertThat(update.ok()).isFalse();
+    assertThat(update.error()).contains("unsafe use of new value");
+    assertThat(at(r.evidence(), alone, 2).ok()).isTrue();
+    assertThat(r.report().findings()).anyMatch(f -> f.rule().equals("enum-value-in-transaction")
+        && f.file().equals(used) && f.line() == 3);
+    assertThat(r.report().findings()).noneMatch(f -> f.rule().equals("enum-value-in-transaction") && f.file().equals(alone));
+  }
+
+  @Test
+  void aDieselMigrationRunsAsItsMetadataTomlSays() throws Exception {
+    String index = "CREATE INDEX CONCURRENTLY accounts_email_idx ON accounts (email);\n";
+    var changes = Changes.of()
+        .base("migrations/2024-05-01-090000_accounts/up.sql", ACCOUNTS)
+        .add("migrations/2024-05-02-101500_email_idx/up.sql", index)
+        .add("migrations/2024-05-02-101500_email_idx/metadata.toml", "run_in_transaction = false\n")
+        .add("migrations/2024-05-03-101500_email_idx_2/up.sql", index.replace("accounts_email_idx", "accounts_email_idx_2"))
+        .range();
+    DryRunResult r = DryRun.run(changes, Config.defaults());
+    assertThat(at(r.evidence(), "migrations/2024-05-02-101500_email_idx/up.sql", 1).ok()).isTrue();
+    ObservedStatement inTransaction = at(r.evidence(), "migrations/2024-05-03-101500_email_idx_2/up.sql", 1);
+    assertThat(inTransaction.ok()).isFalse();
+    assertThat(inTransaction.error()).contains("cannot run inside a transaction block");
+  }
+
+  @Test
   void aBaseHistoryThatDoesNotApplyNamesTheFileAndLineAndProducesNoEvidence() {
     var changes = Changes.of()
         .base("db/migrations/1_accounts.sql", ACCOUNTS)
