@@ -27,7 +27,8 @@ public enum ConfigKey {
       "The target MySQL or MariaDB server when dialect is mysql, quoted: \"5.7\", 8.0 (the latest 8.0 release), 8.0.28 (one release),"
           + " 8.4, or mariadb-10.11 and the like. Which ALTER TABLE operations are INSTANT, in place or a table copy depends on it."),
   MIGRATION_TOOL("migrationTool", Type.CHOICE, "auto", labels(MigrationTool.values(), MigrationTool::label), 0, 0,
-      "The tool that runs the migrations: it decides the order of the files and which of them run inside a transaction."),
+      "The tool that runs the migrations: it decides the order of the files and which of them run inside a transaction"
+          + " (diesel: as the metadata.toml beside them says; see docs/migration-tools.md)."),
   GOLANG_MIGRATE_MULTI_STATEMENT("golangMigrateMultiStatement", Type.BOOLEAN, false, List.of(), 0, 0,
       "true: golang-migrate's x-multi-statement option is on, so each statement of a .up.sql file runs on its own"
           + " (no implicit transaction around the file); false: the PostgreSQL driver sends the file as one query."),
@@ -39,7 +40,7 @@ public enum ConfigKey {
   SCHEMA_DUMPS("schemaDumps", Type.GLOBS, List.of("**/db/structure.sql", "**/db/schema.sql"), List.of(), 0, 0,
       "Globs of schema dumps (Rails db/structure.sql, dbmate db/schema.sql, a pg_dump --schema-only): the dump at"
           + " the base of a change (for check PATH, as it is) gives the tables, columns and indexes that exist before it."
-          + " A file a migrations glob matches is a migration, not a dump."),
+          + " A file a migrations glob matches is a migration, not a dump. See docs/migration-tools.md."),
   PACKETS("packets", Type.GLOBS, List.of("**/spec.md", "**/migration-plan.md"), List.of(), 0, 0,
       "Globs of packet plan documents; a packet is the folder of a matching document."),
   REQUIRED_PACKET_FILES("requiredPacketFiles", Type.STRINGS, List.of("spec.md", "tasks.md", "acceptance-criteria.md"),
