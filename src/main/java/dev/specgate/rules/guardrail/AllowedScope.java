@@ -74,9 +74,7 @@ final class AllowedScope {
   /** The scope of an item, or {@code null} when its words name nothing specgate can match. */
   static AllowedScope of(GuardrailItem item, RuleSettings config) {
     Set<String> stems = new LinkedHashSet<>();
-    for (String w : item.text().split("[^A-Za-z0-9_]+")) {
-      for (String part : Words.ofIdentifier(w)) stems.add(Words.stem(part));
-    }
+    for (String part : Words.ofIdentifiersIn(item.text())) stems.add(Words.stem(part));
     Set<Category> cats = new LinkedHashSet<>();
     for (Category c : Category.values()) {
       for (String w : c.words) if (stems.contains(w)) cats.add(c);

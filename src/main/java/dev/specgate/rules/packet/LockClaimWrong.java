@@ -2,6 +2,7 @@ package dev.specgate.rules.packet;
 
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
+import dev.specgate.core.Spaces;
 import dev.specgate.sql.MigrationFile;
 import dev.specgate.packet.Packet;
 import dev.specgate.packet.PlanSql;
@@ -233,12 +234,12 @@ public final class LockClaimWrong implements Rule {
   }
 
   static String brief(Statement s) {
-    String one = s.sql().replaceAll("\\s+", " ").trim();
+    String one = Spaces.collapse(s.sql()).trim();
     return one.length() > 90 ? one.substring(0, 87) + "…" : one;
   }
 
   private static String shorten(String text) {
-    String one = text.replaceAll("\\s+", " ").trim();
+    String one = Spaces.collapse(text).trim();
     return one.length() > 80 ? one.substring(0, 77) + "…" : one;
   }
 }
