@@ -150,29 +150,14 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
     return out;
   }
 
-  private static final Pattern EXPECTED_RESULT = Pattern.compile(
-      "(?i)--\\s{0,3}(?:expected|must|should|needs? to|has to|result)\\b[^\\n]{0,80}"
-          + "|(?i)\\b(?:must|should) (?:return|be|equal)\\b");
-
   /**
-   * Validation queries with an expected result: code blocks whose comments state what they must
+   * Validation queries with an expected result: SQL blocks whose comments state what they must
    * return ("-- Expected: 0", "-- Must return 0 before proceeding"). Seed 004 writes its
-   * acceptance as such gates.
+   * acceptance as such gates. Read by {@link PlanSql#gateExpectations}.
    */
-  public List<Block> validationGates() {
-    List<Block> out = new ArrayList<>();
-    for (MarkdownDoc d : docs.values()) {
-      for (Block b : d.blocks()) {
-        if (b.type() != Block.Type.CODE) continue;
-        String text = b.text();
-        if (!SELECT.matcher(text).find()) continue;
-        if (EXPECTED_RESULT.matcher(text).find()) out.add(b);
-      }
-    }
-    return out;
+  public List<PlanSqlBlock> validationGates() {
+    return PlanSql.validationGates(this);
   }
-
-  private static final Pattern SELECT = Pattern.compile("(?i)\\bselect\\b");
 
   /** Every code block of the packet's files, in file order (the plan's SQL and scripts). */
   public List<Block> codeBlocks() {
