@@ -11,6 +11,7 @@ import dev.specgate.sql.Migration;
 import dev.specgate.sql.MigrationParser;
 import dev.specgate.sql.Operation;
 import dev.specgate.sql.Statement;
+import dev.specgate.sql.StatementTables;
 import dev.specgate.sql.schema.MigrationOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,19 +142,13 @@ record ChangePlan(
     return out;
   }
 
-  private static List<String> tablesOf(Operation op) {
-    if (op instanceof Operation.AlterTable x) return List.of(x.table());
-    if (op instanceof Operation.DropTable x) return x.tables();
-    if (op instanceof Operation.Truncate x) return x.tables();
-    if (op instanceof Operation.CreateIndex x) return List.of(x.table());
-    if (op instanceof Operation.Update x) return List.of(x.table());
-    if (op instanceof Operation.Delete x) return List.of(x.table());
-    if (op instanceof Operation.Insert x) return List.of(x.table());
+  /** The tables a statement acts on ({@link StatementTables#actedOn}), and the table VACUUM or ANALYZE reads. */
+  private static Set<String> tablesOf(Operation op) {
     if (op instanceof Operation.Maintenance m && m.target() != null
         && (m.kind() == Operation.Maintenance.Kind.VACUUM || m.kind() == Operation.Maintenance.Kind.ANALYZE)) {
-      return List.of(m.target());
+      return Set.of(m.target());
     }
-    return List.of();
+    return StatementTables.actedOn(op);
   }
 
   /**
