@@ -1,6 +1,7 @@
 package dev.specgate.rules.guardrail;
 
 import dev.specgate.core.Glob;
+import dev.specgate.core.Spaces;
 import dev.specgate.diff.DiffLine;
 import dev.specgate.diff.FileChange;
 import dev.specgate.rules.RuleSettings;
@@ -20,7 +21,6 @@ import java.util.Set;
  */
 final class AllowedScope {
   private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*+`");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   /** A built-in category: the item words (stems) that select it. */
   enum Category {
     MIGRATION(Set.of("migration", "ddl")),
@@ -96,7 +96,7 @@ final class AllowedScope {
         else if (!c.isBlank()) ids.add(Words.ofIdentifier(c));
       }
       String rest = CODE_SPAN.matcher(item.text()).replaceAll(" ");
-      for (String w : SPACES.split(rest)) {
+      for (String w : Spaces.split(rest)) {
         String t = trimPunctuation(w);
         String lower = t.toLowerCase(Locale.ROOT);
         if (t.isEmpty()) continue;
