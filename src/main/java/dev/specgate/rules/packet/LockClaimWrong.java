@@ -1,5 +1,6 @@
 package dev.specgate.rules.packet;
 
+import dev.specgate.core.Identifiers;
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
 import dev.specgate.core.Spaces;
@@ -157,18 +158,7 @@ public final class LockClaimWrong implements Rule {
   /** True when {@code text} names {@code relation} (schema-qualified or not) as a whole word. */
   private static boolean names(String text, String relation) {
     String bare = relation.substring(relation.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-    if (bare.isEmpty()) return false;
-    for (int i = text.indexOf(bare); i >= 0; i = text.indexOf(bare, i + 1)) {
-      int end = i + bare.length();
-      boolean startOk = i == 0 || !isWordChar(text.charAt(i - 1)) || text.charAt(i - 1) == '.';
-      boolean endOk = end == text.length() || !isWordChar(text.charAt(end));
-      if (startOk && endOk) return true;
-    }
-    return false;
-  }
-
-  private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '_';
+    return Identifiers.contains(text, bare);
   }
 
   private static void report(StatedLock claim, String file, Statement s, LockModel.RelationLock lock,
