@@ -12,7 +12,8 @@ ROUNDS="${2:-5}"
 WORKERS="${3:-4}"
 BUILD_DIR="${SPECGATE_BENCH_BUILD_DIR:-target-bench}"
 WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+# the service's log outlives the run, for a look at what it did
+trap 'cp "$WORK/run/service.log" "$BUILD_DIR/service-load.log" 2>/dev/null; rm -rf "$WORK"' EXIT
 
 ./mvnw -B -q -o -Dspecgate.buildDir="$BUILD_DIR" test-compile \
   dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test

@@ -9,10 +9,19 @@ import javax.crypto.spec.SecretKeySpec;
 /** Verifies {@code X-Hub-Signature-256} (HMAC-SHA256 of the raw body) in constant time. */
 public final class WebhookSignature {
   private static final String PREFIX = "sha256=";
-  private final SecretKeySpec key;
+  /**
+   * Initialised once and cloned per signature: {@code Mac.getInstance} walks the security
+   * providers under a lock, which a burst of concurrent deliveries queued on.
+   */
+  private final Mac prototype;
 
   public WebhookSignature(byte[] secret) {
-    this.key = new SecretKeySpec(secret, "HmacSHA256");
+    try {
+      this.prototype = Mac.getInstance("HmacSHA256");
+      prototype.init(new SecretKeySpec(secret, "HmacSHA256"));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
   }
 
   public boolean valid(String header, byte[] body) {
@@ -28,11 +37,9 @@ public final class WebhookSignature {
 
   public byte[] sign(byte[] body) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac.doFinal(body);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
+      return ((Mac) prototype.clone()).doFinal(body);
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
     }
   }
 

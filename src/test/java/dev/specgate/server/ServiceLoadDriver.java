@@ -74,8 +74,12 @@ public final class ServiceLoadDriver {
     Path key = TestKeys.writePkcs1(work, TestKeys.keyPair());
     int port = freePort();
 
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classpath, "dev.specgate.cli.Main", "serve");
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    // e.g. SPECGATE_BENCH_SERVICE_JVM_ARGS="-XX:StartFlightRecording=filename=service.jfr" to profile the service
+    String jvmArgs = System.getenv().getOrDefault("SPECGATE_BENCH_SERVICE_JVM_ARGS", "").trim();
+    if (!jvmArgs.isEmpty()) command.addAll(List.of(jvmArgs.split("\\s+")));
+    command.addAll(List.of("-cp", classpath, "dev.specgate.cli.Main", "serve"));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("SPECGATE_APP_ID", "123456");
     pb.environment().put("SPECGATE_PRIVATE_KEY_FILE", key.toString());
     pb.environment().put("SPECGATE_WEBHOOK_SECRET", SECRET);
@@ -91,7 +95,11 @@ public final class ServiceLoadDriver {
       waitHealthy(http, port, service);
       // warm-up: JIT, connection set-up, engine classes
       List<Long> warm = fire(http, port, concurrency, 1_000_000, "pull_request", 202);
-      waitDone(http, port, warm.size(), Duration.ofSeconds(120));
+      if (!waitDone(http, port, warm.size(), Duration.ofSeconds(120))) {
+        // a fake GitHub the service no longer agrees with makes every job fail: say so, do not wait on
+        throw new IllegalStateException("the warm-up's " + warm.size() + " jobs did not all complete; the service log ends:\n"
+            + tail(work.resolve("service.log"), 15));
+      }
       // baseline on the same machine: an event that is verified and answered 204 without touching the store
       BASELINE_SERVER_SIDE.clear();
       List<Long> baseline = new ArrayList<>();
@@ -147,6 +155,11 @@ public final class ServiceLoadDriver {
       if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) service.destroyForcibly();
       gh.stop();
     }
+  }
+
+  private static String tail(Path log, int lines) throws java.io.IOException {
+    List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
   }
 
   private static double pct(List<Long> sorted, int p) {
@@ -233,8 +246,14 @@ public final class ServiceLoadDriver {
     gh.stubFor(post(urlMatching("/app/installations/\\d+/access_tokens")).willReturn(aResponse().withStatus(201)
         .withHeader("Content-Type", "application/json")
         .withBody("{\"token\":\"ghs_bench\",\"expires_at\":\"" + Instant.now().plusSeconds(3600) + "\"}")));
+    // the library reads the App and the installation (with the JWT) before minting a token
+    gh.stubFor(get(urlMatching("/app")).willReturn(okJson("{\"id\":123456,\"slug\":\"specgate\",\"name\":\"specgate\"}")));
+    gh.stubFor(get(urlMatching("/app/installations/\\d+")).willReturn(okJson("{\"id\":5000000001,\"app_id\":123456,"
+        + "\"access_tokens_url\":\"" + gh.baseUrl() + "/app/installations/5000000001/access_tokens\"}")));
+    gh.stubFor(get(urlMatching(repo)).willReturn(okJson("{\"id\":7,\"name\":\"payments\",\"full_name\":\"acme/payments\","
+        + "\"owner\":{\"login\":\"acme\"},\"html_url\":\"https://github.com/acme/payments\"}")));
     gh.stubFor(get(urlMatching(repo + "/pulls/\\d+")).willReturn(okJson(
-        "{\"state\":\"open\",\"head\":{\"sha\":\"" + HEAD + "\"},\"base\":{\"sha\":\"" + HEAD.replace('1', '2') + "\"}}")));
+        "{\"state\":\"open\",\"draft\":false,\"head\":{\"sha\":\"" + HEAD + "\"},\"base\":{\"sha\":\"" + HEAD.replace('1', '2') + "\"}}")));
     gh.stubFor(get(urlPathMatching(repo + "/pulls/\\d+/files")).willReturn(okJson(
         "[{\"filename\":\"db/migrations/V2__idx.sql\",\"status\":\"added\",\"sha\":\"b2\",\"patch\":\"@@ -0,0 +1 @@\\n+"
             + V2.trim() + "\"}]")));
