@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  * table of a dropped index, the parent of a dropped foreign key) comes from {@link Schema}.
  */
 public final class LockModel {
-  private static final java.util.regex.Pattern CAMEL = java.util.regex.Pattern.compile("([a-z])([A-Z])");
   private LockModel() {}
 
   /** What a relation is; a TYPE lock is on the type object, not on any table. */
@@ -364,7 +363,7 @@ public final class LockModel {
       return (w.length >= 2 ? w[0] + " " + w[1] : t).toUpperCase(Locale.ROOT);
     }
     String n = a.getClass().getSimpleName();
-    return CAMEL.matcher(n).replaceAll("$1 $2").toUpperCase(Locale.ROOT);
+    return Spaces.betweenCamelWords(n).toUpperCase(Locale.ROOT);
   }
 
   /** Strongest lock per relation, first-seen order. */

@@ -25,6 +25,8 @@ class TextHelpersTest {
     assertThat(Spaces.remove("varchar ( 20 )")).isEqualTo("varchar(20)");
     assertThat(Spaces.split(" a  b")).containsExactly("", "a", "b");
     assertThat(Spaces.split("alter table t add x", 3)).containsExactly("alter", "table", "t add x");
+    assertThat(Spaces.betweenCamelWords("AccessExclusiveLock")).isEqualTo("Access Exclusive Lock");
+    assertThat(Spaces.betweenCamelWords("rowCount")).isEqualTo("row Count");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.specgate.rules.dryrun;
 
+import dev.specgate.core.Spaces;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A lock a statement's backend held on a relation, the mode spelled as {@code pg_locks} spells it
@@ -13,8 +13,6 @@ public record ObservedLock(String relation, String mode) {
       "AccessShareLock", "RowShareLock", "RowExclusiveLock", "ShareUpdateExclusiveLock",
       "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock");
 
-  private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z])([A-Z])");
-
   /** 0 for an unknown mode, else 1 (AccessShareLock) … 8 (AccessExclusiveLock). */
   public static int strength(String mode) {
     return MODES.indexOf(mode) + 1;
@@ -23,6 +21,6 @@ public record ObservedLock(String relation, String mode) {
   /** "ACCESS EXCLUSIVE" for "AccessExclusiveLock": the name PostgreSQL's documentation uses. */
   public static String label(String mode) {
     String m = mode.endsWith("Lock") ? mode.substring(0, mode.length() - 4) : mode;
-    return CAMEL_HUMP.matcher(m).replaceAll("$1 $2").toUpperCase(java.util.Locale.ROOT);
+    return Spaces.betweenCamelWords(m).toUpperCase(java.util.Locale.ROOT);
   }
 }
