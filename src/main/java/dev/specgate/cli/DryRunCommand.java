@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,8 +44,7 @@ final class DryRunCommand implements Callable<Integer> {
   @Option(names = "--base", paramLabel = "REF", description = "the migrations before this commit are the history; the change is base..head")
   String base;
 
-  @Option(names = "--head", paramLabel = "REF", description = "the head commit of the range (default: HEAD)")
-  String head;
+  @Mixin ChangeOptions change = new ChangeOptions();
 
   @Option(names = "--db", paramLabel = "DB", description = "embedded (default) or jdbc:postgresql://HOST/DB?user=…: a scratch database is created there and dropped")
   String db = "embedded";
@@ -61,9 +61,6 @@ final class DryRunCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text | json | markdown (default: text)")
   String format = "text";
 
-  @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: .specgate.yml at the root)")
-  Path configFile;
-
   @Override
   public Integer call() {
     if (!List.of("text", "json", "markdown").contains(format)) {
@@ -73,12 +70,7 @@ final class DryRunCommand implements Callable<Integer> {
       throw new UserError("--pg-version: expected a PostgreSQL major version such as 17, found " + pgVersion);
     }
     if (rowCeiling != null && rowCeiling < 0) throw new UserError("--row-ceiling: expected a row count, found " + rowCeiling);
-    CheckCommand check = new CheckCommand();
-    check.paths = path == null ? new ArrayList<>() : new ArrayList<>(List.of(path));
-    check.base = base;
-    check.head = head;
-    check.configFile = configFile;
-    CheckCommand.Input input = check.input();
+    ChangeOptions.Input input = change.read(path == null ? List.of() : List.of(path), base, PathSource.MAX_FILE_BYTES);
     String url = db.equals("embedded") ? null : db;
     long ceiling = rowCeiling != null ? rowCeiling : input.config().dryRunRowCeiling();
     DryRunOptions options = new DryRunOptions(url, pgVersion, parseRows(rows), ceiling);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.specgate.core.ChangeSet;
 import dev.specgate.core.SourceFile;
+import dev.specgate.core.Spaces;
 import dev.specgate.engine.Config;
 import dev.specgate.engine.Packets;
 import dev.specgate.packet.Packet;
@@ -146,6 +147,6 @@ final class PacketCommand implements Callable<Integer> {
 
   /** camelCase keys as words: "rowCounts" → "row counts". */
   private static String label(String key) {
-    return key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    return Spaces.betweenCamelWords(key).toLowerCase(Locale.ROOT);
   }
 }

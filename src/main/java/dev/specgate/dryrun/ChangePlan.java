@@ -11,6 +11,7 @@ import dev.specgate.sql.Migration;
 import dev.specgate.sql.MigrationParser;
 import dev.specgate.sql.Operation;
 import dev.specgate.sql.Statement;
+import dev.specgate.sql.StatementTables;
 import dev.specgate.sql.schema.MigrationOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a dry run applies, read from the same {@link Workspace} the analysis uses (so files run in
@@ -31,6 +33,10 @@ record ChangePlan(
     List<Script> change,
     List<Script> rollback,
     List<Packet> packets) {
+  private static final Pattern FLYWAY_VERSIONED = Pattern.compile("[Vv][0-9._]+__.*");
+  private static final Pattern FLYWAY_UNDO = Pattern.compile("[Uu][0-9._]+__.*");
+  /** An index column that is a plain column name, not an expression. */
+  private static final Pattern PLAIN_COLUMN = Pattern.compile("[a-z_][a-z0-9_]*+");
 
   static ChangePlan of(ChangeSet changes, Config config) {
     Workspace ws = Workspace.discover(changes, config);
@@ -103,7 +109,7 @@ record ChangePlan(
     String downName = down.substring(down.lastIndexOf('/') + 1);
     String upDir = up.substring(0, up.lastIndexOf('/') + 1);
     String downDir = down.substring(0, down.lastIndexOf('/') + 1);
-    if (upName.matches("[Vv][0-9._]+__.*") && downName.matches("[Uu][0-9._]+__.*") && upDir.equals(downDir)) {
+    if (FLYWAY_VERSIONED.matcher(upName).matches() && FLYWAY_UNDO.matcher(downName).matches() && upDir.equals(downDir)) {
       return upName.substring(1, upName.indexOf("__")).equals(downName.substring(1, downName.indexOf("__")));
     }
     return false;
@@ -136,19 +142,13 @@ record ChangePlan(
     return out;
   }
 
-  private static List<String> tablesOf(Operation op) {
-    if (op instanceof Operation.AlterTable x) return List.of(x.table());
-    if (op instanceof Operation.DropTable x) return x.tables();
-    if (op instanceof Operation.Truncate x) return x.tables();
-    if (op instanceof Operation.CreateIndex x) return List.of(x.table());
-    if (op instanceof Operation.Update x) return List.of(x.table());
-    if (op instanceof Operation.Delete x) return List.of(x.table());
-    if (op instanceof Operation.Insert x) return List.of(x.table());
+  /** The tables a statement acts on ({@link StatementTables#actedOn}), and the table VACUUM or ANALYZE reads. */
+  private static Set<String> tablesOf(Operation op) {
     if (op instanceof Operation.Maintenance m && m.target() != null
         && (m.kind() == Operation.Maintenance.Kind.VACUUM || m.kind() == Operation.Maintenance.Kind.ANALYZE)) {
-      return List.of(m.target());
+      return Set.of(m.target());
     }
-    return List.of();
+    return StatementTables.actedOn(op);
   }
 
   /**
@@ -174,7 +174,7 @@ record ChangePlan(
             else if (a instanceof AlterAction.AddConstraint c) named.addAll(c.constraint().columns());
           }
         } else if (op instanceof Operation.CreateIndex ci && ci.table().equals(table)) {
-          for (String c : ci.columns()) if (c.matches("[a-z_][a-z0-9_]*")) named.add(c);
+          for (String c : ci.columns()) if (PLAIN_COLUMN.matcher(c).matches()) named.add(c);
         } else if (op instanceof Operation.Update u && u.table().equals(table)) {
           named.addAll(u.columns());
         }

@@ -3,6 +3,7 @@ package dev.specgate.dryrun;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Finding;
+import dev.specgate.core.Spaces;
 import dev.specgate.report.JsonRenderer;
 import dev.specgate.report.MarkdownRenderer;
 import dev.specgate.report.MarkdownText;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A dry run as text, JSON (DESIGN section 8's shape) and Markdown. The Markdown is written to be
@@ -285,7 +287,7 @@ public final class DryRunRenderer {
 
   private static String rollback(RollbackOutcome o) {
     String what = "`" + o.source() + "`" + (o.phase() == null ? ""
-        : o.phase().matches("(?i)^(?:phase|stage|step)\\b.*") ? " (" + o.phase() + ")" : " (phase " + o.phase() + ")");
+        : " (" + phaseLabel(o.phase()) + ")");
     // a phase's rollback is compared with the schema after the phases before it, not before the change
     String baseline = o.phase() == null ? "before the change" : "before this phase (the phases before it applied)";
     if (!o.ok()) return what + ": **failed** at line " + o.errorLine() + ": " + o.error();
@@ -312,7 +314,7 @@ public final class DryRunRenderer {
   }
 
   private static String oneLine(String sql, int max) {
-    String s = sql.replaceAll("\\s+", " ").trim();
+    String s = Spaces.collapse(sql).trim();
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
@@ -335,8 +337,11 @@ public final class DryRunRenderer {
     return what + ": ran, but the schema differs from " + baseline + ": " + cell(String.join("; ", diffs));
   }
 
+  private static final Pattern NAMED_PHASE = Pattern.compile("(?i)^(?:phase|stage|step)\\b.*");
+
+  /** "Phase 2" as it is; "2" as "phase 2". */
   private static String phaseLabel(String phase) {
-    return phase.matches("(?i)^(?:phase|stage|step)\\b.*") ? phase : "phase " + phase;
+    return NAMED_PHASE.matcher(phase).matches() ? phase : "phase " + phase;
   }
 
   /** Findings from the dry-run rules only (for summaries that already show the static ones). */

@@ -56,7 +56,7 @@ record PlanPhases(String label, PhaseName name, Integer number, List<PlanSqlBloc
 
   private static String label(PlanSqlBlock b) {
     if (b.phaseTitle() != null) {
-      String t = b.phaseTitle().replace("*", "").replace("`", "").replaceFirst("^\\s*#+\\s*", "").strip();
+      String t = PhaseName.plainTitle(b.phaseTitle());
       if (t.endsWith(":")) t = t.substring(0, t.length() - 1).strip();
       if (!t.isEmpty()) return t;
     }

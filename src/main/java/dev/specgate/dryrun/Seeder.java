@@ -1,5 +1,6 @@
 package dev.specgate.dryrun;
 
+import dev.specgate.core.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,7 +42,7 @@ final class Seeder {
 
   private boolean readByNewCheck(String table, String column) {
     for (String e : newChecks.getOrDefault(table, List.of())) {
-      if (e.toLowerCase(Locale.ROOT).matches("(?s).*\\b" + java.util.regex.Pattern.quote(column) + "\\b.*")) {
+      if (Identifiers.contains(e.toLowerCase(Locale.ROOT), column)) {
         return true;
       }
     }

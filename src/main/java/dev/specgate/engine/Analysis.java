@@ -67,7 +67,7 @@ public final class Analysis {
         .flatMap(rule -> runRule(rule, context, config, changes).stream())
         .toList());
     // The SQL in the plans' fences, checked by the same SQL rules, reported at the plan's lines.
-    raw.addAll(PlanSqlContext.findings(rules, ws.packetsInScope(), ws.schemaDumps(), config, changes,
+    raw.addAll(PlanSqlAnalysis.findings(rules, ws.packetsInScope(), ws.schemaDumps(), config, changes,
         (rule, planContext) -> runRule(rule, planContext, config, changes)));
     if (dryRun != null) raw = MeasuredEvidence.apply(raw, dryRun, ws.migrations(), config);
     List<Finding> kept = new ArrayList<>();

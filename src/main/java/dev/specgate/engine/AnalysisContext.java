@@ -1,19 +1,21 @@
 package dev.specgate.engine;
 
-import dev.specgate.sql.MigrationFile;
-import dev.specgate.rules.dryrun.DryRunEvidence;
-
 import dev.specgate.core.ChangeSet;
 import dev.specgate.packet.Packet;
 import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleSettings;
+import dev.specgate.rules.dryrun.DryRunEvidence;
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.sql.schema.SchemaHistory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-/** The read-only models of one analysis, as rules see them, plus the values rules share. */
+/**
+ * The read-only models of one analysis, as rules see them, plus the values rules share. Also the
+ * context of a plan's SQL fences ({@link PlanSqlAnalysis}), with no dry-run evidence.
+ */
 final class AnalysisContext implements RuleContext {
   private final Config config;
   private final RuleSettings settings;
@@ -39,7 +41,6 @@ final class AnalysisContext implements RuleContext {
   public RuleSettings config() {
     return settings;
   }
-
 
   @Override
   public ChangeSet changeSet() {
@@ -71,7 +72,7 @@ final class AnalysisContext implements RuleContext {
   public <T> T shared(String key, Supplier<T> compute) {
     Object value = shared.get(key);
     if (value == null) {
-      value = compute.get();
+      value = compute.get(); // not computeIfAbsent: a shared value may ask for another one
       shared.put(key, value);
     }
     return (T) value;

@@ -1,6 +1,7 @@
 package dev.specgate.engine;
 
 import dev.specgate.core.Finding;
+import dev.specgate.core.Lines;
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
@@ -73,7 +74,7 @@ final class Suppressions {
   private static List<Directive> parse(SourceFile f, List<Finding> problems) {
     String lower = f.path().toLowerCase(java.util.Locale.ROOT);
     boolean markdown = lower.endsWith(".md") || lower.endsWith(".markdown");
-    String[] lines = f.content().split("\r?\n", -1);
+    String[] lines = Lines.of(f.content());
     List<Directive> out = new ArrayList<>();
     boolean inFence = false;
     for (int i = 0; i < lines.length; i++) {

@@ -1,6 +1,8 @@
 package dev.specgate.packet;
 
+import dev.specgate.core.Lines;
 import dev.specgate.core.SourceFile;
+import dev.specgate.core.Spaces;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -63,7 +65,7 @@ public final class MarkdownDoc {
     this.lowerContent = content.toLowerCase(java.util.Locale.ROOT);
     // CommonMark's spans point into the text it parsed: the capped text (same lines)
     String parsed = NestingGuard.cap(content);
-    this.rawLines = List.of(parsed.split("\r?\n", -1));
+    this.rawLines = List.of(Lines.of(parsed));
     List<Block> out = new ArrayList<>();
     Node doc = PARSER.parse(parsed);
     if (doc instanceof Document) collect(doc, out);
@@ -446,6 +448,9 @@ public final class MarkdownDoc {
 
   // ---- sections --------------------------------------------------------------------------
 
+  private static final Pattern FINAL_COLON = Pattern.compile(":\\s*+$");
+  private static final Pattern FINAL_PUNCTUATION = Pattern.compile("[.!?;,]$");
+
   private static List<Section> buildSections(List<Block> blocks) {
     List<Section> out = new ArrayList<>();
     Block docTitle = documentTitle(blocks);
@@ -453,7 +458,7 @@ public final class MarkdownDoc {
       Block b = blocks.get(i);
       int level = sectionLevel(b);
       if (level == 0) continue;
-      String title = b.text().replaceAll(":\\s*$", "").strip();
+      String title = FINAL_COLON.matcher(b.text()).replaceFirst("").strip();
       List<Block> body = new ArrayList<>();
       int end = b.endLine();
       for (int j = i + 1; j < blocks.size(); j++) {
@@ -491,10 +496,10 @@ public final class MarkdownDoc {
     if (b.type() == Block.Type.HEADING) return b.depth();
     if (b.type() == Block.Type.PARAGRAPH && b.lines().size() == 1) {
       String t = b.text().strip();
-      if (LABEL.matcher(t).matches() && t.split("\\s+").length <= 8) return 7;
+      if (LABEL.matcher(t).matches() && Spaces.split(t).length <= 8) return 7;
       // seed 000 writes "The migration phases" alone on a line: a short line without final
       // punctuation that names a known section is a label too
-      if (t.split("\\s+").length <= 5 && !t.matches(".*[.!?;,]$")) {
+      if (Spaces.split(t).length <= 5 && !FINAL_PUNCTUATION.matcher(t).find()) {
         SectionKind k = SectionKind.of(t);
         if (k != SectionKind.OTHER && k != SectionKind.PHASE) return 7;
       }

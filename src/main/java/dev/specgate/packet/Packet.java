@@ -1,5 +1,6 @@
 package dev.specgate.packet;
 
+import dev.specgate.core.Identifiers;
 import dev.specgate.core.SourceFile;
 import dev.specgate.sql.Names;
 import java.time.Duration;
@@ -149,29 +150,14 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
     return out;
   }
 
-  private static final Pattern EXPECTED_RESULT = Pattern.compile(
-      "(?i)--\\s{0,3}(?:expected|must|should|needs? to|has to|result)\\b[^\\n]{0,80}"
-          + "|(?i)\\b(?:must|should) (?:return|be|equal)\\b");
-
   /**
-   * Validation queries with an expected result: code blocks whose comments state what they must
+   * Validation queries with an expected result: SQL blocks whose comments state what they must
    * return ("-- Expected: 0", "-- Must return 0 before proceeding"). Seed 004 writes its
-   * acceptance as such gates.
+   * acceptance as such gates. Read by {@link PlanSql#gateExpectations}.
    */
-  public List<Block> validationGates() {
-    List<Block> out = new ArrayList<>();
-    for (MarkdownDoc d : docs.values()) {
-      for (Block b : d.blocks()) {
-        if (b.type() != Block.Type.CODE) continue;
-        String text = b.text();
-        if (!SELECT.matcher(text).find()) continue;
-        if (EXPECTED_RESULT.matcher(text).find()) out.add(b);
-      }
-    }
-    return out;
+  public List<PlanSqlBlock> validationGates() {
+    return PlanSql.validationGates(this);
   }
-
-  private static final Pattern SELECT = Pattern.compile("(?i)\\bselect\\b");
 
   /** Every code block of the packet's files, in file order (the plan's SQL and scripts). */
   public List<Block> codeBlocks() {
@@ -486,7 +472,7 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
         if (namesTableDrop(text, t)) return true;
       } else {
         String c = Names.unqualified(Names.normalize(columnOrNull)).toLowerCase(Locale.ROOT);
-        if (containsIdentifier(text, c) && (containsIdentifier(text, t) || namesTable(t))) {
+        if (Identifiers.contains(text, c) && (Identifiers.contains(text, t) || namesTable(t))) {
           return true;
         }
       }
@@ -494,12 +480,50 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
     return false;
   }
 
-  /** "drop the accounts_old table", "remove table legacy_orders", "drop `legacy_orders`". */
+  private static final Pattern DROP_VERB = Pattern.compile("(?:drop|remov|delet|retir|truncat)\\w*+\\s++");
+  /** The words that may stand between the verb and the table, each optional, in this order. */
+  private static final List<Pattern> DROP_FILLERS = List.of(
+      Pattern.compile("the\\s++"), Pattern.compile("(?:old|legacy|unused)\\s++"), Pattern.compile("table\\s++"));
+  /** Matched with lookingAt on a region; the lookbehind keeps a find() over a long word linear. */
+  private static final Pattern SCHEMA_PREFIX = Pattern.compile("(?<!\\w)\\w++\\.");
+
+  /**
+   * "drop the accounts_old table", "remove table legacy_orders", "drop `legacy_orders`": a drop
+   * verb, then optionally "the", "old"/"legacy"/"unused" and "table", a quote and a schema, then the
+   * table as a whole word not followed by "." or "(".
+   */
   private static boolean namesTableDrop(String text, String table) {
-    Pattern p = Pattern.compile(
-        "(?:drop|remov|delet|retir|truncat)\\w*\\s+(?:the\\s+)?(?:old\\s+|legacy\\s+|unused\\s+)?"
-            + "(?:table\\s+)?[`\"]?(?:\\w+\\.)?" + Pattern.quote(table) + "\\b(?![.(])");
-    return p.matcher(text).find();
+    Matcher verb = DROP_VERB.matcher(text);
+    while (verb.find()) {
+      List<Integer> starts = new ArrayList<>(List.of(verb.end()));
+      for (Pattern filler : DROP_FILLERS) {
+        for (int i = 0, n = starts.size(); i < n; i++) {
+          Matcher f = filler.matcher(text).region(starts.get(i), text.length());
+          if (f.lookingAt()) starts.add(f.end());
+        }
+      }
+      for (int start : starts) {
+        int at = start < text.length() && (text.charAt(start) == '`' || text.charAt(start) == '"') ? start + 1 : start;
+        Matcher schema = SCHEMA_PREFIX.matcher(text).region(at, text.length());
+        if (tableAt(text, table, at) || (schema.lookingAt() && tableAt(text, table, schema.end()))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code table} at {@code at}, then a word boundary, and no "." or "(". */
+  private static boolean tableAt(String text, String table, int at) {
+    if (!text.startsWith(table, at)) return false;
+    int end = at + table.length();
+    boolean wordBefore = isWordChar(text.charAt(end - 1));
+    if (end == text.length()) return wordBefore;
+    char next = text.charAt(end);
+    return wordBefore != isWordChar(next) && next != '.' && next != '(';
+  }
+
+  /** A regex word character, {@code [A-Za-z0-9_]}. */
+  private static boolean isWordChar(char c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
   }
 
   // ---- what the packet names -------------------------------------------------------------
@@ -575,7 +599,9 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
 
   private static void addName(Set<String> out, String name, boolean qualifiedOk) {
     if (name == null) return;
-    String n = name.replaceAll("[.]+$", "");
+    int end = name.length();
+    while (end > 0 && name.charAt(end - 1) == '.') end--;
+    String n = name.substring(0, end);
     if (n.isEmpty()) return;
     String key = qualifiedOk ? tableKey(n) : n.toLowerCase(Locale.ROOT);
     if (key.isEmpty() || NOT_TABLE_WORDS.contains(key) || Character.isDigit(key.charAt(0))) return;
@@ -590,7 +616,7 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
     String t = tableKey(table);
     if (t.isEmpty()) return false;
     for (MarkdownDoc d : docs.values()) {
-      if (containsIdentifier(d.lowerContent(), t)) return true;
+      if (Identifiers.contains(d.lowerContent(), t)) return true;
     }
     return false;
   }
@@ -605,7 +631,7 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
     String name = p.substring(p.lastIndexOf('/') + 1);
     for (MarkdownDoc d : docs.values()) {
       String c = d.content();
-      if (c.contains(p) || containsIdentifier(c, name)) return true;
+      if (c.contains(p) || Identifiers.contains(c, name)) return true;
     }
     return false;
   }
@@ -616,25 +642,6 @@ public record Packet(String folder, Map<String, SourceFile> files, Map<String, M
     String p = path.replace('\\', '/');
     for (MarkdownDoc d : docs.values()) if (d.content().contains(p)) return true;
     return false;
-  }
-
-  /** Whole-identifier match: not preceded or followed by a letter, digit or underscore. */
-  static boolean containsIdentifier(String text, String word) {
-    if (word.isEmpty()) return false;
-    int from = 0;
-    while (true) {
-      int i = text.indexOf(word, from);
-      if (i < 0) return false;
-      int end = i + word.length();
-      boolean before = i == 0 || !isIdentChar(text.charAt(i - 1));
-      boolean after = end >= text.length() || !isIdentChar(text.charAt(end));
-      if (before && after) return true;
-      from = i + 1;
-    }
-  }
-
-  private static boolean isIdentChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '_';
   }
 
   // ---- backfill plan ---------------------------------------------------------------------

@@ -24,11 +24,19 @@ public enum PhaseName {
    * does not start with a phase name.
    */
   public static Optional<PhaseName> startOf(String text) {
-    String t = text.replace("*", "").replace("`", "").trim().replaceFirst("^#+\\s*", "");
+    String t = plainTitle(text);
     Matcher m = START.matcher(t);
     if (m.find()) return Optional.of(fromWord(m.group(1)));
     if (NUMBERED_ONLY.matcher(t).find()) return Optional.of(OTHER);
     return Optional.empty();
+  }
+
+  private static final Pattern LEADING_HASHES = Pattern.compile("^#++\\s*+");
+
+  /** A heading's words: emphasis marks, backticks and the leading {@code #}s removed, trimmed. */
+  public static String plainTitle(String heading) {
+    String t = heading.replace("*", "").replace("`", "").strip();
+    return LEADING_HASHES.matcher(t).replaceFirst("").strip();
   }
 
   private static final Pattern ANY = Pattern.compile(

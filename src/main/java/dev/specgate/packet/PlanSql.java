@@ -75,30 +75,46 @@ public final class PlanSql {
 
   /**
    * An expected result written beside a validation query ("-- Expected: 0", "-- Must return 0
-   * before proceeding to Phase 3"): a parity / acceptance fact of the plan.
+   * before proceeding to Phase 3", "SELECT …; -- must be 0"): a parity / acceptance fact of the
+   * plan.
    *
    * @param line the comment's line in {@code block.file()}
    * @param text the comment without its {@code --}
    */
   public record GateExpectation(PlanSqlBlock block, int line, String text) {}
 
-  private static final Pattern EXPECTATION = Pattern.compile(
-      "(?i)^(?:expected|expect|must (?:return|be|match|equal)|should (?:return|be)|returns?|result)\\b.*");
+  /** A comment that starts by stating a result ("Expected: 0", "Must return 0", "Result: none"). */
+  private static final Pattern EXPECTATION_START = Pattern.compile(
+      "(?i)(?:expected|expect|must|should|needs? to|has to|returns?|result)\\b");
+  /** … or says it later ("this query must return 0 rows"). */
+  private static final Pattern EXPECTATION_INSIDE = Pattern.compile(
+      "(?i)\\b(?:must|should) (?:return|be|equal|match)\\b");
 
-  /** The expected results the plan's validation queries state, in document order. */
+  /**
+   * The expected results the plan's validation queries state, in document order: the comments
+   * stating a result in the SQL blocks that are validation queries or hold a query. This is the
+   * one reading of the plan's validation gates ({@link Packet#validationGates()} is its blocks).
+   */
   public static List<GateExpectation> gateExpectations(Packet packet) {
     List<GateExpectation> out = new ArrayList<>();
     for (PlanSqlBlock b : blocks(packet)) {
-      if (b.role() != SqlBlockRole.VALIDATION) continue;
+      if (b.role() != SqlBlockRole.VALIDATION && !reads(b.migration())) continue;
       String[] lines = b.sql().split("\n", -1);
       for (int i = 0; i < lines.length; i++) {
-        String t = lines[i].strip();
-        if (!t.startsWith("--")) continue;
-        String c = t.substring(2).strip();
-        if (EXPECTATION.matcher(c).matches()) out.add(new GateExpectation(b, b.sqlLine() + i, c));
+        int dashes = lines[i].indexOf("--");
+        if (dashes < 0) continue;
+        String c = lines[i].substring(dashes + 2).strip();
+        if (EXPECTATION_START.matcher(c).lookingAt() || EXPECTATION_INSIDE.matcher(c).find()) {
+          out.add(new GateExpectation(b, b.sqlLine() + i, c));
+        }
       }
     }
     return out;
+  }
+
+  /** The validation queries with an expected result: the blocks of {@link #gateExpectations}. */
+  public static List<PlanSqlBlock> validationGates(Packet packet) {
+    return gateExpectations(packet).stream().map(GateExpectation::block).distinct().toList();
   }
 
   /** The SQL blocks of one Markdown file. */

@@ -62,13 +62,19 @@ public final class RollbackNotes {
     for (String w : phase.name().words()) {
       if (SectionKind.containsWord(t, w)) return true;
     }
-    java.util.regex.Matcher m =
-        Pattern.compile("(?i)\\bphase\\s*(\\d+)").matcher(phase.title());
-    if (m.find()) {
-      return Pattern.compile("(?i)\\bphase\\s*" + m.group(1) + "\\b").matcher(text).find();
+    java.util.regex.Matcher m = PHASE_NUMBER.matcher(phase.title());
+    if (!m.find()) return false;
+    java.util.regex.Matcher named = PHASE_NUMBER_WORD.matcher(text);
+    while (named.find()) {
+      if (named.group(1).equals(m.group(1))) return true;
     }
     return false;
   }
+
+  /** "Phase 2" in a phase's title. */
+  private static final Pattern PHASE_NUMBER = Pattern.compile("(?i)\\bphase\\s*+(\\d++)");
+  /** "phase 2" in a rollback line: the number a whole word. */
+  private static final Pattern PHASE_NUMBER_WORD = Pattern.compile("(?i)\\bphase\\s*+(\\d++)\\b");
 
   public static boolean isIrreversible(String text) {
     return IRREVERSIBLE.matcher(text).find() && !NEGATED_IRREVERSIBLE.matcher(text).find();

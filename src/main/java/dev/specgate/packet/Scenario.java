@@ -1,5 +1,6 @@
 package dev.specgate.packet;
 
+import dev.specgate.core.Spaces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +81,7 @@ public record Scenario(int line, int endLine, String text, String given, String 
 
   /** Whitespace collapsed, punctuation trimmed at both ends (plain code: linear on any input). */
   private static String clean(StringBuilder sb) {
-    String t = sb.toString().replaceAll("\\s+", " ");
+    String t = Spaces.collapse(sb.toString());
     int from = 0;
     int to = t.length();
     while (from < to && ",;.: ".indexOf(t.charAt(from)) >= 0) from++;

@@ -1,5 +1,6 @@
 package dev.specgate.packet;
 
+import dev.specgate.core.Spaces;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,6 +50,11 @@ public enum SectionKind {
   PHASE("phase", List.of()),
   OTHER("other", List.of());
 
+  /** "1.", "2)", "iv.", "##" before a heading's words. */
+  private static final java.util.regex.Pattern NUMBERING =
+      java.util.regex.Pattern.compile("^(?:\\d++[.)]|[ivx]++\\.|#++)\\s*+");
+  private static final java.util.regex.Pattern FINAL_COLON_OR_PERIOD =
+      java.util.regex.Pattern.compile("[:.]\\s*+$");
   private static final java.util.regex.Pattern NUMBERED_PHASE =
       java.util.regex.Pattern.compile("(?:phase|stage)\\s{0,3}\\d{1,3}\\b");
 
@@ -87,9 +93,9 @@ public enum SectionKind {
   /** Lower-case, numbering ("1.", "2)"), emphasis and a trailing colon removed. */
   static String normalize(String text) {
     String t = text.toLowerCase(Locale.ROOT).replace("*", "").replace("_", " ").trim();
-    t = t.replaceAll("^(\\d+[.)]|[ivx]+\\.|#+)\\s*", "");
-    t = t.replaceAll("[:.]\\s*$", "").trim();
-    return t.replaceAll("\\s+", " ");
+    t = NUMBERING.matcher(t).replaceFirst("");
+    t = FINAL_COLON_OR_PERIOD.matcher(t).replaceFirst("").trim();
+    return Spaces.collapse(t);
   }
 
   static boolean containsWord(String text, String phrase) {

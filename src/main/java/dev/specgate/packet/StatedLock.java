@@ -2,12 +2,10 @@ package dev.specgate.packet;
 
 import dev.specgate.sql.LockLevel;
 import dev.specgate.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -73,20 +71,28 @@ public record StatedLock(
     String t = " " + text.toUpperCase(Locale.ROOT).replace('_', ' ').replace('-', ' ') + " ";
     Set<LockLevel> out = new LinkedHashSet<>();
     for (LockLevel l : BY_LENGTH) {
-      Matcher m = Pattern.compile("(?<![A-Z])" + Pattern.quote(l.label()) + "(?![A-Z])").matcher(t);
-      StringBuilder rest = new StringBuilder();
+      // each mention, not touching another capital letter, is blanked so a shorter mode inside
+      // it ("SHARE" in "ROW SHARE") is not read again
+      String label = l.label();
+      StringBuilder rest = new StringBuilder(t);
       boolean found = false;
-      while (m.find()) {
+      for (int at = t.indexOf(label); at >= 0; at = t.indexOf(label, at + 1)) {
+        int end = at + label.length();
+        if (isCapital(t, at - 1) || isCapital(t, end)) continue;
         found = true;
-        m.appendReplacement(rest, " ".repeat(l.label().length()));
+        rest.replace(at, end, " ".repeat(label.length()));
+        at = end - 1;
       }
-      m.appendTail(rest);
       if (found) {
         out.add(l);
         t = rest.toString();
       }
     }
     return out;
+  }
+
+  private static boolean isCapital(String t, int i) {
+    return i >= 0 && i < t.length() && t.charAt(i) >= 'A' && t.charAt(i) <= 'Z';
   }
 
   /** A claim read from a lock-table cell; {@code null} when the cell names no lock. */
@@ -99,12 +105,4 @@ public record StatedLock(
     return new StatedLock(file, line, step, cell, levels, rows, none, source, statement);
   }
 
-  static List<String> cells(String row) {
-    String r = row.strip();
-    if (r.startsWith("|")) r = r.substring(1);
-    if (r.endsWith("|") && !r.endsWith("\\|")) r = r.substring(0, r.length() - 1);
-    List<String> out = new ArrayList<>();
-    for (String c : r.split("(?<!\\\\)\\|", -1)) out.add(MarkdownDoc.clean(c.replace("\\|", "|")));
-    return out;
-  }
 }

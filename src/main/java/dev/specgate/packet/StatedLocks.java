@@ -74,12 +74,15 @@ public final class StatedLocks {
     return out;
   }
 
+  /** The spaces after a sentence's final punctuation. */
+  private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.;!?])\\s+");
+
   /** Prose sentences stating one lock for a step. */
   static List<StatedLock> sentences(MarkdownDoc d) {
     List<StatedLock> out = new ArrayList<>();
     for (TextLine l : d.textLines()) {
       if (l.text().startsWith("|")) continue; // a table row (tables are read above)
-      for (String sentence : l.text().split("(?<=[.;!?])\\s+")) {
+      for (String sentence : SENTENCE_BREAK.split(l.text())) {
         StatedLock s = sentence(d.path(), l.line(), sentence, StatedLock.Source.SENTENCE, null);
         if (s != null) out.add(s);
       }

@@ -1,5 +1,6 @@
 package dev.specgate.report;
 
+import dev.specgate.core.Lines;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,11 +20,14 @@ public final class FixText {
   /** The prose before the SQL (may be empty) and the SQL itself. */
   public record Parts(String prose, String sql) {}
 
+  /** "-- or …": the fix offers a choice. */
+  private static final Pattern ALTERNATIVE = Pattern.compile("--\\s*+or\\b.*");
+
   private FixText() {}
 
   /** Splits {@code fix}; empty when no line starts an SQL statement. */
   public static Optional<Parts> split(String fix) {
-    String[] lines = fix.strip().split("\r?\n", -1);
+    String[] lines = Lines.of(fix.strip());
     for (int i = 0; i < lines.length; i++) {
       if (startsStatement(lines[i])) {
         String prose = String.join("\n", Arrays.asList(lines).subList(0, i)).strip();
@@ -40,8 +44,8 @@ public final class FixText {
    */
   public static boolean complete(String sql) {
     if (PLACEHOLDER.matcher(sql).find() || sql.contains("…")) return false;
-    for (String l : sql.split("\r?\n")) {
-      if (l.strip().toLowerCase(Locale.ROOT).matches("--\\s*or\\b.*")) return false;
+    for (String l : Lines.of(sql)) {
+      if (ALTERNATIVE.matcher(l.strip().toLowerCase(Locale.ROOT)).matches()) return false;
     }
     return true;
   }

@@ -1,6 +1,7 @@
 package dev.specgate.report;
 
 import dev.specgate.core.Finding;
+import dev.specgate.core.Lines;
 import dev.specgate.core.Severity;
 import dev.specgate.engine.Report;
 import java.nio.charset.StandardCharsets;
@@ -206,7 +207,7 @@ public final class MarkdownRenderer {
 
   /** The fix as a code block, cut to {@value #MAX_CODE_LINES} lines. */
   private static String fence(String code, String lang) {
-    String[] lines = code.split("\r?\n", -1);
+    String[] lines = Lines.of(code);
     if (lines.length > MAX_CODE_LINES) {
       code = String.join("\n", java.util.Arrays.copyOf(lines, MAX_CODE_LINES)) + "\n…";
     }

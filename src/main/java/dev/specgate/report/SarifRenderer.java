@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Finding;
+import dev.specgate.core.Lines;
 import dev.specgate.core.Severity;
 import dev.specgate.engine.Report;
 import dev.specgate.rules.Rule;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: every rule specgate ships in {@code tool.driver.rules}
@@ -152,7 +154,7 @@ public final class SarifRenderer {
 
   /** The text under {@code ## name} up to the next heading of level 2 or higher, or null. */
   static String section(String markdown, String name) {
-    String[] lines = markdown.split("\r?\n", -1);
+    String[] lines = Lines.of(markdown);
     StringBuilder b = null;
     for (String line : lines) {
       if (line.startsWith("## ") || line.startsWith("# ")) {
@@ -165,9 +167,12 @@ public final class SarifRenderer {
     return b == null ? null : b.toString().strip();
   }
 
+  private static final Pattern FENCE_LINE = Pattern.compile("(?m)^```.*$\\n?");
+  private static final Pattern HEADING_MARKS = Pattern.compile("(?m)^#+\\s*");
+
   /** Markdown reduced to readable plain text (code fences and emphasis markers dropped). */
   static String plain(String markdown) {
-    return markdown.replaceAll("(?m)^```.*$\\n?", "").replaceAll("(?m)^#+\\s*", "")
+    return HEADING_MARKS.matcher(FENCE_LINE.matcher(markdown).replaceAll("")).replaceAll("")
         .replace("**", "").replace("`", "").strip();
   }
 

@@ -2,6 +2,7 @@ package dev.specgate.report;
 
 import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Finding;
+import dev.specgate.core.Lines;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
 import dev.specgate.engine.Report;
@@ -27,7 +28,7 @@ public final class TextRenderer {
     for (Finding f : report.findings()) byFile.computeIfAbsent(f.file(), k -> new java.util.ArrayList<>()).add(f);
     for (Map.Entry<String, List<Finding>> e : byFile.entrySet()) {
       out.append(style("1", e.getKey())).append('\n');
-      String[] lines = changes.file(e.getKey()).map(SourceFile::content).map(c -> c.split("\r?\n", -1)).orElse(null);
+      String[] lines = changes.file(e.getKey()).map(SourceFile::content).map(Lines::of).orElse(null);
       for (Finding f : e.getValue()) {
         out.append("  ").append(f.line()).append(':').append(f.location().column()).append("  ")
             .append(severity(f.severity())).append("  ").append(style("2", f.rule())).append('\n');

@@ -49,123 +49,77 @@ final class DdlRecogniser {
     if (first.isOp("(")) return selectLike(c);
     if (!first.isWord()) return null;
     String w = first.upper();
-    switch (w) {
-      case "BEGIN":
-        return begin(c);
-      case "START":
-        c.pos++;
+    int start = c.pos;
+    c.pos++; // past the leading keyword: each form reads what follows it
+    Operation op = switch (w) {
+      case "BEGIN" -> begin(c);
+      case "START" -> {
         c.expect("TRANSACTION");
-        return new Operation.Transaction(Operation.Transaction.Kind.BEGIN);
-      case "COMMIT":
-        c.pos++;
-        if (c.accept("PREPARED")) return new Operation.Other("COMMIT PREPARED");
-        return new Operation.Transaction(Operation.Transaction.Kind.COMMIT);
-      case "END":
-        c.pos++;
+        yield new Operation.Transaction(Operation.Transaction.Kind.BEGIN);
+      }
+      case "COMMIT" -> c.accept("PREPARED") ? new Operation.Other("COMMIT PREPARED")
+          : new Operation.Transaction(Operation.Transaction.Kind.COMMIT);
+      case "END" -> {
         if (c.mysql()) throw new RecogniseException("END outside a BEGIN … END block", first.start());
         expectTransactionTail(c);
-        return new Operation.Transaction(Operation.Transaction.Kind.COMMIT);
-      case "ROLLBACK":
-      case "ABORT":
-        c.pos++;
+        yield new Operation.Transaction(Operation.Transaction.Kind.COMMIT);
+      }
+      case "ROLLBACK", "ABORT" -> {
         c.accept("WORK");
         c.accept("TRANSACTION");
-        if (c.accept("TO")) return new Operation.Other("ROLLBACK TO SAVEPOINT");
-        if (c.accept("PREPARED")) return new Operation.Other("ROLLBACK PREPARED");
-        return new Operation.Transaction(Operation.Transaction.Kind.ROLLBACK);
-      case "SAVEPOINT":
-        c.pos++;
+        if (c.accept("TO")) yield new Operation.Other("ROLLBACK TO SAVEPOINT");
+        if (c.accept("PREPARED")) yield new Operation.Other("ROLLBACK PREPARED");
+        yield new Operation.Transaction(Operation.Transaction.Kind.ROLLBACK);
+      }
+      case "SAVEPOINT" -> {
         c.name();
-        return new Operation.Transaction(Operation.Transaction.Kind.SAVEPOINT);
-      case "RELEASE":
-        c.pos++;
+        yield new Operation.Transaction(Operation.Transaction.Kind.SAVEPOINT);
+      }
+      case "RELEASE" -> {
         c.accept("SAVEPOINT");
         c.name();
-        return new Operation.Transaction(Operation.Transaction.Kind.RELEASE);
-      case "SET":
-        c.pos++;
-        return set(c);
-      case "RESET":
-        c.pos++;
-        return new Operation.SetParameter(
-            c.accept("ALL") ? "all" : c.name().toLowerCase(Locale.ROOT), null, false);
-      case "VACUUM":
-        c.pos++;
-        return vacuum(c);
-      case "ANALYZE":
-      case "ANALYSE":
-        c.pos++;
-        return analyze(c);
-      case "CLUSTER":
-        c.pos++;
-        return cluster(c);
-      case "REINDEX":
-        c.pos++;
-        return reindex(c);
-      case "REPACK":
-        c.pos++;
-        return repack(c);
-      case "REFRESH":
-        c.pos++;
+        yield new Operation.Transaction(Operation.Transaction.Kind.RELEASE);
+      }
+      case "SET" -> set(c);
+      case "RESET" -> new Operation.SetParameter(
+          c.accept("ALL") ? "all" : c.name().toLowerCase(Locale.ROOT), null, false);
+      case "VACUUM" -> vacuum(c);
+      case "ANALYZE", "ANALYSE" -> analyze(c);
+      case "CLUSTER" -> cluster(c);
+      case "REINDEX" -> reindex(c);
+      case "REPACK" -> repack(c);
+      case "REFRESH" -> {
         c.expect("MATERIALIZED");
         c.expect("VIEW");
         boolean conc = c.accept("CONCURRENTLY");
-        return new Operation.Maintenance(
+        yield new Operation.Maintenance(
             Operation.Maintenance.Kind.REFRESH_MATERIALIZED_VIEW, c.name(), false, conc);
-      case "DO":
-        c.pos++;
-        return doBlock(c);
-      case "CREATE":
-        c.pos++;
-        return create(c);
-      case "ALTER":
-        c.pos++;
-        return alter(c);
-      case "DROP":
-        c.pos++;
-        return drop(c);
-      case "TRUNCATE":
-        c.pos++;
-        return truncate(c);
-      case "COMMENT":
-        c.pos++;
+      }
+      case "DO" -> doBlock(c);
+      case "CREATE" -> create(c);
+      case "ALTER" -> alter(c);
+      case "DROP" -> drop(c);
+      case "TRUNCATE" -> truncate(c);
+      case "COMMENT" -> {
         c.expect("ON");
         while (!c.atEnd() && !c.isWord("IS")) c.pos++;
         c.expect("IS");
         if (c.atEnd()) throw c.error("expected the comment text or NULL");
-        return new Operation.Other("COMMENT");
-      case "GRANT":
-      case "REVOKE":
-        return new Operation.Other(w);
-      case "SELECT":
-      case "VALUES":
-      case "TABLE":
-        return new Operation.Other("SELECT");
-      case "WITH":
-        return with(c);
-      case "INSERT":
-      case "REPLACE":
-        c.pos++;
-        return DmlRecogniser.insert(c);
-      case "UPDATE":
-        c.pos++;
-        return DmlRecogniser.update(c);
-      case "DELETE":
-        c.pos++;
-        return DmlRecogniser.delete(c);
-      case "LOCK":
-        if (c.mysql()) return new Operation.Other("LOCK");
-        c.pos++;
-        return lockTable(c);
-      case "UNLOCK":
-        return new Operation.Other("UNLOCK");
-      case "RENAME":
-        c.pos++;
-        return renameTables(c);
-      default:
-        if (UTILITY.contains(w)) return new Operation.Other(w);
-        return null;
-    }
+        yield new Operation.Other("COMMENT");
+      }
+      case "GRANT", "REVOKE" -> new Operation.Other(w);
+      case "SELECT", "VALUES", "TABLE" -> new Operation.Other("SELECT");
+      case "WITH" -> with(c);
+      case "INSERT", "REPLACE" -> DmlRecogniser.insert(c);
+      case "UPDATE" -> DmlRecogniser.update(c);
+      case "DELETE" -> DmlRecogniser.delete(c);
+      case "LOCK" -> c.mysql() ? new Operation.Other("LOCK") : lockTable(c);
+      case "UNLOCK" -> new Operation.Other("UNLOCK");
+      case "RENAME" -> renameTables(c);
+      default -> UTILITY.contains(w) ? new Operation.Other(w) : null;
+    };
+    if (op == null) c.pos = start; // not a form known here: JSqlParser, or the caller, reads it
+    return op;
   }
 
   private static Operation selectLike(TokenCursor c) {
@@ -179,7 +133,6 @@ final class DdlRecogniser {
   }
 
   private static Operation begin(TokenCursor c) throws RecogniseException {
-    c.pos++;
     if (c.atEnd() || c.isWord("WORK") || c.isWord("TRANSACTION") || c.isWord("ISOLATION")
         || c.isWord("READ") || c.isWord("NOT") || c.isWord("DEFERRABLE")) {
       return new Operation.Transaction(Operation.Transaction.Kind.BEGIN);
@@ -337,7 +290,6 @@ final class DdlRecogniser {
   }
 
   private static Operation with(TokenCursor c) throws RecogniseException {
-    c.pos++;
     c.accept("RECURSIVE");
     Operation modifying = null;
     do {
@@ -415,9 +367,7 @@ final class DdlRecogniser {
     if (kind.equals("USER MAPPING") || kind.equals("CAST") || kind.equals("TRANSFORM")) {
       return new Operation.CreateObject(kind, null);
     }
-    if (!KINDS.contains(kind)) {
-      throw new RecogniseException("unknown object kind " + kindTok.text(), kindTok.start());
-    }
+    requireKnownKind(kind, kindTok);
     c.accept("IF", "NOT", "EXISTS");
     String name = null;
     if (c.atIdentifier() && !c.isWord("AUTHORIZATION")) name = c.name();
@@ -510,6 +460,11 @@ final class DdlRecogniser {
       default:
         return w;
     }
+  }
+
+  /** Past the special kinds each statement handles itself, the kind must be one of {@link #KINDS}. */
+  private static void requireKnownKind(String kind, SqlToken written) throws RecogniseException {
+    if (!KINDS.contains(kind)) throw new RecogniseException("unknown object kind " + written.text(), written.start());
   }
 
   /** MySQL DEFINER = user@host, ALGORITHM = x, SQL SECURITY x before VIEW/PROCEDURE/…. */
@@ -626,9 +581,7 @@ final class DdlRecogniser {
     SqlToken kindTok = c.peek();
     String kind = objectKind(c);
     if (kind.equals("FOREIGN TABLE")) return AlterTableRecogniser.alterTable(c);
-    if (!KINDS.contains(kind)) {
-      throw new RecogniseException("unknown object kind " + kindTok.text(), kindTok.start());
-    }
+    requireKnownKind(kind, kindTok);
     c.accept("IF", "EXISTS");
     if (!c.atIdentifier() || kind.equals("DEFAULT PRIVILEGES")) return new Operation.Other("ALTER " + kind);
     String name = c.name();
@@ -682,9 +635,7 @@ final class DdlRecogniser {
       return new Operation.DropTable(tables, ie, c.accept("CASCADE"));
     }
     if (kind.equals("USER MAPPING")) return new Operation.DropObject(kind, List.of(), false);
-    if (!KINDS.contains(kind)) {
-      throw new RecogniseException("unknown object kind " + kindTok.text(), kindTok.start());
-    }
+    requireKnownKind(kind, kindTok);
     boolean ie = c.accept("IF", "EXISTS");
     List<String> names = new ArrayList<>();
     String on = null;
@@ -719,12 +670,7 @@ final class DdlRecogniser {
   /** {@code LOCK [TABLE] [ONLY] name [*] [, …] [IN mode MODE] [NOWAIT]}. */
   private static Operation lockTable(TokenCursor c) throws RecogniseException {
     c.accept("TABLE");
-    List<String> tables = new ArrayList<>();
-    do {
-      c.accept("ONLY");
-      tables.add(c.name());
-      c.acceptOp("*");
-    } while (c.acceptOp(","));
+    List<String> tables = tableList(c);
     LockLevel mode = LockLevel.ACCESS_EXCLUSIVE;
     if (c.accept("IN")) {
       StringBuilder words = new StringBuilder();
@@ -740,17 +686,23 @@ final class DdlRecogniser {
 
   private static Operation truncate(TokenCursor c) throws RecogniseException {
     c.accept("TABLE");
-    List<String> tables = new ArrayList<>();
-    do {
-      c.accept("ONLY");
-      tables.add(c.name());
-      c.acceptOp("*");
-    } while (c.acceptOp(","));
+    List<String> tables = tableList(c);
     boolean cascade = false;
     while (!c.atEnd()) {
       if (c.accept("CASCADE")) cascade = true;
       else c.pos++; // RESTART IDENTITY, CONTINUE IDENTITY, RESTRICT
     }
     return new Operation.Truncate(tables, cascade);
+  }
+
+  /** {@code [ONLY] name [*] [, …]}: the tables of LOCK and TRUNCATE. */
+  private static List<String> tableList(TokenCursor c) throws RecogniseException {
+    List<String> tables = new ArrayList<>();
+    do {
+      c.accept("ONLY");
+      tables.add(c.name());
+      c.acceptOp("*");
+    } while (c.acceptOp(","));
+    return tables;
   }
 }

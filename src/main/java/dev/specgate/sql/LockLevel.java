@@ -1,14 +1,12 @@
 package dev.specgate.sql;
 
-import dev.specgate.sql.AlterAction.AddConstraint;
-import dev.specgate.sql.AlterAction.ValidateConstraint;
-import dev.specgate.sql.ConstraintDef.Kind;
+import dev.specgate.core.Spaces;
 
 /**
  * PostgreSQL's table-level lock modes, weakest first, with what each one makes other sessions wait
- * for (PostgreSQL documentation, "Explicit Locking", table 13.2), and the mode each ALTER TABLE
- * action takes on its table. Which relations a whole statement locks, and the mode on each, is
- * {@link LockModel} — the one lock model rules read.
+ * for (PostgreSQL documentation, "Explicit Locking", table 13.2). Which relations a statement
+ * locks, and the mode on each (down to one ALTER TABLE action), is {@link LockModel}: the one
+ * lock table rules read.
  */
 public enum LockLevel {
   NONE("no table lock", "blocks nothing"),
@@ -62,7 +60,7 @@ public enum LockLevel {
 
   /** The mode PostgreSQL names {@code label} (any case, single spaces), e.g. "share row exclusive". */
   public static java.util.Optional<LockLevel> byLabel(String label) {
-    String l = label == null ? "" : Patterns.SPACES.matcher(label.trim()).replaceAll(" ").toUpperCase(java.util.Locale.ROOT);
+    String l = label == null ? "" : Spaces.collapse(label.trim()).toUpperCase(java.util.Locale.ROOT);
     for (LockLevel level : values()) if (level != NONE && level.label.equals(l)) return java.util.Optional.of(level);
     return java.util.Optional.empty();
   }
@@ -70,43 +68,5 @@ public enum LockLevel {
   /** The stronger of two modes. */
   public LockLevel max(LockLevel other) {
     return other.compareTo(this) > 0 ? other : this;
-  }
-
-  /** The lock one ALTER TABLE action takes on its table. */
-  public static LockLevel of(AlterAction action) {
-    if (action instanceof ValidateConstraint) return SHARE_UPDATE_EXCLUSIVE;
-    if (action instanceof AddConstraint ac && ac.constraint().kind() == Kind.FOREIGN_KEY) {
-      return SHARE_ROW_EXCLUSIVE;
-    }
-    if (action instanceof AlterAction.OtherAction o) {
-      String t = Patterns.SPACES.matcher(o.text().toLowerCase(java.util.Locale.ROOT)).replaceAll(" ");
-      // "ALTER TABLE" in the PostgreSQL manual: these subforms take SHARE UPDATE EXCLUSIVE.
-      if (t.contains("set statistics") || t.contains("cluster on") || t.contains("set without cluster")
-          || Patterns.STORAGE_PARAMETER.matcher(t).find()
-          || Patterns.COLUMN_STORAGE_PARAMETER.matcher(t).find()) {
-        return SHARE_UPDATE_EXCLUSIVE;
-      }
-      if (Patterns.TRIGGER.matcher(t).lookingAt()) {
-        return SHARE_ROW_EXCLUSIVE;
-      }
-      if (t.contains("detach partition") && t.contains("concurrently")) return SHARE_UPDATE_EXCLUSIVE;
-      if (t.contains("attach partition")) return SHARE_UPDATE_EXCLUSIVE;
-      return ACCESS_EXCLUSIVE;
-    }
-    // ADD/DROP/ALTER COLUMN, SET/DROP NOT NULL and DEFAULT, ADD CHECK/UNIQUE/PK, DROP CONSTRAINT,
-    // RENAME, SET LOGGED: all ACCESS EXCLUSIVE.
-    return ACCESS_EXCLUSIVE;
-  }
-
-  /** Enum constants come first, so the pattern lives in a holder. */
-  private static final class Patterns {
-    static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-    static final java.util.regex.Pattern TRIGGER =
-        java.util.regex.Pattern.compile("(enable|disable)( always| replica)? trigger\\b");
-    static final java.util.regex.Pattern STORAGE_PARAMETER = java.util.regex.Pattern.compile(
-        "\\b(set|reset) ?\\( ?(autovacuum|toast\\.|fillfactor|n_distinct"
-            + "|parallel_workers|vacuum_|log_autovacuum|toast_tuple_target)");
-    static final java.util.regex.Pattern COLUMN_STORAGE_PARAMETER = java.util.regex.Pattern.compile(
-        "^alter (column )?\\S++ (set|reset) ?\\(");
   }
 }

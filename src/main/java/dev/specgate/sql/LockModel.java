@@ -1,5 +1,6 @@
 package dev.specgate.sql;
 
+import dev.specgate.core.Spaces;
 import dev.specgate.sql.AlterAction.AddColumn;
 import dev.specgate.sql.AlterAction.AddConstraint;
 import dev.specgate.sql.AlterAction.DropConstraint;
@@ -26,8 +27,6 @@ import java.util.regex.Pattern;
  * table of a dropped index, the parent of a dropped foreign key) comes from {@link Schema}.
  */
 public final class LockModel {
-  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-  private static final java.util.regex.Pattern CAMEL = java.util.regex.Pattern.compile("([a-z])([A-Z])");
   private LockModel() {}
 
   /** What a relation is; a TYPE lock is on the type object, not on any table. */
@@ -180,7 +179,7 @@ public final class LockModel {
       return;
     }
     for (AlterAction a : at.actions()) {
-      LockLevel level = LockLevel.of(a);
+      LockLevel level = onAlteredTable(a);
       out.add(at.table(), RelationKind.TABLE, level, actionName(a));
       if (a instanceof AddConstraint ac && ac.constraint().kind() == Kind.FOREIGN_KEY
           && ac.constraint().referencedTable() != null) {
@@ -212,6 +211,35 @@ public final class LockModel {
       }
     }
   }
+
+  /** The lock one ALTER TABLE action takes on the altered table. */
+  public static LockLevel onAlteredTable(AlterAction action) {
+    if (action instanceof ValidateConstraint) return LockLevel.SHARE_UPDATE_EXCLUSIVE;
+    if (action instanceof AddConstraint ac && ac.constraint().kind() == Kind.FOREIGN_KEY) {
+      return LockLevel.SHARE_ROW_EXCLUSIVE;
+    }
+    if (action instanceof AlterAction.OtherAction o) {
+      String t = Spaces.collapse(o.text().toLowerCase(Locale.ROOT));
+      // "ALTER TABLE" in the PostgreSQL manual: these subforms take SHARE UPDATE EXCLUSIVE.
+      if (t.contains("set statistics") || t.contains("cluster on") || t.contains("set without cluster")
+          || STORAGE_PARAMETER.matcher(t).find() || COLUMN_STORAGE_PARAMETER.matcher(t).find()) {
+        return LockLevel.SHARE_UPDATE_EXCLUSIVE;
+      }
+      if (TRIGGER.matcher(t).lookingAt()) return LockLevel.SHARE_ROW_EXCLUSIVE;
+      if (t.contains("detach partition") && t.contains("concurrently")) return LockLevel.SHARE_UPDATE_EXCLUSIVE;
+      if (t.contains("attach partition")) return LockLevel.SHARE_UPDATE_EXCLUSIVE;
+      return LockLevel.ACCESS_EXCLUSIVE;
+    }
+    // ADD/DROP/ALTER COLUMN, SET/DROP NOT NULL and DEFAULT, ADD CHECK/UNIQUE/PK, DROP CONSTRAINT,
+    // RENAME, SET LOGGED: all ACCESS EXCLUSIVE.
+    return LockLevel.ACCESS_EXCLUSIVE;
+  }
+
+  private static final Pattern TRIGGER = Pattern.compile("(enable|disable)( always| replica)? trigger\\b");
+  private static final Pattern STORAGE_PARAMETER = Pattern.compile(
+      "\\b(set|reset) ?\\( ?(autovacuum|toast\\.|fillfactor|n_distinct"
+          + "|parallel_workers|vacuum_|log_autovacuum|toast_tuple_target)");
+  private static final Pattern COLUMN_STORAGE_PARAMETER = Pattern.compile("^alter (column )?\\S++ (set|reset) ?\\(");
 
   private static void maintenance(Operation.Maintenance m, Schema schema, Locks out) {
     if (m.target() == null) return; // whole database: every table in turn, each briefly
@@ -330,12 +358,12 @@ public final class LockModel {
   /** The ALTER TABLE action as a short name for "what takes the lock". */
   public static String actionName(AlterAction a) {
     if (a instanceof AlterAction.OtherAction o) {
-      String t = SPACES.matcher(o.text().trim()).replaceAll(" ");
+      String t = Spaces.collapse(o.text().trim());
       String[] w = t.split(" ");
       return (w.length >= 2 ? w[0] + " " + w[1] : t).toUpperCase(Locale.ROOT);
     }
     String n = a.getClass().getSimpleName();
-    return CAMEL.matcher(n).replaceAll("$1 $2").toUpperCase(Locale.ROOT);
+    return Spaces.betweenCamelWords(n).toUpperCase(Locale.ROOT);
   }
 
   /** Strongest lock per relation, first-seen order. */

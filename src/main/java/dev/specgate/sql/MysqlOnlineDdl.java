@@ -1,5 +1,6 @@
 package dev.specgate.sql;
 
+import dev.specgate.core.Spaces;
 import java.util.Locale;
 
 /**
@@ -15,7 +16,6 @@ import java.util.Locale;
  * transaction that touched the table, and every later query on the table waits behind it.
  */
 public final class MysqlOnlineDdl {
-  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
   private MysqlOnlineDdl() {}
 
   public enum Algorithm { INSTANT, INPLACE, COPY }
@@ -124,7 +124,7 @@ public final class MysqlOnlineDdl {
       return new Plan("rename the table", instantExists(server) ? Algorithm.INSTANT : Algorithm.INPLACE, false, true, "");
     }
     if (a instanceof AlterAction.OtherAction o) {
-      String t = SPACES.matcher(o.text().toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+      String t = Spaces.collapse(o.text().toLowerCase(Locale.ROOT)).trim();
       if (t.startsWith("convert to character set") || t.startsWith("convert to charset")) {
         return new Plan("convert the table's character set", Algorithm.COPY, true, false, "");
       }
@@ -163,7 +163,7 @@ public final class MysqlOnlineDdl {
   private static String written(Operation.AlterTable alter, String key) {
     for (AlterAction a : alter.actions()) {
       if (a instanceof AlterAction.OtherAction o) {
-        String t = SPACES.matcher(o.text()).replaceAll("");
+        String t = Spaces.remove(o.text());
         if (t.toLowerCase(Locale.ROOT).startsWith(key + "=")) return t.substring(key.length() + 1).toUpperCase(Locale.ROOT);
       }
     }

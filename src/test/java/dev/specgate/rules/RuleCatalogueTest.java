@@ -47,9 +47,9 @@ class RuleCatalogueTest {
       RuleInfo info = rule.info();
       assertThat(KEBAB.matcher(info.id()).matches()).as("kebab-case id %s", info.id()).isTrue();
       assertThat(info.summary()).as("summary of %s", info.id()).isNotBlank().doesNotEndWith(".");
-      Path folder = RuleFixturesTest.RULES.resolve(info.family().folder()).resolve(info.id());
+      Path folder = FixtureRuns.RULES.resolve(info.family().folder()).resolve(info.id());
       assertThat(folder.resolve("README.md")).as("README of %s", info.id()).isRegularFile();
-      List<String> names = RuleFixturesTest.fixtures(folder).stream().map(p -> p.getFileName().toString()).toList();
+      List<String> names = FixtureRuns.fixtures(folder).stream().map(p -> p.getFileName().toString()).toList();
       assertThat(names).as("bad fixture of %s", info.id()).anyMatch(n -> n.startsWith("bad"));
       assertThat(names).as("good fixture of %s", info.id()).anyMatch(n -> n.startsWith("good"));
     }
@@ -58,7 +58,7 @@ class RuleCatalogueTest {
   @Test
   void readmesHaveTheFourSections() throws IOException {
     for (Rule rule : RuleRegistry.all()) {
-      Path readme = RuleFixturesTest.RULES.resolve(rule.info().family().folder()).resolve(rule.id()).resolve("README.md");
+      Path readme = FixtureRuns.RULES.resolve(rule.info().family().folder()).resolve(rule.id()).resolve("README.md");
       if (!Files.exists(readme)) continue; // reported by the test above
       String text = Files.readString(readme);
       for (String section : List.of("## Problem", "## Why", "## Fix", "## When to suppress")) {
@@ -71,7 +71,7 @@ class RuleCatalogueTest {
   void everyFolderBelongsToARegisteredRuleOfThatFamily() throws IOException {
     List<String> orphans = new ArrayList<>();
     for (Family family : Family.values()) {
-      Path dir = RuleFixturesTest.RULES.resolve(family.folder());
+      Path dir = FixtureRuns.RULES.resolve(family.folder());
       if (!Files.isDirectory(dir)) continue;
       try (Stream<Path> list = Files.list(dir)) {
         for (Path p : list.filter(Files::isDirectory).toList()) {
@@ -82,7 +82,7 @@ class RuleCatalogueTest {
       }
     }
     assertThat(orphans).as("folders under rules/ without a registered rule of that family").isEmpty();
-    try (Stream<Path> top = Files.list(RuleFixturesTest.RULES)) {
+    try (Stream<Path> top = Files.list(FixtureRuns.RULES)) {
       List<String> families = top.filter(Files::isDirectory).map(p -> p.getFileName().toString()).toList();
       assertThat(families).allMatch(f -> Stream.of(Family.values()).anyMatch(x -> x.folder().equals(f)));
     }

@@ -4,8 +4,6 @@ import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Findings;
-import dev.specgate.rules.Rule;
-import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleInfo;
 
 /** PostgreSQL rejected a statement of the change during the dry run. */
@@ -14,11 +12,9 @@ import dev.specgate.rules.RuleInfo;
     family = Family.DRYRUN,
     severity = Severity.ERROR,
     summary = "PostgreSQL rejects a statement of the change when the dry run applies it")
-public final class MigrationFails implements Rule {
+public final class MigrationFails implements DryRunRule {
   @Override
-  public void check(RuleContext context, Findings out) {
-    DryRunEvidence evidence = context.dryRun().orElse(null);
-    if (evidence == null) return; // observed only: a static analysis has nothing to say here
+  public void check(DryRunEvidence evidence, Findings out) {
     for (ObservedStatement s : evidence.statements()) {
       if (s.ok() || s.dataDependent()) continue; // synthetic rows decide a data error: not evidence
       out.report(Location.lines(s.file(), s.line(), s.endLine()),

@@ -1,5 +1,6 @@
 package dev.specgate.rules.dryrun;
 
+import dev.specgate.core.Spaces;
 import java.util.List;
 
 /**
@@ -20,6 +21,6 @@ public record ObservedLock(String relation, String mode) {
   /** "ACCESS EXCLUSIVE" for "AccessExclusiveLock": the name PostgreSQL's documentation uses. */
   public static String label(String mode) {
     String m = mode.endsWith("Lock") ? mode.substring(0, mode.length() - 4) : mode;
-    return m.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT);
+    return Spaces.betweenCamelWords(m).toUpperCase(java.util.Locale.ROOT);
   }
 }

@@ -4,8 +4,6 @@ import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Findings;
-import dev.specgate.rules.Rule;
-import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleInfo;
 
 /** A down/revert/undo script, or a phase's rollback SQL, failed when the dry run applied it. */
@@ -14,11 +12,9 @@ import dev.specgate.rules.RuleInfo;
     family = Family.DRYRUN,
     severity = Severity.ERROR,
     summary = "A down/revert/undo script or a phase's rollback SQL fails when applied after the change")
-public final class RollbackFails implements Rule {
+public final class RollbackFails implements DryRunRule {
   @Override
-  public void check(RuleContext context, Findings out) {
-    DryRunEvidence evidence = context.dryRun().orElse(null);
-    if (evidence == null) return;
+  public void check(DryRunEvidence evidence, Findings out) {
     for (RollbackOutcome r : evidence.rollback()) {
       if (r.ok()) continue;
       out.report(Location.line(r.file(), Math.max(1, r.errorLine())),

@@ -4,8 +4,6 @@ import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Findings;
-import dev.specgate.rules.Rule;
-import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleInfo;
 import java.util.stream.Collectors;
 
@@ -15,11 +13,9 @@ import java.util.stream.Collectors;
     family = Family.DRYRUN,
     severity = Severity.ERROR,
     summary = "After the change and its rollback the schema differs from before the change")
-public final class RollbackIncomplete implements Rule {
+public final class RollbackIncomplete implements DryRunRule {
   @Override
-  public void check(RuleContext context, Findings out) {
-    DryRunEvidence evidence = context.dryRun().orElse(null);
-    if (evidence == null) return;
+  public void check(DryRunEvidence evidence, Findings out) {
     for (RollbackOutcome r : evidence.rollback()) {
       if (!r.ok() || r.differences().isEmpty()) continue;
       String objects = r.differences().stream()

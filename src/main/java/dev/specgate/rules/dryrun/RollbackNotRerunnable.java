@@ -4,8 +4,6 @@ import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Findings;
-import dev.specgate.rules.Rule;
-import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleInfo;
 
 /** The change does not apply again after its rollback ran. */
@@ -14,11 +12,9 @@ import dev.specgate.rules.RuleInfo;
     family = Family.DRYRUN,
     severity = Severity.WARNING,
     summary = "The up migrations fail when applied again after the rollback")
-public final class RollbackNotRerunnable implements Rule {
+public final class RollbackNotRerunnable implements DryRunRule {
   @Override
-  public void check(RuleContext context, Findings out) {
-    DryRunEvidence evidence = context.dryRun().orElse(null);
-    if (evidence == null) return;
+  public void check(DryRunEvidence evidence, Findings out) {
     for (ObservedStatement s : evidence.rerun()) {
       if (s.ok()) continue;
       out.report(Location.lines(s.file(), s.line(), s.endLine()),

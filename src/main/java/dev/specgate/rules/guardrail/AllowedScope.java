@@ -1,6 +1,7 @@
 package dev.specgate.rules.guardrail;
 
 import dev.specgate.core.Glob;
+import dev.specgate.core.Spaces;
 import dev.specgate.diff.DiffLine;
 import dev.specgate.diff.FileChange;
 import dev.specgate.rules.RuleSettings;
@@ -20,7 +21,6 @@ import java.util.Set;
  */
 final class AllowedScope {
   private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*+`");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   /** A built-in category: the item words (stems) that select it. */
   enum Category {
     MIGRATION(Set.of("migration", "ddl")),
@@ -74,9 +74,7 @@ final class AllowedScope {
   /** The scope of an item, or {@code null} when its words name nothing specgate can match. */
   static AllowedScope of(GuardrailItem item, RuleSettings config) {
     Set<String> stems = new LinkedHashSet<>();
-    for (String w : item.text().split("[^A-Za-z0-9_]+")) {
-      for (String part : Words.ofIdentifier(w)) stems.add(Words.stem(part));
-    }
+    for (String part : Words.ofIdentifiersIn(item.text())) stems.add(Words.stem(part));
     Set<Category> cats = new LinkedHashSet<>();
     for (Category c : Category.values()) {
       for (String w : c.words) if (stems.contains(w)) cats.add(c);
@@ -98,7 +96,7 @@ final class AllowedScope {
         else if (!c.isBlank()) ids.add(Words.ofIdentifier(c));
       }
       String rest = CODE_SPAN.matcher(item.text()).replaceAll(" ");
-      for (String w : SPACES.split(rest)) {
+      for (String w : Spaces.split(rest)) {
         String t = trimPunctuation(w);
         String lower = t.toLowerCase(Locale.ROOT);
         if (t.isEmpty()) continue;

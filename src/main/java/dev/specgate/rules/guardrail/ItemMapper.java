@@ -1,6 +1,7 @@
 package dev.specgate.rules.guardrail;
 
 import dev.specgate.core.Glob;
+import dev.specgate.core.Spaces;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,7 +55,7 @@ final class ItemMapper {
       rest = rest.substring(0, q.start());
     }
     List<String> words = new ArrayList<>();
-    for (String w : rest.split("\\s+")) {
+    for (String w : Spaces.split(rest)) {
       String t = trimPunct(w);
       if (!t.isEmpty()) words.add(t);
     }
@@ -104,11 +105,9 @@ final class ItemMapper {
       }
     }
     Set<String> exclusions = new LinkedHashSet<>();
-    for (String w : exclusionText.split("[^A-Za-z0-9_]+")) {
-      for (String part : Words.ofIdentifier(w)) {
-        String s = Words.stem(part);
-        if (!s.isEmpty() && !STOPWORDS.contains(part) && !GENERIC.contains(s)) exclusions.add(s);
-      }
+    for (String part : Words.ofIdentifiersIn(exclusionText)) {
+      String s = Words.stem(part);
+      if (!s.isEmpty() && !STOPWORDS.contains(part) && !GENERIC.contains(s)) exclusions.add(s);
     }
     // A table or column name of the migrations is an identifier when it is the whole object
     // ("drop accounts table"); among other nouns it stays a noun ("redesign billing status").

@@ -1,5 +1,6 @@
 package dev.specgate.rules.guardrail;
 
+import dev.specgate.core.Spaces;
 import dev.specgate.sql.Dialect;
 import dev.specgate.sql.MigrationParser;
 import dev.specgate.sql.Operation;
@@ -33,7 +34,7 @@ final class SqlLineEvents {
   static List<SqlEvent> of(String line, String table, Dialect dialect) {
     String code = code(line);
     if (code.isEmpty()) return List.of();
-    String[] words = code.toLowerCase(Locale.ROOT).split("\\s+", 3);
+    String[] words = Spaces.split(code.toLowerCase(Locale.ROOT), 3);
     boolean alterTableHeader = words[0].equals("alter") && words.length > 1 && words[1].equals("table");
     if (table == null || alterTableHeader) {
       if (!STATEMENT_WORDS.contains(words[0])) return List.of();

@@ -15,8 +15,16 @@ import java.util.regex.Pattern;
  */
 final class Words {
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_$]+");
+  private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^A-Za-z0-9_]+");
 
   private Words() {}
+
+  /** The lower-case words of each identifier in {@code text} (runs of letters, digits and {@code _}). */
+  static List<String> ofIdentifiersIn(String text) {
+    List<String> out = new ArrayList<>();
+    for (String identifier : NOT_IDENTIFIER.split(text)) out.addAll(ofIdentifier(identifier));
+    return out;
+  }
 
   /** The lower-case words of one identifier, split at {@code _ - . $}, camel humps and acronyms. */
   static List<String> ofIdentifier(String identifier) {

@@ -2,6 +2,7 @@ package dev.specgate.rules.packet;
 
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
+import dev.specgate.core.Spaces;
 import dev.specgate.packet.MarkdownDoc;
 import dev.specgate.packet.Packet;
 import dev.specgate.packet.Scenario;
@@ -51,7 +52,7 @@ public final class AcceptanceNotTestable implements Rule {
   }
 
   static String abbreviate(String text) {
-    String t = text.replace('\n', ' ').replaceAll("\\s+", " ").strip();
+    String t = Spaces.collapse(text).strip();
     return t.length() > 70 ? t.substring(0, 67) + "…" : t;
   }
 }

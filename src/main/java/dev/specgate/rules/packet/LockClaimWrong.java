@@ -1,7 +1,9 @@
 package dev.specgate.rules.packet;
 
+import dev.specgate.core.Identifiers;
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
+import dev.specgate.core.Spaces;
 import dev.specgate.sql.MigrationFile;
 import dev.specgate.packet.Packet;
 import dev.specgate.packet.PlanSql;
@@ -156,18 +158,7 @@ public final class LockClaimWrong implements Rule {
   /** True when {@code text} names {@code relation} (schema-qualified or not) as a whole word. */
   private static boolean names(String text, String relation) {
     String bare = relation.substring(relation.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-    if (bare.isEmpty()) return false;
-    for (int i = text.indexOf(bare); i >= 0; i = text.indexOf(bare, i + 1)) {
-      int end = i + bare.length();
-      boolean startOk = i == 0 || !isWordChar(text.charAt(i - 1)) || text.charAt(i - 1) == '.';
-      boolean endOk = end == text.length() || !isWordChar(text.charAt(end));
-      if (startOk && endOk) return true;
-    }
-    return false;
-  }
-
-  private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '_';
+    return Identifiers.contains(text, bare);
   }
 
   private static void report(StatedLock claim, String file, Statement s, LockModel.RelationLock lock,
@@ -233,12 +224,12 @@ public final class LockClaimWrong implements Rule {
   }
 
   static String brief(Statement s) {
-    String one = s.sql().replaceAll("\\s+", " ").trim();
+    String one = Spaces.collapse(s.sql()).trim();
     return one.length() > 90 ? one.substring(0, 87) + "…" : one;
   }
 
   private static String shorten(String text) {
-    String one = text.replaceAll("\\s+", " ").trim();
+    String one = Spaces.collapse(text).trim();
     return one.length() > 80 ? one.substring(0, 77) + "…" : one;
   }
 }

@@ -1,5 +1,7 @@
 package dev.specgate.rules.packet;
 
+import dev.specgate.core.Identifiers;
+import dev.specgate.core.Lines;
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
@@ -39,11 +41,26 @@ public final class NonGoalViolated implements Rule {
       Pattern.CASE_INSENSITIVE);
   private static final Pattern NEGATED = Pattern.compile(
       "\\b(?:no|not|never|without|nothing|none)\\b|n't\\b", Pattern.CASE_INSENSITIVE);
-  /** "Do not touch invoices", "No changes to the invoices table" — the table itself, whole. */
-  private static final String WHOLE_TABLE =
-      "\\b(?:no|not|never|do not|don't)\\s{1,3}(?:\\w+\\s{1,3}){0,2}?(?:change|changes|alter|alterations"
-          + "|modif\\w*|touch|touching|edits?)\\s{1,3}(?:to\\s{1,3}|of\\s{1,3}|on\\s{1,3})?(?:the\\s{1,3})?"
-          + "`?%s`?(?:\\s{1,3}table)?\\s*(?:$|[.,;:)(—–-]|\\s(?:in|during|for|until|yet|this)\\b)";
+  /*
+   * "Do not touch invoices", "No changes to the invoices table": the table itself, whole. Read as
+   * a negation, up to two other words, a change word, optionally "to"/"of"/"on" and "the", then
+   * the table (in backticks or not) and what may follow it; each part a pattern of its own, so
+   * the table's name is compared as text, not compiled into a regex. They are matched with
+   * lookingAt on a region; the leading lookbehinds (blind at a region's start) only keep a find()
+   * over long runs linear.
+   */
+  private static final Pattern FENCE_NEGATION =
+      Pattern.compile("\\b(?:no|not|never|do not|don't)\\s{1,3}", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FENCE_OTHER_WORD = Pattern.compile("(?<!\\w)\\w++\\s{1,3}");
+  private static final Pattern FENCE_CHANGE = Pattern.compile(
+      "(?:change|changes|alter|alterations|modif\\w*|touch|touching|edits?)\\s{1,3}",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern FENCE_PREPOSITION =
+      Pattern.compile("(?:to|of|on)\\s{1,3}", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FENCE_THE = Pattern.compile("the\\s{1,3}", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FENCE_AFTER_TABLE = Pattern.compile(
+      "(?<!\\s)`?(?:\\s{1,3}table)?(?:\\s*+(?:$|[.,;:)(—–-])|\\s++(?:in|during|for|until|yet|this)\\b)",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern PATH = Pattern.compile("`([^`\\s]*/[^`\\s]*)`");
 
   @Override
@@ -124,6 +141,9 @@ public final class NonGoalViolated implements Rule {
     return null;
   }
 
+  /** What a non-goal line must say about the named object to count. */
+  private enum Fence { NONE, SCHEMA, WHOLE_TABLE }
+
   /**
    * A non-goal line naming the identifier as a whole word and, when asked, fencing off changes to
    * it: a negated schema word on the line ("No report schema change", "no new columns on
@@ -131,20 +151,13 @@ public final class NonGoalViolated implements Rule {
    * "No changes to the invoices table"). "No change to how invoices are paid" names invoices but
    * fences off a behaviour, not the table: it does not match.
    */
-  /** What a non-goal line must say about the named object to count. */
-  private enum Fence { NONE, SCHEMA, WHOLE_TABLE }
-
   private static TextLine lineNaming(List<TextLine> lines, String ident, Fence fence) {
-    Pattern word = Pattern.compile("(?<![\\w])" + Pattern.quote(ident) + "(?![\\w])",
-        Pattern.CASE_INSENSITIVE);
-    Pattern whole = Pattern.compile(WHOLE_TABLE.formatted(Pattern.quote(ident)),
-        Pattern.CASE_INSENSITIVE);
     for (TextLine l : lines) {
-      if (!word.matcher(l.text()).find()) continue;
+      if (Identifiers.indexOf(l.text(), ident, 0, true) < 0) continue;
       // an item under Non-goals / Out of scope is excluded even when written positively
       // ("Any change to the project_members table."): read it as negated
       String text = NEGATED.matcher(l.text()).find() ? l.text() : "No " + l.text();
-      boolean wholeTable = whole.matcher(text).find();
+      boolean wholeTable = fencesWholeTable(text, ident);
       if (fence == Fence.SCHEMA && !wholeTable && !SCHEMA_FENCE.matcher(text).find()) continue;
       if (fence == Fence.WHOLE_TABLE && !wholeTable) continue;
       return l;
@@ -152,11 +165,42 @@ public final class NonGoalViolated implements Rule {
     return null;
   }
 
+  /** True when a negated change names {@code table} as its object (see the FENCE_ patterns). */
+  private static boolean fencesWholeTable(String text, String table) {
+    Matcher negation = FENCE_NEGATION.matcher(text);
+    for (int from = 0; from < text.length() && negation.find(from); from = negation.start() + 1) {
+      List<Integer> beforeChange = new ArrayList<>(List.of(negation.end()));
+      for (int words = 0; words < 2; words++) {
+        int last = beforeChange.get(beforeChange.size() - 1);
+        Matcher w = FENCE_OTHER_WORD.matcher(text).region(last, text.length());
+        if (!w.lookingAt()) break;
+        beforeChange.add(w.end());
+      }
+      for (int at : beforeChange) {
+        Matcher change = FENCE_CHANGE.matcher(text).region(at, text.length());
+        if (!change.lookingAt()) continue;
+        List<Integer> beforeTable = new ArrayList<>(List.of(change.end()));
+        for (Pattern optional : List.of(FENCE_PREPOSITION, FENCE_THE)) {
+          for (int i = 0, n = beforeTable.size(); i < n; i++) {
+            Matcher m = optional.matcher(text).region(beforeTable.get(i), text.length());
+            if (m.lookingAt()) beforeTable.add(m.end());
+          }
+        }
+        for (int start : beforeTable) {
+          int t = start < text.length() && text.charAt(start) == '`' ? start + 1 : start;
+          if (!text.regionMatches(true, t, table, 0, table.length())) continue;
+          if (FENCE_AFTER_TABLE.matcher(text).region(t + table.length(), text.length()).lookingAt()) return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static void checkPaths(RuleContext ctx, Packet p, List<TextLine> nonGoals, String spec,
       Findings out) {
     List<TextLine> raw = p.spec().map(d -> {
       List<TextLine> lines = new ArrayList<>();
-      String[] all = d.content().split("\r?\n", -1);
+      String[] all = Lines.of(d.content());
       for (TextLine l : nonGoals) {
         if (l.line() - 1 < all.length) lines.add(new TextLine(l.line(), all[l.line() - 1]));
       }
@@ -165,7 +209,8 @@ public final class NonGoalViolated implements Rule {
     for (TextLine l : raw) {
       Matcher m = PATH.matcher(l.text());
       while (m.find()) {
-        String prefix = m.group(1).replaceAll("\\*+.*$", "");
+        String path = m.group(1);
+        String prefix = path.indexOf('*') < 0 ? path : path.substring(0, path.indexOf('*'));
         if (prefix.isEmpty()) continue;
         for (SourceFile f : ctx.changeSet().changedFiles()) {
           if (f.path().startsWith(prefix) || f.path().toLowerCase(Locale.ROOT)

@@ -2,12 +2,12 @@ package dev.specgate.rules.packet;
 
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
-import dev.specgate.sql.MigrationFile;
 import dev.specgate.packet.Block;
 import dev.specgate.packet.MarkdownDoc;
 import dev.specgate.packet.Packet;
 import dev.specgate.packet.Phase;
 import dev.specgate.packet.PhaseName;
+import dev.specgate.packet.PlanSqlBlock;
 import dev.specgate.packet.Section;
 import dev.specgate.packet.SectionKind;
 import dev.specgate.packet.ThresholdExtractor;
@@ -16,6 +16,7 @@ import dev.specgate.rules.Findings;
 import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.RuleInfo;
+import dev.specgate.sql.MigrationFile;
 import dev.specgate.sql.Statement;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -101,8 +102,8 @@ public final class ParityThresholdUnnamed implements Rule {
         }
       }
     }
-    for (Block gate : p.validationGates()) {
-      if (COMPARES.matcher(gate.text()).find()) return true;
+    for (PlanSqlBlock gate : p.validationGates()) {
+      if (COMPARES.matcher(gate.sql()).find()) return true;
     }
     return false;
   }

@@ -1,5 +1,6 @@
 package dev.specgate.rules.packet;
 
+import dev.specgate.core.Spaces;
 import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.ConstraintDef;
 import dev.specgate.sql.Names;
@@ -39,6 +40,7 @@ enum PlanStep {
   private static final Pattern DROP_COLUMN_WORD = Pattern.compile("\\b(?:drop|remove)");
   private static final Pattern ADD_WORD = Pattern.compile("\\badd");
   private static final Pattern COLUMN_WORD = Pattern.compile("\\bcolumn\\b");
+  private static final Pattern DATA_WORD = Pattern.compile("\\b(?:backfill|update|batch)\\w*+\\b");
 
   /** True when {@code first} occurs and {@code second} occurs after its first occurrence. */
   private static boolean before(Pattern first, Pattern second, String t) {
@@ -48,7 +50,7 @@ enum PlanStep {
 
   /** The kind a step description names, or {@code null}. */
   static PlanStep of(String description) {
-    String t = description.toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ");
+    String t = Spaces.collapse(description.toLowerCase(Locale.ROOT).replace('_', ' '));
     boolean conc = t.contains("concurrent");
     if (t.contains("validate")) return VALIDATE;
     if (INDEX.matcher(t).find()) {
@@ -67,7 +69,7 @@ enum PlanStep {
     if (before(ALTER_WORD, TYPE_WORD, t)) return ALTER_TYPE;
     if (before(DROP_COLUMN_WORD, COLUMN_WORD, t)) return DROP_COLUMN;
     if (before(ADD_WORD, COLUMN_WORD, t)) return ADD_COLUMN;
-    if (t.matches(".*\\b(backfill\\w*|update\\w*|batch\\w*)\\b.*")) return DATA_CHANGE;
+    if (DATA_WORD.matcher(t).find()) return DATA_CHANGE;
     return null;
   }
 

@@ -1,5 +1,6 @@
 package dev.specgate.rules.packet;
 
+import dev.specgate.core.Lines;
 import dev.specgate.core.Location;
 import dev.specgate.core.Severity;
 import dev.specgate.packet.MarkdownDoc;
@@ -40,7 +41,7 @@ public final class VagueLanguage implements Rule {
       for (String name : files) {
         if (p.doc(name).isEmpty()) continue;
         MarkdownDoc d = p.doc(name).get();
-        String[] raw = d.content().split("\r?\n", -1);
+        String[] raw = Lines.of(d.content());
         for (TextLine l : d.textLines()) {
           String source = l.line() - 1 < raw.length ? raw[l.line() - 1] : l.text();
           List<String> found = phrases(source);

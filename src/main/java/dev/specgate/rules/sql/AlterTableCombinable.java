@@ -9,6 +9,7 @@ import dev.specgate.rules.RuleInfo;
 import dev.specgate.rules.sql.SqlRuleSupport.At;
 import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.LockLevel;
+import dev.specgate.sql.LockModel;
 import dev.specgate.sql.Operation;
 import java.util.Locale;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class AlterTableCombinable implements Rule {
     List<AlterAction> actions = alter.actions();
     for (AlterAction a : actions) {
       if (a instanceof AlterAction.RenameColumn || a instanceof AlterAction.RenameTable
-          || a instanceof AlterAction.RenameConstraint || LockLevel.of(a) != LockLevel.ACCESS_EXCLUSIVE) {
+          || a instanceof AlterAction.RenameConstraint || LockModel.onAlteredTable(a) != LockLevel.ACCESS_EXCLUSIVE) {
         return false;
       }
       if (a instanceof AlterAction.OtherAction o && MOVES_TABLE.matcher(o.text().toLowerCase(Locale.ROOT)).lookingAt()) {

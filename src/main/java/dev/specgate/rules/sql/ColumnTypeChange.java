@@ -11,7 +11,6 @@ import dev.specgate.rules.sql.SqlRuleSupport.At;
 import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.Dialect;
 import dev.specgate.sql.LockLevel;
-import dev.specgate.sql.Operation;
 import dev.specgate.sql.schema.TableState;
 import dev.specgate.sql.schema.TypeChange;
 import java.util.Optional;
@@ -32,13 +31,11 @@ public final class ColumnTypeChange implements Rule {
   public void check(RuleContext context, Findings findings) {
     SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     for (ActionAt x : SqlRuleSupport.alterActionsOnExistingTables(context, false)) {
+      if (!(x.action() instanceof AlterAction.AlterColumnType t)) continue;
       At at = x.at();
-      Operation.AlterTable alter = x.alter();
       String table = x.table();
-      AlterAction a = x.action();
-      if (!(a instanceof AlterAction.AlterColumnType t)) continue;
       Optional<TableState.Column> before =
-          context.schema().columnBefore(at.file(), at.statement(), alter.table(), t.column());
+          context.schema().columnBefore(at.file(), at.statement(), x.alter().table(), t.column());
       Dialect d = at.postgres() ? Dialect.POSTGRES : Dialect.MYSQL;
       String from = before.map(TableState.Column::type).orElse(null);
       if (from != null && TypeChange.isInPlace(from, t.newType(), t.using(), d)) continue;

@@ -1,5 +1,6 @@
 package dev.specgate.rules.sql;
 
+import dev.specgate.core.Spaces;
 import java.util.regex.Pattern;
 import dev.specgate.core.Severity;
 import dev.specgate.rules.Family;
@@ -24,7 +25,6 @@ import dev.specgate.sql.LockLevel;
     aliases = {"squawk:constraint-missing-not-valid", "squawk:adding-foreign-key-constraint", "eugene:E1", "strong_migrations:add_foreign_key", "strong_migrations:add_check_constraint"},
     summary = "ADD FOREIGN KEY / CHECK on an existing table without NOT VALID scans it under a lock")
 public final class ConstraintNotValid implements Rule {
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern FOREIGN_KEY = Pattern.compile("(?i)\\bforeign\\s++key\\s*+\\(");
   private static final Pattern REFERENCES = Pattern.compile("(?i)\\)\\s*+references\\s");
   @Override
@@ -125,7 +125,7 @@ public final class ConstraintNotValid implements Rule {
             clause = clause.substring(0, before.length() - 3).stripTrailing();
           }
         }
-        return SPACES.matcher(clause).replaceAll(" ");
+        return Spaces.collapse(clause);
       }
     }
     return "FOREIGN KEY (" + String.join(", ", c.columns()) + ") REFERENCES "

@@ -1,5 +1,6 @@
 package dev.specgate.rules.sql;
 
+import dev.specgate.core.Spaces;
 import dev.specgate.rules.RuleContext;
 import dev.specgate.rules.sql.SqlRuleSupport.ActionAt;
 import dev.specgate.sql.AlterAction;
@@ -11,7 +12,6 @@ import java.util.regex.Pattern;
 
 /** What the two MySQL online-DDL rules share: the facts around an action, and the advice. */
 final class MysqlDdlSupport {
-  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
   private MysqlDdlSupport() {}
 
   static MysqlOnlineDdl.Plan plan(RuleContext c, ActionAt x) {
@@ -68,7 +68,7 @@ final class MysqlDdlSupport {
   }
 
   private static String norm(String type) {
-    return type == null ? "" : SPACES.matcher(type.toLowerCase(Locale.ROOT)).replaceAll("");
+    return type == null ? "" : Spaces.remove(type.toLowerCase(Locale.ROOT));
   }
 
   /** A {@code SET foreign_key_checks = 0} earlier in the file. */

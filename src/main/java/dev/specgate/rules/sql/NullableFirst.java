@@ -11,7 +11,6 @@ import dev.specgate.rules.sql.SqlRuleSupport.At;
 import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.ColumnDef;
 import dev.specgate.sql.LockLevel;
-import dev.specgate.sql.Operation;
 
 /**
  * ADD COLUMN … NOT NULL without DEFAULT on an existing table. PostgreSQL refuses it as soon as the
@@ -29,14 +28,11 @@ public final class NullableFirst implements Rule {
   public void check(RuleContext context, Findings findings) {
     SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     for (ActionAt x : SqlRuleSupport.alterActionsOnExistingTables(context, false)) {
-      At at = x.at();
-      Operation.AlterTable alter = x.alter();
-      AlterAction a = x.action();
-      if (!(a instanceof AlterAction.AddColumn add)) continue;
+      if (!(x.action() instanceof AlterAction.AddColumn add)) continue;
       ColumnDef c = add.column();
       boolean notNull = c.notNull() || c.primaryKey();
       if (!notNull || c.hasDefault() || c.generated()) continue;
-      report(at, alter.table(), c, out);
+      report(x.at(), x.alter().table(), c, out);
     }
     out.flush();
   }

@@ -1,6 +1,6 @@
 package dev.specgate.rules.sql;
 
-import java.util.regex.Pattern;
+import dev.specgate.core.Spaces;
 import dev.specgate.core.Location;
 import dev.specgate.core.Texts;
 import dev.specgate.sql.MigrationFile;
@@ -26,7 +26,6 @@ import java.util.Locale;
 
 /** What the SQL rules share: which statements to look at, where to report, common questions. */
 final class SqlRuleSupport {
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   private SqlRuleSupport() {}
 
   /** One statement of a changed migration, and whether it belongs to a rollback script. */
@@ -280,7 +279,7 @@ final class SqlRuleSupport {
 
   /** The statement as written, on one line, shortened for messages. */
   static String brief(Statement s) {
-    String one = SPACES.matcher(s.sql()).replaceAll(" ").trim();
+    String one = Spaces.collapse(s.sql()).trim();
     return one.length() > 100 ? one.substring(0, 97) + "…" : one;
   }
 }

@@ -1,5 +1,6 @@
 package dev.specgate.rules.sql;
 
+import dev.specgate.core.Spaces;
 import java.util.regex.Pattern;
 import dev.specgate.core.Severity;
 import dev.specgate.rules.Family;
@@ -25,7 +26,6 @@ import dev.specgate.sql.Operation.Maintenance;
     aliases = {"squawk:prefer-repack", "squawk:require-concurrent-reindex"},
     summary = "VACUUM FULL, CLUSTER, REINDEX / REFRESH without CONCURRENTLY, SET LOGGED/UNLOGGED lock the table")
 public final class TableLockMaintenance implements Rule {
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern REINDEX = Pattern.compile(
       "(?i)^reindex\\s++(\\([^)]*+\\)\\s*+)?+(index|table|schema|database|system)\\b");
   @Override
@@ -62,8 +62,8 @@ public final class TableLockMaintenance implements Rule {
               report(at, "REINDEX of " + target + " without CONCURRENTLY", LockLevel.SHARE, target,
                   "Writes wait for the whole rebuild, and the index being rebuilt is held under"
                       + " ACCESS EXCLUSIVE, so reads that would use it wait too.",
-                  SPACES.matcher(REINDEX.matcher(at.statement().sql().trim())
-                      .replaceFirst("REINDEX $1$2 CONCURRENTLY")).replaceAll(" ")
+                  Spaces.collapse(REINDEX.matcher(at.statement().sql().trim())
+                      .replaceFirst("REINDEX $1$2 CONCURRENTLY"))
                       + ";  -- PostgreSQL 12+, outside a transaction", out);
             }
           }

@@ -1,6 +1,6 @@
 package dev.specgate.rules.sql;
 
-import java.util.regex.Pattern;
+import dev.specgate.core.Spaces;
 import dev.specgate.core.Severity;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Findings;
@@ -23,7 +23,6 @@ import dev.specgate.sql.Operation;
     severity = Severity.ERROR,
     summary = "UPDATE / DELETE over a whole large table in one statement")
 public final class UnbatchedBackfill implements Rule {
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   /** True when the WHERE clause only compares columns with literal values: see {@link ListedRows}. */
   static boolean targetsListedRows(String where) {
     return ListedRows.matches(where);
@@ -69,7 +68,7 @@ public final class UnbatchedBackfill implements Rule {
       String sizeText = size.rows().isPresent()
           ? "the packet states " + size.rows().getAsLong() + " rows (≥ " + large + ")"
           : "no packet states its size, so it counts as large";
-      String scope = where == null ? "every row" : "every row matching " + SPACES.matcher(where).replaceAll(" ");
+      String scope = where == null ? "every row" : "every row matching " + Spaces.collapse(where);
       out.report(
           SqlRuleSupport.location(at),
           verb + " of " + scope + " of existing table " + name + " in one statement, with no"
@@ -81,9 +80,9 @@ public final class UnbatchedBackfill implements Rule {
           "Batch by key range, committing each batch (throttle between batches):\n"
               + (verb.equals("UPDATE")
                   ? "UPDATE " + name + " SET … WHERE id >= <start> AND id < <start> + 10000"
-                      + (where == null ? "" : " AND (" + SPACES.matcher(where).replaceAll(" ") + ")") + ";"
+                      + (where == null ? "" : " AND (" + Spaces.collapse(where) + ")") + ";"
                   : "DELETE FROM " + name + " WHERE id IN (SELECT id FROM " + name
-                      + (where == null ? "" : " WHERE " + SPACES.matcher(where).replaceAll(" "))
+                      + (where == null ? "" : " WHERE " + Spaces.collapse(where))
                       + " ORDER BY id LIMIT 10000);")
               + "\n-- or, if the table is small, state its row count in the packet's spec"
               + " (e.g. \"" + name + " has 20k rows\") or suppress with a reason:\n"

@@ -33,13 +33,11 @@ public final class ValidateSameTransaction implements Rule {
   public void check(RuleContext context, Findings findings) {
     SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     for (ActionAt x : SqlRuleSupport.alterActionsOnExistingTables(context, true)) {
+      if (!(x.action() instanceof AlterAction.ValidateConstraint v)) continue;
       At at = x.at();
-      Operation.AlterTable alter = x.alter();
-      AlterAction a = x.action();
-      if (!(a instanceof AlterAction.ValidateConstraint v)) continue;
-      Statement add = notValidAdd(at, alter.table(), v.name());
+      Statement add = notValidAdd(at, x.alter().table(), v.name());
       if (add == null || !sameTransaction(at, add)) continue;
-      String table = SqlRuleSupport.name(alter.table());
+      String table = x.table();
       boolean fk = isForeignKey(add, v.name());
       LockLevel held = fk ? LockLevel.SHARE_ROW_EXCLUSIVE : LockLevel.ACCESS_EXCLUSIVE;
       out.report(

@@ -11,7 +11,6 @@ import dev.specgate.rules.sql.SqlRuleSupport.At;
 import dev.specgate.sql.AlterAction;
 import dev.specgate.sql.ColumnDef;
 import dev.specgate.sql.LockLevel;
-import dev.specgate.sql.Operation;
 import dev.specgate.sql.Volatility;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,13 +33,11 @@ public final class VolatileDefaultRewrite implements Rule {
     SqlRuleSupport.PerStatement out = new SqlRuleSupport.PerStatement(findings);
     int pg = context.config().postgresVersion();
     for (ActionAt x : SqlRuleSupport.alterActionsOnExistingTables(context, true)) {
+      if (!(x.action() instanceof AlterAction.AddColumn add)) continue;
       At at = x.at();
-      Operation.AlterTable alter = x.alter();
-      AlterAction a = x.action();
-      if (!(a instanceof AlterAction.AddColumn add)) continue;
       String reason = reason(add.column(), pg, at.statement().sql(),
           f -> context.schema().functionVolatility(at.file(), at.statement(), f));
-      if (reason != null) report(at, SqlRuleSupport.name(alter.table()), add.column(), reason, out);
+      if (reason != null) report(at, x.table(), add.column(), reason, out);
     }
     out.flush();
   }

@@ -1,11 +1,11 @@
 package dev.specgate.sql.schema;
 
+import dev.specgate.core.Spaces;
 import dev.specgate.sql.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Whether ALTER COLUMN … TYPE from one type to another rewrites the table. PostgreSQL skips the
@@ -56,7 +56,6 @@ public final class TypeChange {
       Map.entry("smallserial", "smallint"),
       Map.entry("serial2", "smallint"));
 
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /**
    * Reads {@code base[(args)][ with[out] time zone][[]]} by peeling from the end, in plain code (the
@@ -65,7 +64,7 @@ public final class TypeChange {
    */
   public static Type parse(String written) {
     if (written == null) return null;
-    String t = SPACES.matcher(written.trim().toLowerCase(Locale.ROOT).replace("\"", "")).replaceAll(" ");
+    String t = Spaces.collapse(written.trim().toLowerCase(Locale.ROOT).replace("\"", ""));
     if (t.startsWith("pg_catalog.")) t = t.substring("pg_catalog.".length());
     Type unknown = new Type(t, List.of(), false);
     String rest = t.strip();

@@ -12,15 +12,11 @@ import dev.specgate.packet.SqlBlockRole;
 import dev.specgate.rules.Family;
 import dev.specgate.rules.Rule;
 import dev.specgate.rules.RuleContext;
-import dev.specgate.rules.RuleSettings;
 import dev.specgate.sql.schema.SchemaHistory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * The SQL written in one packet's plan, seen by the SQL rules as if it were the change's
@@ -33,27 +29,15 @@ import java.util.function.Supplier;
  * is not run on plan SQL: the timeout is a setting of the session running the migration, checked on
  * the migration itself.
  *
- * <p>Existing tables: the plan's SQL is replayed on its own, so a table counts as existing unless
- * the plan's SQL creates it (the tables the change's migrations create are the plan's subject).
- * The schema dumps at base ({@code schemaDumps}) are replayed first: the columns, constraints,
- * indexes and functions they hold are what the plan's SQL starts from.
+ * <p>Each selection of a packet's fences is an {@link AnalysisContext} of its own: the fences are
+ * its migrations, the packet its only packet. Existing tables: the plan's SQL is replayed on its
+ * own, so a table counts as existing unless the plan's SQL creates it (the tables the change's
+ * migrations create are the plan's subject). The schema dumps at base ({@code schemaDumps}) are
+ * replayed first: the columns, constraints, indexes and functions they hold are what the plan's
+ * SQL starts from.
  */
-final class PlanSqlContext implements RuleContext {
-  private final Config config;
-  private final ChangeSet changeSet;
-  private final Packet packet;
-  private final List<MigrationFile> files;
-  private final SchemaHistory schema;
-  private final Map<String, Object> shared = new ConcurrentHashMap<>();
-
-  private PlanSqlContext(Config config, ChangeSet changeSet, Packet packet, List<MigrationFile> dumps,
-      List<MigrationFile> files) {
-    this.config = config;
-    this.changeSet = changeSet;
-    this.packet = packet;
-    this.files = List.copyOf(files);
-    this.schema = SchemaHistory.replay(dumps, this.files, true);
-  }
+final class PlanSqlAnalysis {
+  private PlanSqlAnalysis() {}
 
   /**
    * The findings of the SQL-family {@code rules} on the plan SQL of {@code packets}, reported at
@@ -67,12 +51,12 @@ final class PlanSqlContext implements RuleContext {
     for (Packet p : packets) {
       List<PlanSqlBlock> blocks = PlanSql.blocks(p, config.dialect());
       if (blocks.isEmpty()) continue;
-      PlanSqlContext all = of(config, changes, p, dumps, blocks, b -> true);
-      PlanSqlContext checked = of(config, changes, p, dumps, blocks, b -> b.role() != SqlBlockRole.VALIDATION);
-      PlanSqlContext drops = of(config, changes, p, dumps, blocks,
+      RuleContext all = of(config, changes, p, dumps, blocks, b -> true);
+      RuleContext checked = of(config, changes, p, dumps, blocks, b -> b.role() != SqlBlockRole.VALIDATION);
+      RuleContext drops = of(config, changes, p, dumps, blocks,
           b -> b.role() != SqlBlockRole.VALIDATION && !(b.role() != SqlBlockRole.ROLLBACK && b.inCleanupPhase()));
       for (Rule r : sqlRules) {
-        PlanSqlContext c = switch (r.id()) {
+        RuleContext c = switch (r.id()) {
           case "unparsed-statement" -> all;
           case "destructive-drop" -> drops;
           // lock_timeout belongs to the session that runs the migration, checked there; a plan's
@@ -90,7 +74,7 @@ final class PlanSqlContext implements RuleContext {
     return out;
   }
 
-  private static PlanSqlContext of(Config config, ChangeSet changes, Packet p, List<MigrationFile> dumps,
+  private static RuleContext of(Config config, ChangeSet changes, Packet p, List<MigrationFile> dumps,
       List<PlanSqlBlock> blocks, Predicate<PlanSqlBlock> keep) {
     List<MigrationFile> files = new ArrayList<>();
     int n = 0;
@@ -102,7 +86,8 @@ final class PlanSqlContext implements RuleContext {
           b.role() == SqlBlockRole.ROLLBACK ? MigrationFile.Direction.DOWN : MigrationFile.Direction.UP,
           String.format("%06d", n), false));
     }
-    return new PlanSqlContext(config, changes, p, dumps, files);
+    List<MigrationFile> migrations = List.copyOf(files);
+    return new AnalysisContext(config, changes, migrations, List.of(p), SchemaHistory.replay(dumps, migrations, true), null);
   }
 
   /** The finding moved from the block's virtual path to its Markdown file. */
@@ -113,41 +98,5 @@ final class PlanSqlContext implements RuleContext {
     return new Finding(f.rule(), f.severity(),
         new Location(md, l.line(), l.column(), l.endLine(), l.endColumn()),
         f.message().replace(f.file(), md), f.why(), f.fix());
-  }
-
-  @Override
-  public RuleSettings config() {
-    return Analysis.settingsOf(config);
-  }
-
-  @Override
-  public ChangeSet changeSet() {
-    return changeSet;
-  }
-
-  @Override
-  public List<MigrationFile> migrations() {
-    return files;
-  }
-
-  @Override
-  public List<Packet> packets() {
-    return List.of(packet);
-  }
-
-  @Override
-  public SchemaHistory schema() {
-    return schema;
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  public <T> T shared(String key, Supplier<T> compute) {
-    Object value = shared.get(key);
-    if (value == null) {
-      value = compute.get(); // not computeIfAbsent: a shared value may ask for another one
-      shared.put(key, value);
-    }
-    return (T) value;
   }
 }
