@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Finds what a ChangeSet holds: migrations (by the configured globs, parsed and ordered the way
@@ -164,13 +165,27 @@ public final class Workspace {
       Config config, List<Finding> problems) {
     Map<String, DieselMetadata> byFile = new HashMap<>();
     Map<String, DieselMetadata> byToml = new HashMap<>();
+    Set<String> unread = new TreeSet<>();
     for (SourceFile f : sqlFiles) {
       if (MigrationOrder.resolve(f.path(), f.content(), config.migrationTool()) != MigrationTool.DIESEL) continue;
       String toml = DieselMetadata.pathBeside(f.path());
       Optional<SourceFile> beside = changes.file(toml).filter(SourceFile::exists);
       if (beside.isEmpty() && changes.kind() == ChangeSet.Kind.DIFF) continue;
-      DieselMetadata m = byToml.computeIfAbsent(toml, p -> beside.map(Workspace::readDiesel).orElse(DieselMetadata.ABSENT));
+      if (beside.isPresent() && beside.get().content() == null) {
+        // binary, or over the size limit of the input: not known, so the tool semantics guess
+        unread.add(toml);
+        continue;
+      }
+      DieselMetadata m = byToml.computeIfAbsent(toml,
+          p -> beside.map(b -> DieselMetadata.read(b.content())).orElse(DieselMetadata.ABSENT));
       byFile.put(f.path(), m);
+    }
+    for (String toml : unread) {
+      problems.add(new Finding(EngineDiagnostics.INTERNAL_ERROR, Severity.WARNING, Location.line(toml, 1),
+          "not analysed: " + toml + " is binary or over the size limit, so whether diesel runs the migration"
+              + " beside it in a transaction is not known; it is taken to run in one unless it holds a"
+              + " statement PostgreSQL refuses in a transaction",
+          "A metadata.toml is a few lines; specgate reads files up to its size limit only.", ""));
     }
     byToml.forEach((toml, m) -> {
       if (m.readable()) return;
@@ -183,13 +198,6 @@ public final class Workspace {
           "Write a TOML boolean, lower case and unquoted:\nrun_in_transaction = false"));
     });
     return byFile;
-  }
-
-  private static DieselMetadata readDiesel(SourceFile toml) {
-    if (toml.content() == null) {
-      return new DieselMetadata(true, 1, "the file is binary or too large to read as TOML");
-    }
-    return DieselMetadata.read(toml.content());
   }
 
   private static MigrationFile toMigrationFile(SourceFile f, Config config, DieselMetadata diesel) {

@@ -42,7 +42,7 @@ public final class PullRequestSource {
   static final String CONFIG_FILE = ".specgate.yml";
   /** Changed files other than migrations and packet files are read only up to this size. */
   static final long MAX_OTHER_FILE = 5L * 1024 * 1024;
-  /** A migration tool's metadata file is a few lines; a larger one is not fetched (and is reported). */
+  /** A migration tool's metadata file is a few lines; a larger one is not fetched (the engine names it). */
   static final long MAX_METADATA_FILE = 64L * 1024;
   private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@");
 
@@ -113,7 +113,7 @@ public final class PullRequestSource {
     return false;
   }
 
-  /** The metadata file, or an unreadable one (reported by the engine) when it is over the bound. */
+  /** The metadata file, or an unread one (the engine names it) when it is over the bound. */
   private SourceFile migrationMetadata(GitHubRepo repo, GitHubApi.TreeEntry e) {
     Optional<String> text = e.size() > MAX_METADATA_FILE ? Optional.empty() : text(client.getBlob(repo, e.sha()));
     return text.map(t -> SourceFile.unchanged(e.path(), t))

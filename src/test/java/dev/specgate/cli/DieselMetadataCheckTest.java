@@ -119,6 +119,17 @@ class DieselMetadataCheckTest {
     assertThat(second.exit()).isZero();
   }
 
+  @Test
+  void aMetadataTomlTooLargeToReadIsNamedAndTheTransactionGuessedFromTheStatements() throws Exception {
+    layout();
+    write(MIGRATION + "metadata.toml", "run_in_transaction = false\n" + "# padding\n".repeat(200));
+    CheckCommandTest.Run r = CheckCommandTest.run("check", dir.toString(), "--max-file-bytes", "1000", "--format", "json");
+    assertThat(rulesAt(r, MIGRATION + "metadata.toml")).containsExactly("internal-error:1");
+    // CONCURRENTLY only ever applied with run_in_transaction = false: no finding
+    assertThat(rulesAt(r, MIGRATION + "up.sql")).doesNotContain("concurrently-in-transaction:2");
+    assertThat(r.err()).contains("metadata.toml").contains("not analysed");
+  }
+
   private static void commit(Git git, String message) throws Exception {
     git.add().addFilepattern(".").call();
     PersonIdent who = new PersonIdent("Test", "test@example.com");
