@@ -161,7 +161,8 @@ final class ItemMapper {
     if (dot <= 0 || dot != w.lastIndexOf('.') || dot == w.length() - 1) return Optional.empty();
     String table = w.substring(0, dot);
     String name = w.substring(dot + 1);
-    if (!isSqlName(table) || !isSqlName(name)) return Optional.empty();
+    // two characters a side at least: "e.g" and "i.e" are no table and column
+    if (table.length() < 2 || name.length() < 2 || !isSqlName(table) || !isSqlName(name)) return Optional.empty();
     String lower = name.toLowerCase(Locale.ROOT);
     if (FILE_EXTENSIONS.contains(lower) && !knownNames.contains(lower)) return Optional.empty();
     List<String> words = Words.ofIdentifier(name);

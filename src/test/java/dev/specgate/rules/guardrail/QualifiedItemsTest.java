@@ -57,6 +57,7 @@ class QualifiedItemsTest {
           assertThat(id.qualifier()).containsExactly("accounts");
         });
     assertThat(ItemMapper.qualified("a.b.c", Set.of())).isEmpty();
+    assertThat(ItemMapper.qualified("e.g", Set.of())).isEmpty();
     assertThat(ItemMapper.qualified("src/x.email", Set.of())).isEmpty();
   }
 }
