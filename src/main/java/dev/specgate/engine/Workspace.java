@@ -4,7 +4,6 @@ import dev.specgate.sql.MigrationFile;
 import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Finding;
 import dev.specgate.core.Location;
-import dev.specgate.core.MarkdownNesting;
 import dev.specgate.core.Severity;
 import dev.specgate.core.GlobSet;
 import dev.specgate.core.SourceFile;
@@ -233,7 +232,7 @@ public final class Workspace {
       String folder = folderOf(f.path());
       Map<String, SourceFile> files = byFolder.get(folder);
       if (files != null && f.fileName().toLowerCase(Locale.ROOT).endsWith(".md")) {
-        files.put(f.fileName().toLowerCase(Locale.ROOT), boundedNesting(f));
+        files.put(f.fileName().toLowerCase(Locale.ROOT), f);
       }
     }
     List<Packet> out = new ArrayList<>();
@@ -254,18 +253,6 @@ public final class Workspace {
       }
     });
     return List.copyOf(out);
-  }
-
-  /**
-   * The packet reader parses with CommonMark, which is cubic in list nesting (3,000 nested items:
-   * over 30 s); indentation past {@link MarkdownNesting#MAX_INDENT} columns is cut before it reads.
-   * Line numbers are unchanged. (The guardrail parser bounds its own input the same way.)
-   */
-  private static SourceFile boundedNesting(SourceFile f) {
-    String bounded = MarkdownNesting.bounded(f.content());
-    if (bounded == f.content()) return f;
-    return new SourceFile(f.path(), f.status(), bounded, f.baseContent(), f.previousPath(), f.changedLines(),
-        f.binary(), f.patch());
   }
 
   /** PATHS: every packet. A change: packets it edits, and packets naming a changed migration or its tables. */

@@ -1,5 +1,6 @@
 package dev.specgate.packet;
 
+import dev.specgate.core.MarkdownNesting;
 import dev.specgate.core.Lines;
 import dev.specgate.core.SourceFile;
 import dev.specgate.core.Spaces;
@@ -64,7 +65,7 @@ public final class MarkdownDoc {
     this.content = content;
     this.lowerContent = content.toLowerCase(java.util.Locale.ROOT);
     // CommonMark's spans point into the text it parsed: the capped text (same lines)
-    String parsed = NestingGuard.cap(content);
+    String parsed = MarkdownNesting.bounded(content);
     this.rawLines = List.of(Lines.of(parsed));
     List<Block> out = new ArrayList<>();
     Node doc = PARSER.parse(parsed);

@@ -629,11 +629,7 @@ final class DdlRecogniser {
     if (c.accept("PREPARE")) return new Operation.Other("DEALLOCATE");
     SqlToken kindTok = c.peek();
     String kind = objectKind(c);
-    if (kind.equals("FOREIGN TABLE")) {
-      boolean ie = c.accept("IF", "EXISTS");
-      List<String> tables = c.names();
-      return new Operation.DropTable(tables, ie, c.accept("CASCADE"));
-    }
+    // DROP FOREIGN TABLE was taken with DROP TABLE above
     if (kind.equals("USER MAPPING")) return new Operation.DropObject(kind, List.of(), false);
     requireKnownKind(kind, kindTok);
     boolean ie = c.accept("IF", "EXISTS");

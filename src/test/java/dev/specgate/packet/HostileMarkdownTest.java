@@ -40,7 +40,7 @@ class HostileMarkdownTest {
     for (int i = 0; i < 2_700; i++) sb.append("  ".repeat(i)).append("- [ ] item ").append(i).append('\n');
     MarkdownDoc d = parseOnSmallStack(sb.toString());
     // past the nesting cap the structure goes, the text and its line stay
-    assertThat(d.items().size()).isBetween(NestingGuard.MAX_MARKERS, 2_700);
+    assertThat(d.items().size()).isBetween(dev.specgate.core.MarkdownNesting.MAX_MARKERS, 2_700);
     assertThat(d.textLines()).anyMatch(l -> l.line() == 2_701 && l.text().contains("item 2699"));
   }
 
@@ -53,7 +53,7 @@ class HostileMarkdownTest {
   @Test
   void normalNestingIsUntouched() {
     String text = "> quoted\n>> twice\n- a\n  - b\n    - c\n";
-    assertThat(NestingGuard.cap(text)).isSameAs(text);
+    assertThat(dev.specgate.core.MarkdownNesting.bounded(text)).isSameAs(text);
   }
 
   @Test

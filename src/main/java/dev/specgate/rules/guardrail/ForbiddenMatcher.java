@@ -134,6 +134,10 @@ final class ForbiddenMatcher {
     };
     if (!verbFits) return false;
     for (ItemObject.Identifier id : o.identifiers()) {
+      if (id.qualified()) {
+        if (sqlNames(e.name(), id) && qualifierFits(e, id)) return true;
+        continue;
+      }
       if (sqlNames(e.name(), id)) return true;
       if ((verb() == Verb.CHANGE || verb() == Verb.REWRITE) && sqlNames(e.table(), id)) return true;
     }
@@ -148,6 +152,15 @@ final class ForbiddenMatcher {
 
   private static boolean sqlNames(String name, ItemObject.Identifier id) {
     return name != null && Words.ofIdentifier(name).equals(id.words());
+  }
+
+  /**
+   * {@code accounts.email} names a column of accounts only; for an event about a table itself
+   * ({@code public.accounts} dropped) the qualifier is its schema, which events do not keep.
+   */
+  private static boolean qualifierFits(SqlEvent e, ItemObject.Identifier id) {
+    if (e.table() == null || e.table().equals(e.name())) return true;
+    return Words.ofIdentifier(e.table()).equals(id.qualifier());
   }
 
   // ---- identifiers in code --------------------------------------------------------------------

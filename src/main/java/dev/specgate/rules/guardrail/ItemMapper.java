@@ -44,7 +44,7 @@ final class ItemMapper {
     String text = item.text();
     List<ItemObject.Identifier> identifiers = new ArrayList<>();
     List<Glob> globs = new ArrayList<>();
-    for (String c : item.code()) addCode(c.strip(), identifiers, globs);
+    for (String c : item.code()) addCode(c.strip(), identifiers, globs, knownNames);
     String rest = CODE.matcher(text).replaceAll(" ");
     rest = LEADING_NEGATION.matcher(rest.strip()).replaceFirst("");
 
@@ -86,7 +86,10 @@ final class ItemMapper {
     ItemObject.Kind kind = ItemObject.Kind.ANY;
     for (String w : words) {
       String lower = w.toLowerCase(Locale.ROOT);
-      if (w.contains("/") || w.contains("*") || isFileName(w)) {
+      Optional<ItemObject.Identifier> qualified = qualified(w, knownNames);
+      if (qualified.isPresent()) {
+        identifiers.add(qualified.get());
+      } else if (w.contains("/") || w.contains("*") || isFileName(w)) {
         globs.add(Glob.of(w));
       } else if (Words.looksLikeIdentifier(w)) {
         identifiers.add(new ItemObject.Identifier(w, Words.ofIdentifier(w)));
@@ -127,14 +130,54 @@ final class ItemMapper {
     return new Mapping(new ForbiddenCheck(item, verb, object), null);
   }
 
-  private static void addCode(String c, List<ItemObject.Identifier> ids, List<Glob> globs) {
+  private static void addCode(String c, List<ItemObject.Identifier> ids, List<Glob> globs, Set<String> knownNames) {
     if (c.isEmpty()) return;
-    if (c.contains("/") || c.contains("*") || isFileName(c)) {
+    Optional<ItemObject.Identifier> qualified = qualified(c, knownNames);
+    if (qualified.isPresent()) {
+      ids.add(qualified.get());
+    } else if (c.contains("/") || c.contains("*") || isFileName(c)) {
       globs.add(Glob.of(c));
     } else {
       List<String> words = Words.ofIdentifier(c);
       if (!words.isEmpty()) ids.add(new ItemObject.Identifier(c, words));
     }
+  }
+
+  /** Extensions that make {@code name.ext} a file rather than {@code table.column}. */
+  private static final Set<String> FILE_EXTENSIONS = Set.of(
+      "sql", "md", "txt", "rb", "py", "java", "kt", "kts", "scala", "go", "rs", "js", "jsx", "ts", "tsx",
+      "mjs", "cjs", "php", "cs", "swift", "ex", "exs", "erb", "sh", "bash", "yml", "yaml", "json", "toml",
+      "xml", "html", "htm", "css", "scss", "ini", "cfg", "conf", "env", "lock", "gradle", "properties",
+      "mod", "sum", "proto", "graphql", "csv", "c", "h", "cpp", "hpp", "vue", "svelte", "dart", "lua",
+      "pl", "r", "jsonc", "tf", "hcl", "dockerfile", "mdx", "rst", "adoc", "sbt", "clj", "fs", "vb");
+
+  /**
+   * {@code accounts.email} (or {@code public.accounts}): two identifiers joined by one dot, read as
+   * a column of a table (or a table of a schema) rather than a file unless the part after the dot
+   * is a file extension that no migration uses as a column name ({@code accounts.rb} is a file).
+   */
+  static Optional<ItemObject.Identifier> qualified(String w, Set<String> knownNames) {
+    int dot = w.indexOf('.');
+    if (dot <= 0 || dot != w.lastIndexOf('.') || dot == w.length() - 1) return Optional.empty();
+    String table = w.substring(0, dot);
+    String name = w.substring(dot + 1);
+    // two characters a side at least: "e.g" and "i.e" are no table and column
+    if (table.length() < 2 || name.length() < 2 || !isSqlName(table) || !isSqlName(name)) return Optional.empty();
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (FILE_EXTENSIONS.contains(lower) && !knownNames.contains(lower)) return Optional.empty();
+    List<String> words = Words.ofIdentifier(name);
+    List<String> qualifier = Words.ofIdentifier(table);
+    if (words.isEmpty() || qualifier.isEmpty()) return Optional.empty();
+    return Optional.of(new ItemObject.Identifier(w, words, qualifier));
+  }
+
+  private static boolean isSqlName(String s) {
+    if (s.isEmpty() || Character.isDigit(s.charAt(0))) return false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '_')) return false;
+    }
+    return true;
   }
 
   private static String trimPunct(String w) {

@@ -22,8 +22,24 @@ record ItemObject(List<Identifier> identifiers, List<Glob> globs, List<String> n
 
   enum Kind { ANY, SCHEMA, MODEL }
 
-  /** One identifier: as written, and its words. */
-  record Identifier(String written, List<String> words) {
+  /**
+   * One identifier: as written, and its words; {@code qualifier} holds the words of the table (or
+   * schema) it was written with ({@code accounts.email}), else it is empty.
+   */
+  record Identifier(String written, List<String> words, List<String> qualifier) {
+    Identifier(String written, List<String> words) {
+      this(written, words, List.of());
+    }
+
+    Identifier {
+      words = List.copyOf(words);
+      qualifier = List.copyOf(qualifier);
+    }
+
+    boolean qualified() {
+      return !qualifier.isEmpty();
+    }
+
     boolean namedBy(String token) {
       return Words.tokenNames(token, words);
     }
