@@ -18,7 +18,9 @@ import dev.specgate.rules.dryrun.DryRunEvidence;
 import dev.specgate.sql.schema.SchemaHistory;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -62,8 +64,7 @@ public final class Analysis {
         new AnalysisContext(config, changes, ws.migrations(), ws.packetsInScope(), schema, dryRun);
 
     // Rules are stateless and read immutable models, so they run on every core.
-    List<Finding> raw = new ArrayList<>(ws.problems());
-    raw.addAll(rules.parallelStream()
+    List<Finding> raw = new ArrayList<>(rules.parallelStream()
         .flatMap(rule -> runRule(rule, context, config, changes).stream())
         .toList());
     // The SQL in the plans' fences, checked by the same SQL rules, reported at the plan's lines.
@@ -71,8 +72,11 @@ public final class Analysis {
         (rule, planContext) -> runRule(rule, planContext, config, changes)));
     if (dryRun != null) raw = MeasuredEvidence.apply(raw, dryRun, ws.migrations(), config);
     List<Finding> kept = new ArrayList<>();
+    // inputs the analysis of this change needed and could not read are kept wherever they are
+    Set<Finding> problems = new HashSet<>(ws.problems());
+    raw.addAll(ws.problems());
     for (Finding f : Suppressions.apply(raw, changes.files())) {
-      if (touchedByChange(f, changes, ws.packetsInScope())) kept.add(f);
+      if (problems.contains(f) || touchedByChange(f, changes, ws.packetsInScope())) kept.add(f);
     }
     kept.sort(ORDER);
 

@@ -56,8 +56,8 @@ public final class Workspace {
     List<Finding> problems = new ArrayList<>();
     List<MigrationFile> migrations = migrations(changes, config, problems);
     List<Packet> packets = packets(changes, config, problems);
-    return new Workspace(migrations, schemaDumps(changes, config, migrations), packets, inScope(changes, packets, migrations),
-        List.copyOf(problems));
+    List<MigrationFile> dumps = schemaDumps(changes, config, migrations, problems);
+    return new Workspace(migrations, dumps, packets, inScope(changes, packets, migrations), List.copyOf(problems));
   }
 
   /**
@@ -73,7 +73,8 @@ public final class Workspace {
     return schemaDumps;
   }
 
-  private static List<MigrationFile> schemaDumps(ChangeSet changes, Config config, List<MigrationFile> found) {
+  private static List<MigrationFile> schemaDumps(ChangeSet changes, Config config, List<MigrationFile> found,
+      List<Finding> problems) {
     if (config.schemaDumps().isEmpty()) return List.of();
     GlobSet dumps = new GlobSet(config.schemaDumps());
     GlobSet migrations = new GlobSet(config.migrations());
@@ -85,7 +86,14 @@ public final class Workspace {
     for (SourceFile f : changes.files()) {
       if (!isSqlFile(f.path()) || !dumps.matches(f.path()) || migrations.matches(f.path())) continue;
       String before = changes.isSnapshot() ? f.content() : f.baseContent();
-      if (before == null) continue;
+      if (before == null) {
+        // a dump the change adds has no "before"; one that is binary or over the size limit was not read
+        if (f.binary()) problems.add(notRead(f.path(), "a schema dump",
+            "the schema before the change comes from the migrations alone",
+            "Dumps are read up to the size limit of their input (the service's SPECGATE_MAX_FILE_BYTES, 5 MB in a git"
+                + " range); a larger one is not used. Remove it from schemaDumps in .specgate.yml to silence this."));
+        continue;
+      }
       SourceFile atBase = SourceFile.unchanged(f.previousPath() != null && !changes.isSnapshot() ? f.previousPath() : f.path(), before);
       Migration m = MigrationParser.parse(atBase.path(), before, dialectOf(atBase.path(), config.dialect()));
       if (!migrated.isEmpty()) {
@@ -101,7 +109,17 @@ public final class Workspace {
     return List.copyOf(out);
   }
 
-  /** Inputs that could not be read at all (an internal-error finding each, naming the file). */
+  /** An input the analysis needed but could not read: named, never skipped silently. */
+  private static Finding notRead(String path, String what, String consequence, String why) {
+    return new Finding(EngineDiagnostics.INTERNAL_ERROR, Severity.WARNING, Location.line(path, 1),
+        "not analysed: " + path + " (" + what + ") is binary or over the size limit, so " + consequence, why, "");
+  }
+
+  /**
+   * Inputs that could not be read at all (an internal-error finding each, naming the file). They
+   * are reported whether or not the change touched the file: they say what the analysis of the
+   * change could not take into account.
+   */
   List<Finding> problems() {
     return problems;
   }
@@ -165,11 +183,14 @@ public final class Workspace {
     Map<String, DieselMetadata> byFile = new HashMap<>();
     Map<String, DieselMetadata> byToml = new HashMap<>();
     Set<String> unread = new TreeSet<>();
+    Set<String> relevant = new HashSet<>();
     for (SourceFile f : sqlFiles) {
       if (MigrationOrder.resolve(f.path(), f.content(), config.migrationTool()) != MigrationTool.DIESEL) continue;
       String toml = DieselMetadata.pathBeside(f.path());
       Optional<SourceFile> beside = changes.file(toml).filter(SourceFile::exists);
       if (beside.isEmpty() && changes.kind() == ChangeSet.Kind.DIFF) continue;
+      // its problems are the change's when it or a migration beside it changed (not on every later PR)
+      if (f.isChanged() || beside.map(SourceFile::isChanged).orElse(false)) relevant.add(toml);
       if (beside.isPresent() && beside.get().content() == null) {
         // binary, or over the size limit of the input: not known, so the tool semantics guess
         unread.add(toml);
@@ -180,14 +201,14 @@ public final class Workspace {
       byFile.put(f.path(), m);
     }
     for (String toml : unread) {
-      problems.add(new Finding(EngineDiagnostics.INTERNAL_ERROR, Severity.WARNING, Location.line(toml, 1),
-          "not analysed: " + toml + " is binary or over the size limit, so whether diesel runs the migration"
-              + " beside it in a transaction is not known; it is taken to run in one unless it holds a"
-              + " statement PostgreSQL refuses in a transaction",
-          "A metadata.toml is a few lines; specgate reads files up to its size limit only.", ""));
+      if (!relevant.contains(toml)) continue;
+      problems.add(notRead(toml, "diesel's metadata",
+          "whether diesel runs the migration beside it in a transaction is not known; it is taken to run in one"
+              + " unless it holds a statement PostgreSQL refuses in a transaction",
+          "A metadata.toml is a few lines; specgate reads files up to its size limit only."));
     }
     byToml.forEach((toml, m) -> {
-      if (m.readable()) return;
+      if (m.readable() || !relevant.contains(toml)) return;
       problems.add(new Finding(EngineDiagnostics.INVALID_MIGRATION_METADATA, Severity.ERROR,
           Location.line(toml, m.problemLine()),
           toml + " line " + m.problemLine() + ": " + m.problem() + "; diesel cannot read this file and"
@@ -243,7 +264,9 @@ public final class Workspace {
         if (p.holdsPlan() || !p.docs().isEmpty() && p.plan().isEmpty()) out.add(p);
       } catch (Throwable e) {
         // A packet the reader fails on (a StackOverflowError on absurd nesting) is reported and
-        // left out; the migrations and the other packets are still analysed.
+        // left out; the migrations and the other packets are still analysed. A packet the change
+        // does not touch is not the change's problem.
+        if (!changes.isSnapshot() && files.values().stream().noneMatch(SourceFile::isChanged)) return;
         String where = files.values().stream().map(SourceFile::path).sorted().findFirst()
             .orElse(folder.isEmpty() ? "spec.md" : folder + "/spec.md");
         problems.add(new Finding(EngineDiagnostics.INTERNAL_ERROR, Severity.WARNING, Location.line(where, 1),

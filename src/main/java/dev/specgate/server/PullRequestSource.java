@@ -89,9 +89,13 @@ public final class PullRequestSource {
         continue;
       }
       // a schema dump the change does not touch is the same at base: the schema before the change
+      boolean dump = isSchemaDump(e.path(), dumps, migrations);
+      if (dump && e.size() > MAX_OTHER_FILE) {
+        files.add(new SourceFile(e.path(), FileStatus.UNCHANGED, null, null, null, List.of(), true, null)); // named, not read
+        continue;
+      }
       boolean context = e.path().equals(CONFIG_FILE) || Glob.anyMatches(migrations, e.path())
-          || packetFolders.contains(folder(e.path()))
-          || isSchemaDump(e.path(), dumps, migrations) && e.size() <= MAX_OTHER_FILE;
+          || packetFolders.contains(folder(e.path())) || dump;
       if (!context) continue;
       Optional<String> text = text(client.getBlob(repo, e.sha()));
       if (text.isPresent()) files.add(SourceFile.unchanged(e.path(), text.get()));

@@ -120,6 +120,25 @@ class DieselMetadataCheckTest {
   }
 
   @Test
+  void anUnchangedMetadataTomlDieselCannotReadIsReportedWhenAMigrationBesideItChanges() throws Exception {
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      write("migrations/2024-05-01-090000_accounts/up.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY, email text);\n");
+      write(MIGRATION + "up.sql", CONCURRENT);
+      write(MIGRATION + "metadata.toml", "run_in_transaction = maybe\n");
+      commit(git, "index, metadata diesel cannot read");
+      write(MIGRATION + "up.sql", CONCURRENT + "-- the index speeds up the login lookup\n");
+      commit(git, "the migration changes, its metadata.toml does not");
+      write("README.md", "# accounts\n");
+      commit(git, "an unrelated change");
+    }
+    CheckCommandTest.Run beside = CheckCommandTest.run("check", dir.toString(), "--base", "HEAD~2", "--head", "HEAD~1",
+        "--format", "json");
+    assertThat(rulesAt(beside, MIGRATION + "metadata.toml")).containsExactly("invalid-migration-metadata:1");
+    CheckCommandTest.Run unrelated = CheckCommandTest.run("check", dir.toString(), "--base", "HEAD~1", "--format", "json");
+    assertThat(rulesAt(unrelated, MIGRATION + "metadata.toml")).isEmpty();
+  }
+
+  @Test
   void aMetadataTomlTooLargeToReadIsNamedAndTheTransactionGuessedFromTheStatements() throws Exception {
     layout();
     write(MIGRATION + "metadata.toml", "run_in_transaction = false\n" + "# padding\n".repeat(200));

@@ -159,6 +159,34 @@ class SchemaDumpCheckTest {
       "");
 
   @Test
+  void aDumpTooLargeToReadIsNamedNotSkipped() throws Exception {
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      write("db/schema.sql", BASE_SCHEMA + "-- padding\n".repeat(500));
+      write("db/migrations/.keep", "");
+      commit(git, "squashed");
+      write(MIGRATION, MIGRATION_SQL);
+      commit(git, "uuid not null");
+    }
+    CheckCommandTest.Run folder = CheckCommandTest.run("check", dir.toString(), "--max-file-bytes", "2000", "--format", "json");
+    assertThat(findings(folder)).contains("db/schema.sql:1 internal-error");
+    assertThat(folder.err()).contains("db/schema.sql").contains("not analysed");
+  }
+
+  @Test
+  void aDumpOverAGitRangesBlobLimitIsNamedNotSkipped() throws Exception {
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      // over the 5 MB a git range reads of one blob
+      write("db/schema.sql", BASE_SCHEMA + "-- padding padding padding padding padding padding\n".repeat(110_000));
+      write("db/migrations/.keep", "");
+      commit(git, "squashed");
+      write(MIGRATION, MIGRATION_SQL);
+      commit(git, "uuid not null");
+    }
+    CheckCommandTest.Run range = CheckCommandTest.run("check", dir.toString(), "--base", "HEAD~1", "--format", "json");
+    assertThat(findings(range)).contains("db/schema.sql:1 internal-error");
+  }
+
+  @Test
   void aGitRangeReadsTheDumpAtBaseNotAtHead() throws Exception {
     try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
       // a squashed history: the dump is the only place accounts is defined

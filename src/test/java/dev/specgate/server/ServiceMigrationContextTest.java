@@ -135,6 +135,20 @@ class ServiceMigrationContextTest {
   }
 
   @Test
+  void aDumpOverTheSizeBoundIsNamedNotFetched() throws Exception {
+    String spec = String.join("\n", "# Accounts keyed by uuid", "", "## Phase 1", "", "```sql",
+        "ALTER TABLE accounts ALTER COLUMN email TYPE text;", "```", "");
+    String huge = BASE_SCHEMA + "-- padding padding padding padding padding padding\n".repeat(110_000);
+    List<FakeGitHub.RepoFile> files = List.of(
+        new FakeGitHub.RepoFile("db/structure.sql", huge, null, null),
+        new FakeGitHub.RepoFile("docs/plans/uuid/spec.md", spec, "added", FakeGitHub.addedPatch(spec)));
+    FakeGitHub gh = github(files);
+    List<String> a = annotations(files, gh);
+    assertThat(a).anyMatch(x -> x.startsWith("db/structure.sql:1 ") && x.contains("internal-error"));
+    assertThat(gh.requests("GET", "/repos/acme/payments/git/blobs/" + files.get(0).sha())).isEmpty();
+  }
+
+  @Test
   void aChangedDumpIsReadAtBase() throws Exception {
     String head = BASE_SCHEMA.replace("email character varying(255) NOT NULL", "email text NOT NULL")
         .replace("external_uuid uuid)", "external_uuid uuid NOT NULL)");
