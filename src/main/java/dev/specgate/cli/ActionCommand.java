@@ -1,5 +1,6 @@
 package dev.specgate.cli;
 
+import java.util.regex.Pattern;
 import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Finding;
 import dev.specgate.core.Glob;
@@ -229,10 +230,12 @@ public final class ActionCommand implements Callable<Integer> {
   }
 
   /** The report restricted to findings in files matching {@code globs} (all when none given). */
+  private static final Pattern GLOB_LIST = Pattern.compile("[,\n]");
+
   static Report onlyPaths(Report report, String globs) {
     if (globs == null || globs.isBlank()) return report;
     List<Glob> patterns = new ArrayList<>();
-    for (String p : globs.split("[,\\n]")) if (!p.isBlank()) patterns.add(Glob.of(p.trim()));
+    for (String p : GLOB_LIST.split(globs)) if (!p.isBlank()) patterns.add(Glob.of(p.trim()));
     if (patterns.isEmpty()) return report;
     List<Finding> kept = report.findings().stream().filter(f -> Glob.anyMatches(patterns, f.file())).toList();
     return new Report(kept, report.migrations(), report.packets(), report.filesAnalysed(),

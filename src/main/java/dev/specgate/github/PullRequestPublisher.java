@@ -1,5 +1,6 @@
 package dev.specgate.github;
 
+import dev.specgate.core.Lines;
 import dev.specgate.core.ChangeSet;
 import dev.specgate.core.Finding;
 import dev.specgate.core.Severity;
@@ -131,7 +132,7 @@ public final class PullRequestPublisher {
   static String headText(Finding f, ChangeSet changes) {
     String content = changes.file(f.file()).map(SourceFile::content).orElse(null);
     if (content == null) return null;
-    String[] lines = content.split("\r?\n", -1);
+    String[] lines = Lines.of(content);
     int from = f.line() - 1;
     int to = Math.min(lines.length, Math.max(f.line(), f.location().endLine()));
     if (from < 0 || from >= to) return null;

@@ -1,5 +1,6 @@
 package dev.specgate.server;
 
+import java.util.regex.Pattern;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ public record ServiceSettings(
     long maxFileBytes,
     Duration deadAfter,
     Duration catchUpInterval) {
+  private static final Pattern APP_ID_FORM = Pattern.compile("[0-9]+|Iv[0-9A-Za-z.]+");
 
   public static final String APP_ID = "SPECGATE_APP_ID";
   public static final String PRIVATE_KEY_FILE = "SPECGATE_PRIVATE_KEY_FILE";
@@ -58,7 +60,7 @@ public record ServiceSettings(
 
   public static ServiceSettings fromEnvironment(Map<String, String> env) throws SettingsException {
     String appId = required(env, APP_ID, "the GitHub App's numeric id (or client id) from the App's settings page");
-    if (!appId.matches("[0-9]+|Iv[0-9A-Za-z.]+")) {
+    if (!APP_ID_FORM.matcher(appId).matches()) {
       throw new SettingsException(APP_ID + " must be the App's numeric id or its client id (Iv…), got '" + appId + "'");
     }
     Path key = Path.of(required(env, PRIVATE_KEY_FILE, "the path of the App's private key (.pem)"));

@@ -1,5 +1,6 @@
 package dev.specgate.server;
 
+import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,6 +13,7 @@ import java.util.Set;
  * rerequested. Everything else is irrelevant (answered 204).
  */
 public final class WebhookEvents {
+  private static final Pattern EXTERNAL_ID = Pattern.compile("\\d{1,9}");
   private static final Set<String> PR_ACTIONS = Set.of("opened", "synchronize", "reopened", "ready_for_review");
 
   /** GitHub's documented webhook event names: the only values a metric label may take, besides "other". */
@@ -92,7 +94,7 @@ public final class WebhookEvents {
     String sha = run.path("head_sha").asText(null);
     Set<Integer> prs = new LinkedHashSet<>();
     String external = run.path("external_id").asText("");
-    if (external.matches("\\d{1,9}")) prs.add(Integer.parseInt(external));
+    if (EXTERNAL_ID.matcher(external).matches()) prs.add(Integer.parseInt(external));
     if (prs.isEmpty()) {
       for (JsonNode pr : run.path("pull_requests")) prs.add(prNumber(pr.path("number"), "check_run.pull_requests[].number"));
     }

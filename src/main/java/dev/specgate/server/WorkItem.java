@@ -1,5 +1,7 @@
 package dev.specgate.server;
 
+import java.util.regex.Pattern;
+
 /**
  * One unit of work a webhook asks for: analyse pull request {@code prNumber} of {@code repo}
  * ("owner/name") at {@code headSha}.
@@ -8,9 +10,11 @@ package dev.specgate.server;
  *     base branch changed), so a finished job for it is queued once more
  */
 public record WorkItem(String repo, long installationId, int prNumber, String headSha, boolean rerun) {
+  private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{7,64}");
+
   public WorkItem {
-    if (repo == null || !repo.matches("[^/\\s]+/[^/\\s]+")) throw new IllegalArgumentException("repository full_name missing or malformed");
-    if (headSha == null || !headSha.matches("[0-9a-fA-F]{7,64}")) throw new IllegalArgumentException("head sha missing or malformed");
+    if (!isFullName(repo)) throw new IllegalArgumentException("repository full_name missing or malformed");
+    if (headSha == null || !SHA.matcher(headSha).matches()) throw new IllegalArgumentException("head sha missing or malformed");
     if (prNumber <= 0) throw new IllegalArgumentException("pull request number missing");
     if (installationId <= 0) throw new IllegalArgumentException("installation id missing");
   }
@@ -21,5 +25,14 @@ public record WorkItem(String repo, long installationId, int prNumber, String he
 
   public String name() {
     return repo.substring(repo.indexOf('/') + 1);
+  }
+
+  /** {@code owner/name}: one slash with something on each side, no whitespace. */
+  private static boolean isFullName(String repo) {
+    if (repo == null) return false;
+    int slash = repo.indexOf('/');
+    if (slash <= 0 || slash == repo.length() - 1 || repo.indexOf('/', slash + 1) >= 0) return false;
+    for (int i = 0; i < repo.length(); i++) if (Character.isWhitespace(repo.charAt(i))) return false;
+    return true;
   }
 }

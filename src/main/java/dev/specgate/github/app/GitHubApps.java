@@ -1,5 +1,6 @@
 package dev.specgate.github.app;
 
+import java.util.regex.Pattern;
 import dev.specgate.github.CallPolicy;
 import dev.specgate.github.GitHubApi;
 import dev.specgate.github.GitHubException;
@@ -17,6 +18,7 @@ import org.kohsuke.github.authorization.AuthorizationProvider;
  * provider rejects) and mints it again five minutes before it expires.
  */
 public final class GitHubApps {
+  private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,18}");
   private final URI apiBase;
   private final AppJwt jwt;
   private final CallPolicy policy;
@@ -53,7 +55,7 @@ public final class GitHubApps {
   private long ownAppId() {
     long id = ownAppId;
     if (id != 0) return id;
-    id = jwt.appId().matches("[0-9]{1,18}") ? Long.parseLong(jwt.appId()) : app().authenticatedAppId();
+    id = NUMERIC_ID.matcher(jwt.appId()).matches() ? Long.parseLong(jwt.appId()) : app().authenticatedAppId();
     ownAppId = id;
     return id;
   }

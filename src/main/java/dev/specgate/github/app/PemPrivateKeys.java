@@ -1,5 +1,6 @@
 package dev.specgate.github.app;
 
+import java.util.regex.Pattern;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.Base64;
  * as is.
  */
 public final class PemPrivateKeys {
+  private static final Pattern LINE_BREAK = Pattern.compile("\\R");
   private static final String PKCS1 = "RSA PRIVATE KEY";
   private static final String PKCS8 = "PRIVATE KEY";
   /** DER of AlgorithmIdentifier { rsaEncryption (1.2.840.113549.1.1.1), NULL }. */
@@ -47,7 +49,7 @@ public final class PemPrivateKeys {
     String type = null;
     StringBuilder base64 = new StringBuilder();
     boolean inside = false;
-    for (String raw : pem.split("\\R")) {
+    for (String raw : LINE_BREAK.split(pem)) {
       String line = raw.trim();
       if (!inside && line.startsWith("-----BEGIN ") && line.endsWith("-----")) {
         type = line.substring("-----BEGIN ".length(), line.length() - 5);
