@@ -42,19 +42,22 @@ final class ChangeOptions {
   /** The change {@code paths} or the range {@code base..head} names, files over {@code maxFileBytes} left out. */
   Input read(List<Path> paths, String base, long maxFileBytes) {
     if (head != null && base == null) throw new UserError("--head needs --base");
-    return base != null ? gitRange(paths, base) : paths(paths, maxFileBytes);
+    return base != null ? gitRange(paths, base, maxFileBytes) : paths(paths, maxFileBytes);
   }
 
-  private Input gitRange(List<Path> paths, String base) {
+  private Input gitRange(List<Path> paths, String base, long maxFileBytes) {
     if (paths.size() > 1) throw new UserError("--base takes one PATH inside a git repository, got " + paths.size());
     Path start = paths.isEmpty() ? Path.of(".") : paths.get(0);
     Path repo = gitRoot(start);
-    ChangeSet changes;
+    GitRange.Read read;
     try {
-      changes = GitRange.changeSet(repo, base, head);
+      read = GitRange.read(repo, base, head, maxFileBytes);
     } catch (GitSourceException e) {
       throw new UserError(e.getMessage());
     }
+    ChangeSet changes = read.changes();
+    List<String> notRead = read.tooLarge().stream()
+        .map(p -> p + ": larger than " + maxFileBytes + " bytes (--max-file-bytes); not analysed").toList();
     Config config;
     if (configFile != null) {
       config = ConfigResolver.resolve(configFile, repo);
@@ -64,7 +67,7 @@ final class ChangeOptions {
           .map(f -> ConfigResolver.fromText(f.content() == null ? "" : f.content(), ConfigResolver.FILE_NAME))
           .orElse(Config.defaults());
     }
-    return new Input(changes, config, List.of());
+    return new Input(changes, config, notRead);
   }
 
   private Input paths(List<Path> named, long maxFileBytes) {

@@ -60,7 +60,8 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  *       binary file.
  *   <li>A blob with a NUL byte in its first 8,000 bytes is binary ({@code binary=true}, no
  *       content). Text is decoded as UTF-8 leniently: malformed bytes become U+FFFD.
- *   <li>A blob over {@value #MAX_FILE_BYTES} bytes is not loaded at all and is marked binary,
+ *   <li>A blob over {@value #MAX_FILE_BYTES} bytes (or the limit given to {@link #read}) is not
+ *       loaded at all and is marked binary,
  *       whatever its bytes: no migration or packet is that large, and loading such files (dumps,
  *       fixtures, vendored bundles) would cost more memory than the analysis itself. Because a large
  *       file that looks like text cannot then be searched for references, {@code headTreeComplete}
@@ -76,13 +77,20 @@ public final class GitRange {
 
   private final Repository repo;
   private final ObjectReader reader;
+  private final int maxFileBytes;
   private final Map<ObjectId, Blob> blobs = new HashMap<>();
+  /** Paths of text files at head left unread for their size, for the user to be told. */
+  private final java.util.Set<String> tooLarge = new java.util.TreeSet<>();
   private boolean skippedLargeText;
 
-  private GitRange(Repository repo) {
+  private GitRange(Repository repo, long maxFileBytes) {
     this.repo = repo;
     this.reader = repo.newObjectReader();
+    this.maxFileBytes = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 8, maxFileBytes));
   }
+
+  /** A change read from git, and the text files it left unread for their size (head paths). */
+  public record Read(ChangeSet changes, List<String> tooLarge) {}
 
   /**
    * The change from {@code baseRef} to {@code headRef} in the repository holding {@code repo}.
@@ -94,14 +102,20 @@ public final class GitRange {
    * @throws GitSourceException when {@code repo} is no repository or a ref names no commit there
    */
   public static ChangeSet changeSet(Path repo, String baseRef, String headRef) {
+    return read(repo, baseRef, headRef, MAX_FILE_BYTES).changes();
+  }
+
+  /** As {@link #changeSet}, reading blobs of at most {@code maxFileBytes} (others as described above). */
+  public static Read read(Path repo, String baseRef, String headRef, long maxFileBytes) {
     if (baseRef == null || baseRef.isBlank()) {
       throw new GitSourceException("--base is required: expected a branch, tag or commit id");
     }
     String head = headRef == null || headRef.isBlank() ? Constants.HEAD : headRef;
     try (Repository repository = open(repo)) {
-      GitRange range = new GitRange(repository);
+      GitRange range = new GitRange(repository, maxFileBytes);
       try {
-        return range.build(baseRef, head);
+        ChangeSet changes = range.build(baseRef, head);
+        return new Read(changes, List.copyOf(range.tooLarge));
       } finally {
         range.reader.close();
       }
@@ -153,7 +167,7 @@ public final class GitRange {
         diff.setReader(reader, repo.getConfig());
         diff.setDetectRenames(true);
         diff.setContext(PATCH_CONTEXT_LINES);
-        diff.setBinaryFileThreshold(MAX_FILE_BYTES);
+        diff.setBinaryFileThreshold(maxFileBytes);
         for (DiffEntry entry : diff.scan(from.getTree(), head.getTree())) {
           SourceFile file = changedFile(diff, entry);
           if (file != null) changed.put(file.path(), file);
@@ -168,7 +182,10 @@ public final class GitRange {
           String path = tree.getPathString();
           if (!isFile(tree.getFileMode(0))) continue;
           Blob blob = blob(tree.getObjectId(0));
-          if (blob.largeText) skippedLargeText = true;
+          if (blob.largeText) {
+            skippedLargeText = true;
+            tooLarge.add(path);
+          }
           if (changed.containsKey(path)) continue;
           files.add(
               blob.text == null
@@ -309,7 +326,7 @@ public final class GitRange {
     try (DiffFormatter one = new DiffFormatter(out)) {
       one.setReader(reader, repo.getConfig());
       one.setContext(PATCH_CONTEXT_LINES);
-      one.setBinaryFileThreshold(MAX_FILE_BYTES);
+      one.setBinaryFileThreshold(maxFileBytes);
       one.format(entry);
       one.flush();
     }
@@ -352,10 +369,10 @@ public final class GitRange {
     if (known != null) return known;
     ObjectLoader loader = reader.open(id, Constants.OBJ_BLOB);
     Blob blob;
-    if (loader.getSize() > MAX_FILE_BYTES) {
+    if (loader.getSize() > maxFileBytes) {
       blob = new Blob(null, !startsBinary(loader));
     } else {
-      byte[] bytes = loader.getCachedBytes(MAX_FILE_BYTES);
+      byte[] bytes = loader.getCachedBytes(maxFileBytes);
       blob = new Blob(TextDecoding.looksBinary(bytes) ? null : TextDecoding.decode(bytes), false);
     }
     blobs.put(id, blob);

@@ -173,17 +173,21 @@ class SchemaDumpCheckTest {
   }
 
   @Test
-  void aDumpOverAGitRangesBlobLimitIsNamedNotSkipped() throws Exception {
+  void aGitRangeNamesADumpOverMaxFileBytes() throws Exception {
     try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-      // over the 5 MB a git range reads of one blob
-      write("db/schema.sql", BASE_SCHEMA + "-- padding padding padding padding padding padding\n".repeat(110_000));
+      write("db/schema.sql", BASE_SCHEMA + "-- padding\n".repeat(500));
       write("db/migrations/.keep", "");
       commit(git, "squashed");
       write(MIGRATION, MIGRATION_SQL);
       commit(git, "uuid not null");
     }
-    CheckCommandTest.Run range = CheckCommandTest.run("check", dir.toString(), "--base", "HEAD~1", "--format", "json");
+    CheckCommandTest.Run range = CheckCommandTest.run("check", dir.toString(), "--base", "HEAD~1", "--max-file-bytes", "2000",
+        "--format", "json");
     assertThat(findings(range)).contains("db/schema.sql:1 internal-error");
+    assertThat(range.err()).contains("db/schema.sql: larger than 2000 bytes (--max-file-bytes); not analysed");
+    // the default bound reads it
+    assertThat(findings(CheckCommandTest.run("check", dir.toString(), "--base", "HEAD~1", "--format", "json")))
+        .doesNotContain("db/schema.sql:1 internal-error");
   }
 
   @Test
