@@ -16,6 +16,8 @@ import dev.specgate.sql.ConstraintDef;
 import dev.specgate.sql.Names;
 import dev.specgate.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -34,12 +36,17 @@ import java.util.List;
 public final class ForeignKeyWithoutIndex implements Rule {
   private record Fk(At at, String table, List<String> columns, String parent) {}
 
+  /** An index a forward migration builds: its file and columns. */
+  private record BuiltIndex(String path, List<String> columns) {}
+
   @Override
   public void check(RuleContext context, Findings out) {
+    Map<String, List<BuiltIndex>> built = null; // computed once, when the first key needs it
     for (At at : SqlRuleSupport.statements(context, false)) {
       if (!at.postgres()) continue;
       for (Fk fk : foreignKeys(at)) {
-        if (indexed(context, fk)) continue;
+        if (built == null) built = builtIndexes(context);
+        if (indexed(context, fk, built)) continue;
         String table = SqlRuleSupport.name(fk.table());
         String cols = String.join(", ", fk.columns());
         out.report(SqlRuleSupport.location(at),
@@ -79,8 +86,25 @@ public final class ForeignKeyWithoutIndex implements Rule {
     return out;
   }
 
+  /**
+   * The indexes every forward migration builds, by table: looked up per foreign key instead of
+   * scanning every statement of the history for each one (that scan was most of a corpus run).
+   */
+  private static Map<String, List<BuiltIndex>> builtIndexes(RuleContext c) {
+    Map<String, List<BuiltIndex>> out = new HashMap<>();
+    for (var m : c.migrations()) {
+      if (m.isDown()) continue;
+      for (Statement s : m.migration().statements()) {
+        if (s.op() instanceof Operation.CreateIndex ci && ci.table() != null) {
+          out.computeIfAbsent(Names.normalize(ci.table()), t -> new ArrayList<>()).add(new BuiltIndex(m.path(), ci.columns()));
+        }
+      }
+    }
+    return out;
+  }
+
   /** An index or PK/UNIQUE leading with the key's columns exists by the end of the file. */
-  private static boolean indexed(RuleContext c, Fk fk) {
+  private static boolean indexed(RuleContext c, Fk fk, Map<String, List<BuiltIndex>> built) {
     List<Statement> all = fk.at().file().migration().statements();
     Statement last = all.get(all.size() - 1);
     String table = Names.normalize(fk.table());
@@ -94,11 +118,9 @@ public final class ForeignKeyWithoutIndex implements Rule {
     }
     // the safe order builds the index CONCURRENTLY in a migration of its own after the NOT VALID
     // key: an index any other forward migration builds counts too
-    for (var m : c.migrations()) {
-      if (m.isDown() || m.equals(fk.at().file())) continue;
-      for (Statement s : m.migration().statements()) {
-        if (createsLeadingIndex(s, table, fk)) return true;
-      }
+    String path = fk.at().file().path();
+    for (BuiltIndex b : built.getOrDefault(table, List.of())) {
+      if (!b.path().equals(path) && leads(b.columns(), fk.columns())) return true;
     }
     var state = c.schema().tableBefore(fk.at().file(), last, fk.table());
     if (state.isPresent()) {
