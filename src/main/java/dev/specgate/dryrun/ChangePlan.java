@@ -24,11 +24,13 @@ import java.util.regex.Pattern;
 
 /**
  * What a dry run applies, read from the same {@link Workspace} the analysis uses (so files run in
- * their tool's order, with its transaction semantics): the base history (forward migrations the
- * change did not touch), the change (forward migrations it touched; for a directory, all of them),
- * and the change's rollback scripts, latest first.
+ * their tool's order, with its transaction semantics): the schema dumps before the change (the
+ * statements the Workspace parsed, loaded before anything else), the base history (forward
+ * migrations the change did not touch), the change (forward migrations it touched; for a
+ * directory, all of them), and the change's rollback scripts, latest first.
  */
 record ChangePlan(
+    List<Script> dumps,
     List<Script> base,
     List<Script> change,
     List<Script> rollback,
@@ -40,6 +42,10 @@ record ChangePlan(
 
   static ChangePlan of(ChangeSet changes, Config config) {
     Workspace ws = Workspace.discover(changes, config);
+    List<Script> dumps = new ArrayList<>();
+    for (MigrationFile d : ws.schemaDumps()) {
+      dumps.add(new Script(d.path() + " (schema dump)", d.path(), 0, d.migration().statements(), false, null));
+    }
     List<Script> base = new ArrayList<>();
     List<Script> change = new ArrayList<>();
     List<MigrationFile> changedUps = new ArrayList<>();
@@ -58,7 +64,7 @@ record ChangePlan(
       Script down = downOf(changedUps.get(i), ws.migrations(), config);
       if (down != null) rollback.add(down);
     }
-    return new ChangePlan(base, change, rollback, ws.packetsInScope());
+    return new ChangePlan(dumps, base, change, rollback, ws.packetsInScope());
   }
 
   /** The forward statements of a file (before a goose/dbmate down marker). */

@@ -111,7 +111,7 @@ public final class DryRun {
 
     DryRunEvidence run() throws SQLException, DryRunException {
       String version = Catalog.serverVersion(c);
-      PriorSchema.build(plan, runner, c, notes);
+      PriorSchema.build(plan, runner, c, db, notes);
       Map<String, Long> stated = statedRows();
       Seeder seeder = new Seeder(c, plan.plannedForeignKeys(), plan.newCheckExpressions());
       for (String table : plan.touchedExistingTables()) {

@@ -55,10 +55,10 @@ final class PhaseRollbackCheck {
   }
 
   private void verify(List<PlanPhases> phases) throws DryRunException {
-    // the prior schema gets stand-ins for the tables the plan's SQL alters that no migration creates
+    // the prior schema (dumps, base history) gets stand-ins for the tables the plan's SQL alters that neither creates
     List<Script> planSql = new ArrayList<>();
     for (PlanPhases ph : phases) for (PlanSqlBlock b : ph.up()) planSql.add(script(b, ph));
-    ChangePlan prior = new ChangePlan(plan.base(), planSql, List.of(), plan.packets());
+    ChangePlan prior = new ChangePlan(plan.dumps(), plan.base(), planSql, List.of(), plan.packets());
     for (int k = 0; k < phases.size(); k++) {
       PlanPhases phase = phases.get(k);
       List<PlanSqlBlock> rollbacks = new ArrayList<>();
@@ -92,7 +92,7 @@ final class PhaseRollbackCheck {
       if (postgres.isEmpty()) postgres = Catalog.serverVersion(c);
       ScriptRunner runner = new ScriptRunner(c);
       List<String> priorNotes = new ArrayList<>();
-      PriorSchema.build(prior, runner, c, priorNotes);
+      PriorSchema.build(prior, runner, c, db, priorNotes);
       for (String n : priorNotes) if (!notes.contains(n)) notes.add(n);
       for (PlanPhases earlier : before) {
         ObservedStatement failed = apply(runner, c, earlier);
