@@ -65,6 +65,24 @@ class SchemaDumpDryRunTest {
   }
 
   @Test
+  void aChildTableOfTheDumpIsFilledWithItsParentsKeys() throws Exception {
+    var changes = Changes.of()
+        .base("db/structure.sql", STRUCTURE)
+        .add(CHANGE, "ALTER TABLE orders ALTER COLUMN total_cents TYPE bigint;\n")
+        .range();
+    DryRunEvidence e = DryRun.run(changes, Config.defaults(),
+        new DryRunOptions(null, null, Map.of("orders", 3_000L), DryRunOptions.DEFAULT_ROW_CEILING)).evidence();
+    assertThat(e.notes()).noneMatch(n -> n.contains("could not be filled") || n.contains("stand-in"));
+    // the dump's foreign key orders.account_id → accounts: accounts is filled first, with the dump's NOT NULL columns
+    assertThat(e.dataset()).extracting(DryRunEvidence.SeededTable::table, DryRunEvidence.SeededTable::rows)
+        .contains(org.assertj.core.groups.Tuple.tuple("orders", 3_000L));
+    ObservedStatement s = at(e, CHANGE, 1);
+    assertThat(s.rewrites()).containsExactly("orders");
+    assertThat(s.locks()).contains(new ObservedLock("orders", "AccessExclusiveLock"),
+        new ObservedLock("index_orders_on_account_id", "AccessExclusiveLock"));
+  }
+
+  @Test
   void withoutTheDumpTheSameChangeRunsOnAStandIn() throws Exception {
     var changes = Changes.of()
         .base("db/migrate/20240105093000_create_accounts.rb", RUBY)
