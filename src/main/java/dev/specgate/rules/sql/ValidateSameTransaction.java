@@ -83,17 +83,16 @@ public final class ValidateSameTransaction implements Rule {
 
   /** True when no commit separates {@code add} from the VALIDATE at {@code at}. */
   static boolean sameTransaction(At at, Statement add) {
-    if (at.file().toolTransaction()) return true;
-    if (!at.statement().inExplicitTransaction() || !add.inExplicitTransaction()) return false;
+    boolean tool = at.file().toolTransaction();
+    if (!tool && (!at.statement().inExplicitTransaction() || !add.inExplicitTransaction())) return false;
     List<Statement> all = at.file().migration().statements();
     for (Statement s : all) {
       if (s.index() <= add.index() || s.index() >= at.statement().index()) continue;
-      if (s.op() instanceof Operation.Transaction tx
-          && (tx.kind() == Operation.Transaction.Kind.COMMIT
-              || tx.kind() == Operation.Transaction.Kind.ROLLBACK
-              || tx.kind() == Operation.Transaction.Kind.BEGIN)) {
-        return false;
-      }
+      if (!(s.op() instanceof Operation.Transaction tx)) continue;
+      // COMMIT and ROLLBACK end the open transaction whoever opened it (the tool's too: what
+      // follows runs in a new one); a BEGIN inside the tool's transaction opens none
+      if (tx.kind() == Operation.Transaction.Kind.COMMIT || tx.kind() == Operation.Transaction.Kind.ROLLBACK) return false;
+      if (tx.kind() == Operation.Transaction.Kind.BEGIN && !tool) return false;
     }
     return true;
   }
