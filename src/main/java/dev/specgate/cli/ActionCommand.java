@@ -65,7 +65,7 @@ public final class ActionCommand implements Callable<Integer> {
       description = "Config file, relative to the workspace (default: .specgate.yml at the head commit).")
   String configFile;
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY",
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", completionCandidates = Candidates.Severities.class,
       description = "error, warning or notice (default: the config's failOn, else error).")
   String failOn;
 

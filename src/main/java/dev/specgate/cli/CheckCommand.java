@@ -49,10 +49,10 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin ChangeOptions change = new ChangeOptions();
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text | json | sarif | markdown | github (default: text)")
+  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.ReportFormats.class, description = "text | json | sarif | markdown | github (default: text)")
   String format = "text";
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "error | warning | notice (default: error, or failOn in the config)")
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", completionCandidates = Candidates.Severities.class, description = "error | warning | notice (default: error, or failOn in the config)")
   String failOn;
 
   @Option(names = "--max-file-bytes", paramLabel = "BYTES",

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
     footer = {
       "  source <(specgate completion bash)                          # this bash session",
       "  specgate completion bash > ~/.local/share/bash-completion/completions/specgate",
-      "  specgate completion zsh > \"${fpath[1]}/_specgate\"           # or source it from ~/.zshrc"
+      "  source <(specgate completion zsh)                           # in ~/.zshrc, after compinit"
     })
 final class CompletionCommand implements Callable<Integer> {
   enum Shell { bash, zsh }

@@ -58,7 +58,7 @@ final class DryRunCommand implements Callable<Integer> {
   @Option(names = "--row-ceiling", paramLabel = "N", description = "at most this many synthetic rows per table from the packet's count (default: dryRunRowCeiling in the config, 20000)")
   Long rowCeiling;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text | json | markdown (default: text)")
+  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.DryRunFormats.class, description = "text | json | markdown (default: text)")
   String format = "text";
 
   @Override

@@ -54,10 +54,10 @@ final class GuardCommand implements Callable<Integer> {
   @Option(names = "--diff", paramLabel = "FILE", description = "the unified diff; - or absent: stdin")
   String diff = "-";
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text | json (default: text)")
+  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.TextOrJson.class, description = "text | json (default: text)")
   String format = "text";
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY",
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", completionCandidates = Candidates.Severities.class,
       description = "error | warning | notice (default: error, or failOn in the config)")
   String failOn;
 

@@ -42,7 +42,7 @@ final class PacketCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "0..1", description = "a directory (default: .) or a packet's Markdown file")
   Path path = Path.of(".");
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text | json (default: text)")
+  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.TextOrJson.class, description = "text | json (default: text)")
   String format = "text";
 
   @Option(names = "--config", paramLabel = "FILE", description = "configuration file (default: .specgate.yml at the root)")

@@ -3,7 +3,13 @@ package dev.specgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.specgate.core.BuildInfo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 /** --help and -h on every command, `specgate help`, --version, shell completion: through the main entry. */
@@ -70,6 +76,53 @@ class HelpAndVersionTest {
     CheckCommandTest.Run fish = CheckCommandTest.run("completion", "fish");
     assertThat(fish.exit()).isEqualTo(2);
     assertThat(fish.err()).contains("bash").contains("zsh");
+  }
+
+  /**
+   * The generated script, run by the real shell: zsh through bashcompinit, which calls bash
+   * completion functions under {@code emulate sh} (so we do the same). A shell that is not
+   * installed is skipped, not faked.
+   */
+  @Test
+  void completionOffersCommandsOptionsAndValuesInTheRealShells(@TempDir Path dir) throws Exception {
+    Path script = dir.resolve("specgate-completion");
+    Files.writeString(script, CheckCommandTest.run("completion", "bash").out());
+    String probe = String.join("; ",
+        "t() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(( $# - 1 )); COMP_LINE=\"$*\"; COMP_POINT=${#COMP_LINE}; COMPREPLY=();"
+            + " _complete_specgate specgate \"${COMP_WORDS[COMP_CWORD]}\" \"${COMP_WORDS[COMP_CWORD-1]}\" 2>/dev/null;"
+            + " echo \"$* => ${COMPREPLY[*]}\"; }",
+        "t specgate ch", "t specgate check --fo", "t specgate check --format ''", "t specgate check --fail-on ''",
+        "t specgate dry-run --format ''");
+    boolean ran = false;
+    for (String shell : List.of("bash", "zsh")) {
+      Optional<Path> binary = onPath(shell);
+      if (binary.isEmpty()) continue;
+      String setup = shell.equals("zsh")
+          ? "autoload -U +X compinit && compinit -u; autoload -U +X bashcompinit && bashcompinit; source " + script
+              + "; echo \"registered: ${_comps[specgate]}\"; emulate sh; setopt kshglob noshglob braceexpand; "
+          : "source " + script + "; ";
+      Process p = new ProcessBuilder(binary.get().toString(), "-c", setup + probe).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).as(shell + ": " + out).isZero();
+      assertThat(out).as(shell)
+          .contains("specgate ch => check")
+          .containsPattern("specgate check --fo => .*--format")
+          .contains("specgate check --format  => text json sarif markdown github")
+          .contains("specgate check --fail-on  => error warning notice")
+          .contains("specgate dry-run --format  => text json markdown");
+      // sourced after compinit, zsh registers it (the README's way)
+      if (shell.equals("zsh")) assertThat(out).contains("registered: _bash_complete -F _complete_specgate");
+      ran = true;
+    }
+    Assumptions.assumeTrue(ran, "neither bash nor zsh is installed");
+  }
+
+  private static Optional<Path> onPath(String name) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      Path p = Path.of(dir, name);
+      if (Files.isExecutable(p)) return Optional.of(p);
+    }
+    return Optional.empty();
   }
 
   @Test
