@@ -57,7 +57,10 @@ final class PriorSchema {
         throw new DryRunException(f.file() + ":" + f.line() + ": the migration history before the change does"
             + " not apply on PostgreSQL " + Catalog.serverVersion(c) + ": " + f.error() + ". The dry run"
             + " stopped there: nothing after this file was applied, so it produced no evidence."
-            + " Fix that migration, or run from a commit where the history applies.");
+            + " Fix that migration, or run from a commit where the history applies."
+            + (needsSuperuser(f.error()) ? " (On the embedded PostgreSQL the SQL runs as a role that is not a"
+                + " superuser, as SQL from a pull request must; to apply statements that need one, give --db a"
+                + " server of yours.)" : ""));
       }
     }
     if (!already.isEmpty()) {
@@ -88,5 +91,11 @@ final class PriorSchema {
           + ") so that the change could run; its locks, rewrites and scans are PostgreSQL's own, its column types are"
           + " guessed");
     }
+  }
+
+  /** PostgreSQL's words for a statement only a superuser (or a role we do not give) may run. */
+  private static boolean needsSuperuser(String error) {
+    String e = error == null ? "" : error.toLowerCase(java.util.Locale.ROOT);
+    return e.contains("permission denied") || e.contains("must be superuser");
   }
 }

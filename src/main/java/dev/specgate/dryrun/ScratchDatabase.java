@@ -15,6 +15,12 @@ import java.util.regex.Pattern;
  * A database created for one dry run under a random name and always dropped afterwards: on the
  * embedded cluster, or on the server a {@code --db} URL names. The database the URL names is only
  * connected to, to issue CREATE DATABASE and DROP DATABASE; nothing in it is touched.
+ *
+ * <p>On the embedded cluster the change's SQL runs as a role of its own, created with the database
+ * (which it owns) and dropped with it: not a superuser. The SQL comes from a pull request anyone
+ * can open, and as a superuser {@code COPY … FROM PROGRAM}, server-side file reads or an untrusted
+ * language would run commands on the machine that runs specgate (the service's host). A statement
+ * that needs a superuser fails there as it would for an application's role.
  */
 final class ScratchDatabase implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -25,20 +31,35 @@ final class ScratchDatabase implements AutoCloseable {
   private final String name;
   private final String url;
   private final String label;
+  /** True when {@link #name} is also a role made for this database (embedded), dropped with it. */
+  private final boolean ownRole;
 
-  private ScratchDatabase(String adminUrl, Properties props, String name, String url, String label) {
+  private ScratchDatabase(String adminUrl, Properties props, String name, String url, String label, boolean ownRole) {
     this.adminUrl = adminUrl;
     this.props = props;
     this.name = name;
     this.url = url;
     this.label = label;
+    this.ownRole = ownRole;
   }
 
-  /** A scratch database on the embedded cluster of this PostgreSQL major. */
+  /** A scratch database on the embedded cluster of this PostgreSQL major, used through a role of its own. */
   static ScratchDatabase embedded(int major) throws DryRunException {
     EmbeddedPostgres pg = EmbeddedCluster.forMajor(major);
     String admin = pg.getJdbcUrl("postgres", "postgres");
-    return create(admin, new Properties(), "embedded");
+    String name = scratchName();
+    try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
+      s.execute("CREATE ROLE " + name + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+      s.execute("CREATE DATABASE " + name + " OWNER " + name + " TEMPLATE template0");
+    } catch (SQLException e) {
+      throw new DryRunException("the embedded PostgreSQL cannot create a scratch database: " + e.getMessage());
+    }
+    String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + name + "?user=" + name;
+    return new ScratchDatabase(admin, new Properties(), name, url, "embedded", true);
+  }
+
+  private static String scratchName() {
+    return "specgate_dryrun_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
   }
 
   /** A scratch database on the server {@code jdbcUrl} names (its own database is left alone). */
@@ -52,7 +73,7 @@ final class ScratchDatabase implements AutoCloseable {
   }
 
   private static ScratchDatabase create(String adminUrl, Properties props, String label) throws DryRunException {
-    String name = "specgate_dryrun_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+    String name = scratchName();
     try (Connection c = DriverManager.getConnection(adminUrl, props); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name + " TEMPLATE template0");
     } catch (SQLException e) {
@@ -63,7 +84,7 @@ final class ScratchDatabase implements AutoCloseable {
       }
       throw new DryRunException("--db " + label + ": cannot create a scratch database: " + e.getMessage());
     }
-    return new ScratchDatabase(adminUrl, props, name, withDatabase(adminUrl, name), label);
+    return new ScratchDatabase(adminUrl, props, name, withDatabase(adminUrl, name), label, false);
   }
 
   /** The same URL, naming another database. */
@@ -100,6 +121,7 @@ final class ScratchDatabase implements AutoCloseable {
       s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'"
           + " AND pid <> pg_backend_pid()");
       s.execute("DROP DATABASE IF EXISTS " + name);
+      if (ownRole) s.execute("DROP ROLE IF EXISTS " + name);
     } catch (SQLException e) {
       throw new DryRunException("could not drop the scratch database " + name + " on " + label + ": "
           + e.getMessage() + " (drop it by hand)");

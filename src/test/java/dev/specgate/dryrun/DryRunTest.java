@@ -268,6 +268,33 @@ class DryRunTest {
     }
   }
 
+  /**
+   * SQL from a pull request runs as a role that is no superuser: COPY … FROM PROGRAM (a shell
+   * command on the machine running specgate) and server-side file reads are refused, the rest of
+   * the change runs.
+   */
+  @Test
+  void aPullRequestsSqlCannotRunCommandsOrReadFilesOnTheHost(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path marker = dir.resolve("pwned");
+    var command = Changes.of()
+        .base("db/migrations/1_accounts.sql", ACCOUNTS)
+        .add("db/migrations/2_evil.sql", "CREATE TABLE loot (line text);\n"
+            + "COPY loot FROM PROGRAM 'touch " + marker + "';\n")
+        .range();
+    ObservedStatement copy = at(DryRun.run(command, Config.defaults()).evidence(), "db/migrations/2_evil.sql", 2);
+    assertThat(java.nio.file.Files.exists(marker)).as("the command ran on the host").isFalse();
+    assertThat(copy.ok()).isFalse();
+    assertThat(copy.error()).contains("must be superuser").contains("SQLSTATE 42501");
+    var read = Changes.of()
+        .base("db/migrations/1_accounts.sql", ACCOUNTS)
+        .add("db/migrations/2_read.sql", "SELECT pg_read_file('/etc/hostname');\n")
+        .range();
+    ObservedStatement file = at(DryRun.run(read, Config.defaults()).evidence(), "db/migrations/2_read.sql", 1);
+    assertThat(file.ok()).isFalse();
+    assertThat(file.error()).contains("permission denied").contains("SQLSTATE 42501");
+  }
+
   @Test
   void aUserWithoutCreateDatabaseRightsGetsAClearMessage() throws Exception {
     int port = EmbeddedCluster.forMajor(PostgresBinaries.BUNDLED_MAJOR).getPort();
