@@ -37,6 +37,7 @@ final class SchemaDumpLoader {
     int applied = 0;
     List<String> rejected = new ArrayList<>();
     try (java.sql.Statement s = c.createStatement()) {
+      s.setQueryTimeout(ScriptRunner.STATEMENT_TIMEOUT_SECONDS); // a dump comes from the pull request too
       for (Statement st : dump.statements()) {
         if (st.op() instanceof Operation.Transaction) continue;
         try {

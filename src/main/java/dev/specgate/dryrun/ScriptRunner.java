@@ -30,14 +30,29 @@ import java.util.concurrent.Future;
 final class ScriptRunner {
   /** SQLSTATE classes of errors caused by the rows met: data exception, integrity violation. */
   private static final Set<String> DATA_CLASSES = Set.of("22", "23");
+  private static final String QUERY_CANCELED = "57014";
+
+  /**
+   * The longest one statement of the change may run. On the synthetic rows no migration statement
+   * comes near it; a pull request's {@code pg_sleep} or endless loop would otherwise hold a worker
+   * thread and a backend for ever. Enforced by the driver (a cancel request), so no SET in the
+   * change's SQL lifts it.
+   */
+  static final int STATEMENT_TIMEOUT_SECONDS = 120;
 
   private final Connection c;
   private final int pid;
+  private final int timeoutSeconds;
   /** Tables holding synthetic rows in the run under way (a data error on them is not evidence). */
   private Map<String, Long> synthetic = Map.of();
 
   ScriptRunner(Connection c) throws SQLException {
+    this(c, STATEMENT_TIMEOUT_SECONDS);
+  }
+
+  ScriptRunner(Connection c, int timeoutSeconds) throws SQLException {
     this.c = c;
+    this.timeoutSeconds = timeoutSeconds;
     this.pid = Catalog.backendPid(c);
     c.setAutoCommit(true);
   }
@@ -51,7 +66,7 @@ final class ScriptRunner {
     List<ObservedStatement> out = new ArrayList<>();
     synthetic = observer == null ? Map.of() : observer.seededRows();
     boolean inTx = false;
-    try (java.sql.Statement s = c.createStatement()) {
+    try (java.sql.Statement s = statement()) {
       if (script.toolTransaction()) {
         s.execute("BEGIN");
         inTx = true;
@@ -121,7 +136,7 @@ final class ScriptRunner {
     Map<String, Long> nodesBefore = o == null ? Map.of() : Catalog.fileNodes(c);
     Map<String, Long> scansBefore = o == null ? Map.of() : Catalog.seqScans(c);
     long t0 = System.nanoTime();
-    try (java.sql.Statement s = c.createStatement()) {
+    try (java.sql.Statement s = statement()) {
       s.execute(st.sql());
     } catch (SQLException e) {
       return failure(script, st, e, millis(t0));
@@ -162,7 +177,7 @@ final class ScriptRunner {
   private ObservedStatement outsideTransaction(Script script, Statement st, Observer o) throws SQLException {
     if (o == null) {
       long t0 = System.nanoTime();
-      try (java.sql.Statement s = c.createStatement()) {
+      try (java.sql.Statement s = statement()) {
         s.execute(st.sql());
       } catch (SQLException e) {
         return failure(script, st, e, millis(t0));
@@ -197,7 +212,7 @@ final class ScriptRunner {
     long t0 = System.nanoTime();
     try {
       Future<?> done = runner.submit(() -> {
-        try (java.sql.Statement s = c.createStatement()) {
+        try (java.sql.Statement s = statement()) {
           s.execute(st.sql());
         }
         return null;
@@ -291,8 +306,20 @@ final class ScriptRunner {
     return message.startsWith("ERROR: ") ? message.substring("ERROR: ".length()) : message;
   }
 
+  /** A statement for the change's SQL, bounded by the timeout. */
+  private java.sql.Statement statement() throws SQLException {
+    java.sql.Statement s = c.createStatement();
+    s.setQueryTimeout(timeoutSeconds);
+    return s;
+  }
+
   private ObservedStatement failure(Script script, Statement st, SQLException e, double ms) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (QUERY_CANCELED.equals(state)) {
+      return ObservedStatement.failed(script.file(), st.line() + script.lineOffset(), st.span().endLine() + script.lineOffset(),
+          st.sql(), "cancelled after " + timeoutSeconds + " s, the most one statement may run in a dry run (SQLSTATE "
+              + state + ")", ms, false);
+    }
     boolean data = state.length() >= 2 && DATA_CLASSES.contains(state.substring(0, 2))
         && synthetic.getOrDefault(tableOf(st.op()), 0L) > 0;
     return ObservedStatement.failed(script.file(), st.line() + script.lineOffset(), st.span().endLine() + script.lineOffset(),
