@@ -1,5 +1,6 @@
 package dev.specgate.dryrun;
 
+import dev.specgate.core.Lines;
 import dev.specgate.sql.Operation;
 import dev.specgate.sql.Statement;
 import java.sql.Connection;
@@ -92,7 +93,7 @@ final class SchemaDumpLoader {
   /** The statement without the comment lines above it, on one line, cut short. */
   private static String shown(String sql) {
     StringBuilder out = new StringBuilder();
-    for (String line : sql.split("\n", -1)) {
+    for (String line : Lines.of(sql)) {
       String l = line.strip();
       if (l.isEmpty() || l.startsWith("--")) continue;
       if (out.length() > 0) out.append(' ');

@@ -1,5 +1,6 @@
 package dev.specgate.engine;
 
+import dev.specgate.core.Identifiers;
 import dev.specgate.core.Finding;
 import dev.specgate.core.Lines;
 import dev.specgate.core.Location;
@@ -149,7 +150,7 @@ final class Suppressions {
   private static boolean keywordAt(String text, int at, String word) {
     if (!text.startsWith(word, at)) return false;
     int end = at + word.length();
-    return end == text.length() || !(Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_');
+    return end == text.length() || !Identifiers.isIdentifierChar(text.charAt(end));
   }
 
   /**

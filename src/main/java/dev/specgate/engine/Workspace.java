@@ -78,10 +78,7 @@ public final class Workspace {
     if (config.schemaDumps().isEmpty()) return List.of();
     GlobSet dumps = new GlobSet(config.schemaDumps());
     GlobSet migrations = new GlobSet(config.migrations());
-    Set<String> migrated = new HashSet<>();
-    if (changes.isSnapshot()) {
-      for (MigrationFile m : found) if (!m.isDown()) migrated.addAll(TouchedTables.of(m.migration()));
-    }
+    Set<String> migrated = null; // the tables the snapshot's migrations act on, found at the first dump
     List<MigrationFile> out = new ArrayList<>();
     for (SourceFile f : changes.files()) {
       if (!isSqlFile(f.path()) || !dumps.matches(f.path()) || migrations.matches(f.path())) continue;
@@ -90,16 +87,24 @@ public final class Workspace {
         // a dump the change adds has no "before"; one that is binary or over the size limit was not read
         if (f.binary()) problems.add(notRead(f.path(), "a schema dump",
             "the schema before the change comes from the migrations alone",
-            "Dumps are read up to the size limit of their input (the service's SPECGATE_MAX_FILE_BYTES, 5 MB in a git"
-                + " range); a larger one is not used. Remove it from schemaDumps in .specgate.yml to silence this."));
+            "Dumps are read up to the size limit of their input (check --max-file-bytes, 5 MB in the Action, the"
+                + " service's SPECGATE_MAX_FILE_BYTES); a larger one is not used. Remove it from schemaDumps in"
+                + " .specgate.yml to silence this."));
         continue;
       }
       SourceFile atBase = SourceFile.unchanged(f.previousPath() != null && !changes.isSnapshot() ? f.previousPath() : f.path(), before);
       Migration m = MigrationParser.parse(atBase.path(), before, dialectOf(atBase.path(), config.dialect()));
+      if (migrated == null) {
+        migrated = new HashSet<>();
+        if (changes.isSnapshot()) {
+          for (MigrationFile mf : found) if (!mf.isDown()) migrated.addAll(TouchedTables.of(mf.migration()));
+        }
+      }
       if (!migrated.isEmpty()) {
+        Set<String> acted = migrated;
         List<Statement> kept = m.statements().stream()
             .filter(st -> StatementTables.actedOn(st.op()).stream()
-                .noneMatch(t -> migrated.contains(Names.unqualified(t))))
+                .noneMatch(t -> acted.contains(Names.unqualified(t))))
             .toList();
         m = new Migration(m.path(), m.dialect(), kept);
       }
@@ -185,6 +190,9 @@ public final class Workspace {
     Set<String> unread = new TreeSet<>();
     Set<String> relevant = new HashSet<>();
     for (SourceFile f : sqlFiles) {
+      // only an up.sql or down.sql can be diesel's: the name first, so other files' text is not scanned twice
+      String name = f.fileName().toLowerCase(Locale.ROOT);
+      if (!name.equals("up.sql") && !name.equals("down.sql")) continue;
       if (MigrationOrder.resolve(f.path(), f.content(), config.migrationTool()) != MigrationTool.DIESEL) continue;
       String toml = DieselMetadata.pathBeside(f.path());
       Optional<SourceFile> beside = changes.file(toml).filter(SourceFile::exists);

@@ -1,5 +1,6 @@
 package dev.specgate.rules.guardrail;
 
+import dev.specgate.core.Identifiers;
 import dev.specgate.core.Glob;
 import dev.specgate.core.Spaces;
 import java.util.ArrayList;
@@ -173,10 +174,7 @@ final class ItemMapper {
 
   private static boolean isSqlName(String s) {
     if (s.isEmpty() || Character.isDigit(s.charAt(0))) return false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!(Character.isLetterOrDigit(c) || c == '_')) return false;
-    }
+    for (int i = 0; i < s.length(); i++) if (!Identifiers.isIdentifierChar(s.charAt(i))) return false;
     return true;
   }
 

@@ -1,5 +1,6 @@
 package dev.specgate.rules.sql;
 
+import dev.specgate.core.Identifiers;
 import dev.specgate.core.Severity;
 import dev.specgate.core.SourceFile;
 import dev.specgate.core.Texts;
@@ -380,7 +381,7 @@ public final class DestructiveDrop implements Rule {
     Set<String> out = new HashSet<>();
     int start = -1;
     for (int i = 0; i <= text.length(); i++) {
-      boolean word = i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_');
+      boolean word = i < text.length() && Identifiers.isIdentifierChar(text.charAt(i));
       if (word && start < 0) start = i;
       if (!word && start >= 0) {
         out.add(text.substring(start, i));

@@ -1,5 +1,7 @@
 package dev.specgate.sql.schema;
 
+import dev.specgate.core.Lines;
+
 /**
  * What diesel reads from the {@code metadata.toml} beside a migration's {@code up.sql} and
  * {@code down.sql}: whether it runs them in a transaction. Diesel 2.x (migrations_internals'
@@ -49,13 +51,13 @@ public record DieselMetadata(boolean runInTransaction, int problemLine, String p
   public static DieselMetadata read(String text) {
     String t = text == null ? "" : text;
     if (t.startsWith("\uFEFF")) t = t.substring(1);
-    String[] lines = t.split("\n", -1);
+    String[] lines = Lines.of(t);
     Boolean value = null;
     int valueLine = 0;
     boolean topLevel = true;
     Scan open = null; // a value still open (array, inline table, multi-line string) from an earlier line
     for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+      String line = lines[i];
       int n = i + 1;
       if (open != null) {
         String bad = open.feed(line);
