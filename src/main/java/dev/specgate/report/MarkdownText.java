@@ -73,19 +73,7 @@ public final class MarkdownText {
   public static String html(String raw) {
     String s = oneLine(raw);
     StringBuilder out = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '@', '#' -> out.append(c).append(ZWJ);
-        default -> {
-          out.append(c);
-          breakAutolink(s, i, out);
-        }
-      }
-    }
+    for (int i = 0; i < s.length(); i++) htmlChar(s, i, out);
     return out.toString();
   }
 
@@ -97,6 +85,14 @@ public final class MarkdownText {
     char c = s.charAt(i);
     switch (c) {
       case '\\', '[', ']', '(', ')', '!', '`', '|' -> out.append('\\').append(c);
+      default -> htmlChar(s, i, out);
+    }
+  }
+
+  /** Entities for what HTML reads, a broken mention or reference, a broken autolink: text in HTML or Markdown. */
+  private static void htmlChar(String s, int i, StringBuilder out) {
+    char c = s.charAt(i);
+    switch (c) {
       case '&' -> out.append("&amp;");
       case '<' -> out.append("&lt;");
       case '>' -> out.append("&gt;");
