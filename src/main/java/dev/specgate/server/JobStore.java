@@ -21,7 +21,7 @@ import java.util.Optional;
  * (instance id {@code <job id>.<run>}), which db-scheduler claims, heartbeats and, when its worker
  * died, hands out again.
  */
-public final class JobStore implements AutoCloseable {
+public final class JobStore implements Intake, AutoCloseable {
   /** The db-scheduler task that runs jobs. */
   static final String TASK = "specgate-job";
 
@@ -76,8 +76,8 @@ public final class JobStore implements AutoCloseable {
     return Long.parseLong(instanceId.substring(0, instanceId.indexOf('.')));
   }
 
-  /** One delivery waiting to be stored. */
-  private record Delivery(String id, String event, List<WorkItem> items) {}
+  /** One delivery to store. */
+  record Delivery(String id, String event, List<WorkItem> items) {}
 
   /** Concurrent deliveries share transactions (see {@link GroupCommit}). */
   private final GroupCommit<Delivery, Accepted> deliveries = new GroupCommit<>(this::acceptAll);
@@ -91,7 +91,19 @@ public final class JobStore implements AutoCloseable {
     return deliveries.submit(new Delivery(deliveryId, event, items));
   }
 
-  private List<Accepted> acceptAll(List<Delivery> batch) throws SQLException {
+  /** PostgreSQL's intake: the delivery is stored before the webhook is answered. */
+  @Override
+  public Accepted receive(String deliveryId, String event, List<WorkItem> work) throws SQLException {
+    return accept(deliveryId, event, work);
+  }
+
+  @Override
+  public boolean knows(String deliveryId) throws SQLException {
+    return knowsDelivery(deliveryId);
+  }
+
+  /** Stores deliveries in one transaction; one result per delivery, in order. */
+  List<Accepted> acceptAll(List<Delivery> batch) throws SQLException {
     long now = clock.millis();
     List<String> toSchedule = new ArrayList<>();
     List<Accepted> results = inTransaction(c -> {

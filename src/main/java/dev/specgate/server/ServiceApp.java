@@ -7,6 +7,7 @@ import dev.specgate.github.app.GitHubApps;
 import dev.specgate.github.app.HookDeliveries;
 import dev.specgate.github.app.PemPrivateKeys;
 import io.javalin.Javalin;
+import java.io.IOException;
 import java.security.interfaces.RSAPrivateKey;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -23,20 +24,22 @@ import org.slf4j.LoggerFactory;
  * The GitHub App service, wired by hand: the Javalin server ({@code POST /webhook},
  * {@code GET /healthz}, {@code GET /metrics}), the durable job store, the job queue's workers and
  * the periodic delivery catch-up. {@link #stop()} lets in-flight HTTP requests finish (Jetty's
- * graceful handler), then stops the workers, releasing jobs they could not finish, and closes the
- * store.
+ * graceful handler), then moves what the delivery inbox holds into the store, stops the workers,
+ * releasing jobs they could not finish, and closes the store.
  */
 public final class ServiceApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceApp.class);
 
   private final JobStore store;
+  private final DeliveryInbox inbox;
   private final JobQueue queue;
   private final Javalin javalin;
   private final ScheduledExecutorService catchUp;
   private volatile boolean stopped;
 
-  private ServiceApp(JobStore store, JobQueue queue, Javalin javalin, ScheduledExecutorService catchUp) {
+  private ServiceApp(JobStore store, DeliveryInbox inbox, JobQueue queue, Javalin javalin, ScheduledExecutorService catchUp) {
     this.store = store;
+    this.inbox = inbox;
     this.queue = queue;
     this.javalin = javalin;
     this.catchUp = catchUp;
@@ -56,6 +59,17 @@ public final class ServiceApp implements AutoCloseable {
         githubCalls, metrics::githubResponse);
     JobStore store = JobStore.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword(),
         settings.workers() + 8, clock);
+    // the embedded store takes deliveries through a journal (see DeliveryInbox); PostgreSQL stores them before the 202
+    DeliveryInbox inbox = null;
+    if (!store.postgres()) {
+      try {
+        inbox = DeliveryInbox.open(settings.dataDir().resolve("inbox"), store, metrics);
+      } catch (IOException | SQLException | RuntimeException e) {
+        store.close();
+        throw e instanceof SQLException s ? s : new SQLException("delivery inbox: " + e.getMessage(), e);
+      }
+    }
+    Intake intake = inbox != null ? inbox : store;
     String instance = UUID.randomUUID().toString().substring(0, 8);
     Analyzer bounded = new BoundedAnalyzer(analyzer, settings.analysisBudget(), settings.maxFileBytes(), metrics);
     JobProcessor processor = new JobProcessor(github, bounded, store, metrics, clock);
@@ -64,10 +78,11 @@ public final class ServiceApp implements AutoCloseable {
       queue = JobQueue.start(store, new JobRunner(store, processor, metrics, tuning, clock), settings.workers(),
           tuning.withDeadAfter(settings.deadAfter()), instance);
     } catch (SQLException | RuntimeException e) {
+      if (inbox != null) inbox.close();
       store.close();
       throw e;
     }
-    WebhookHandler webhook = new WebhookHandler(new WebhookSignature(settings.webhookSecret()), store, metrics);
+    WebhookHandler webhook = new WebhookHandler(new WebhookSignature(settings.webhookSecret()), intake, metrics);
 
     Javalin javalin = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
@@ -99,22 +114,23 @@ public final class ServiceApp implements AutoCloseable {
     try {
       javalin.start(settings.port());
     } catch (RuntimeException e) {
+      if (inbox != null) inbox.close();
       queue.close();
       store.close();
       throw e;
     }
-    ScheduledExecutorService catchUp = startCatchUp(settings, github, store, metrics, clock);
+    ScheduledExecutorService catchUp = startCatchUp(settings, github, intake, metrics, clock);
     LOG.info("specgate serve: listening on port {}, {} worker(s), job store {}", javalin.port(), settings.workers(),
         store.postgres() ? "PostgreSQL" : "embedded H2");
-    return new ServiceApp(store, queue, javalin, catchUp);
+    return new ServiceApp(store, inbox, queue, javalin, catchUp);
   }
 
   /** Once at start, then every interval: redeliver what GitHub failed to deliver to us. */
-  private static ScheduledExecutorService startCatchUp(ServiceSettings settings, GitHubApps github, JobStore store,
+  private static ScheduledExecutorService startCatchUp(ServiceSettings settings, GitHubApps github, Intake intake,
       ServiceMetrics metrics, Clock clock) {
     if (settings.catchUpInterval().isZero()) return null;
     DeliveryCatchUp catchUp = new DeliveryCatchUp(new HookDeliveries(github.app()),
-        store::knowsDelivery, metrics, clock);
+        intake::knows, metrics, clock);
     // look back over three intervals (a missed pass is covered by the next), at least an hour, at most GitHub's 3 days
     Duration window = settings.catchUpInterval().multipliedBy(3);
     if (window.compareTo(Duration.ofHours(1)) < 0) window = Duration.ofHours(1);
@@ -143,11 +159,17 @@ public final class ServiceApp implements AutoCloseable {
     return store;
   }
 
+  /** Deliveries acknowledged and not yet in the store (always 0 on PostgreSQL, which stores before the 202). */
+  int pendingDeliveries() {
+    return inbox == null ? 0 : inbox.pending();
+  }
+
   public synchronized void stop() {
     if (stopped) return;
     stopped = true;
     if (catchUp != null) catchUp.shutdownNow();
     javalin.stop();
+    if (inbox != null) inbox.close(); // stores what it took in while the queue can still schedule it
     queue.close();
     store.close();
     LOG.info("specgate serve: stopped");

@@ -49,6 +49,21 @@ public final class ServiceMetrics {
         .register(registry).increment();
   }
 
+  /**
+   * Counts what the job store made of a delivery the inbox took in: {@code queued},
+   * {@code deduplicated} (its work was queued or done already) or {@code duplicate} (its id was stored).
+   */
+  public void inboxStored(String outcome) {
+    Counter.builder("specgate_inbox_stored").description("deliveries moved from the inbox journal to the job store, by outcome")
+        .tag("outcome", outcome).register(registry).increment();
+  }
+
+  /** Deliveries acknowledged and written to the inbox journal, not yet in the job store. */
+  void inboxPending(java.util.function.Supplier<Number> pending) {
+    Gauge.builder("specgate_inbox_pending", pending).description("acknowledged deliveries not yet moved to the job store")
+        .register(registry);
+  }
+
   /** Counts the catch-up's findings: {@code redelivered}, {@code redelivery_failed}. */
   public void catchUp(String outcome, int n) {
     Counter.builder("specgate_missed_deliveries").description("failed webhook deliveries found by the catch-up, by outcome")

@@ -49,6 +49,53 @@ class KillRestartTest {
     }
   }
 
+  /**
+   * 40 deliveries at once, {@code kill -9} as soon as the last is answered: whatever was still in
+   * the inbox journal and not yet in the store is stored by the next start, so every acknowledged
+   * delivery is a job.
+   */
+  @Test
+  void everyAcknowledgedDeliveryIsAJobAfterAKillRightAfterTheAnswers() throws Exception {
+    try (FakeGitHub gh = new FakeGitHub(TestKeys.keyPair()).pullRequest(indexChange())) {
+      // no job gets far in either process: the installation token never comes
+      gh.wm.stubFor(post(urlEqualTo("/app/installations/" + FakeGitHub.INSTALLATION + "/access_tokens"))
+          .atPriority(0).willReturn(aResponse().withStatus(201).withFixedDelay(120_000)));
+      Path key = TestKeys.writePkcs1(dir, TestKeys.keyPair());
+      int port = freePort();
+      int deliveries = 40;
+      Process first = serve(gh, key, port, Map.of(), "first.log");
+      try {
+        awaitHealthy(port, first);
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(deliveries);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int pr = 1; pr <= deliveries; pr++) {
+          String payload = ServiceHarness.pullRequestEvent("opened", FakeGitHub.HEAD, Integer.toString(1000 + pr));
+          answers.add(senders.submit(() -> ServiceHarness.send(port, "pull_request", ServiceHarness.delivery(), payload).statusCode()));
+        }
+        for (java.util.concurrent.Future<Integer> a : answers) assertThat(a.get()).isEqualTo(202);
+      } finally {
+        first.destroyForcibly();
+        first.waitFor();
+      }
+      Process second = serve(gh, key, port, Map.of(), "second.log");
+      try {
+        awaitHealthy(port, second);
+        String metrics = ServiceHarness.get(port, "/metrics");
+        double jobs = 0;
+        for (String line : metrics.split("\n")) {
+          if (line.startsWith("specgate_jobs{")) jobs += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+        assertThat(jobs).as("jobs after the restart; the metrics read:\n" + metrics).isEqualTo(deliveries);
+        String log = java.nio.file.Files.readString(dir.resolve("second.log"));
+        System.out.println("kill -9 after the answers: " + (log.contains("read back from the journal")
+            ? log.substring(log.indexOf("inbox: ")).lines().findFirst().orElse("") : "everything was in the store already"));
+      } finally {
+        second.destroyForcibly();
+        second.waitFor();
+      }
+    }
+  }
+
   /** Returns how long after the restarted service answered /healthz the job's Check Run completed. */
   private Duration killAndRestart(Map<String, String> extraEnv, Duration timeout) throws Exception {
     try (FakeGitHub gh = new FakeGitHub(TestKeys.keyPair()).pullRequest(indexChange())) {

@@ -257,6 +257,7 @@ class ServiceHardeningTest {
     String body = "{\"action\":\"rerequested\",\"check_suite\":{\"head_sha\":\"" + FakeGitHub.HEAD + "\",\"pull_requests\":["
         + prs + "]},\"repository\":{\"full_name\":\"acme/payments\"},\"installation\":{\"id\":" + FakeGitHub.INSTALLATION + "}}";
     assertThat(send(app.port(), "check_suite", delivery(), body).statusCode()).isEqualTo(202);
+    ServiceHarness.await("the delivery stored", Duration.ofSeconds(10), () -> app.pendingDeliveries() == 0);
     assertThat(app.store().all()).hasSize(150);
   }
 

@@ -1,0 +1,398 @@
+package dev.specgate.server;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded store's intake: a delivery is appended to a journal file and acknowledged, and one
+ * thread stores what the journal took in, in batches, in the job store.
+ *
+ * <p>Why not store before the {@code 202}, as on PostgreSQL: the embedded H2 database commits in
+ * this process, and under load its commits competed for the CPU with the workers' analyses — the
+ * acknowledgement waited for them (measured: own handling p99 85 ms at 100 concurrent deliveries
+ * on 2 cores; with the journal 10–20 ms, see {@code docs/service.md}). An append is one write.
+ *
+ * <p>Durability is the H2 file's: the line is written to the file before the {@code 202} goes out,
+ * so a crash of the process ({@code kill -9}) loses nothing; like H2, which does not fsync a commit
+ * either, an OS crash or power loss can lose the last writes. On open, whatever a stopped process
+ * left in the journal is stored first — the store ignores delivery ids it has, so what was stored
+ * already is not stored twice — then the journal starts empty. A line that cannot be read is
+ * never dropped silently: its file is kept aside as {@code *.unreadable} and the line named in the
+ * log; only a torn last line (the process died inside the write, before any acknowledgement) is
+ * left out, with a warning.
+ */
+final class DeliveryInbox implements Intake, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryInbox.class);
+  private static final String PREFIX = "deliveries-";
+  private static final String SUFFIX = ".jsonl";
+  /** A journal file is left for a new one past this size (it is deleted once all it holds is stored). */
+  private static final long ROLL_BYTES = 4L * 1024 * 1024;
+  /** A journal file whose deliveries are all stored is emptied past this size. */
+  private static final long EMPTY_BYTES = 64 * 1024;
+  private static final int MAX_BATCH = 256;
+  /** Delivery ids kept in memory for the duplicate check (about 6 MB). */
+  static final int RECENT = 65_536;
+  /** Writes lines; reads them refusing a missing number rather than taking 0. */
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+  /** One journal line. */
+  record Entry(String delivery, String event, List<WorkItem> work) {}
+
+  /** A journal file and how many of the deliveries written to it are not stored yet. */
+  private record JournalFile(long number, AtomicInteger unstored) {}
+
+  private record Pending(Entry entry, JournalFile file) {}
+
+  private final Path dir;
+  private final JobStore store;
+  private final ServiceMetrics metrics;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Thread storer;
+  /** The ids last taken in (see {@link #receive}). */
+  private final RecentIds recent = new RecentIds(RECENT);
+  /** Deliveries written to the journal and not yet stored. */
+  private final AtomicInteger unstored = new AtomicInteger();
+  /** Files written before the current one that still hold unstored deliveries (the storer deletes them). */
+  private final Map<Long, JournalFile> older = new ConcurrentHashMap<>();
+  /**
+   * Guards the fields below. Only the threads answering webhooks take it, each for one write: the
+   * storer never does, so a storer thread the scheduler preempts cannot hold the answers up.
+   */
+  private final Object writeLock = new Object();
+  private FileChannel out;
+  private volatile JournalFile current;
+  private long size;
+  private boolean closing;
+  /** Set under the lock with {@link #closing}, after which no delivery is added; read by the storer. */
+  private volatile boolean stopping;
+
+  private DeliveryInbox(Path dir, JobStore store, ServiceMetrics metrics, FileChannel lockChannel, FileLock lock, long file)
+      throws IOException {
+    this.dir = dir;
+    this.store = store;
+    this.metrics = metrics;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+    this.current = new JournalFile(file, new AtomicInteger());
+    this.out = openJournal(file);
+    metrics.inboxPending(this::pending);
+    this.storer = new Thread(this::storeLoop, "specgate-inbox");
+    storer.setDaemon(true);
+    storer.start();
+  }
+
+  /**
+   * Opens the inbox in {@code dir}: stores what a stopped process left in its journal, then takes
+   * deliveries. Fails when another process holds the folder, or the left deliveries cannot be
+   * stored (nothing is deleted then).
+   */
+  static DeliveryInbox open(Path dir, JobStore store, ServiceMetrics metrics) throws IOException, SQLException {
+    Files.createDirectories(dir);
+    FileChannel lockChannel = FileChannel.open(dir.resolve("inbox.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = lockChannel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      lockChannel.close();
+      throw new IOException("the delivery inbox " + dir + " is in use by another specgate process"
+          + " (each service needs its own SPECGATE_DATA_DIR)");
+    }
+    try {
+      List<JobStore.Delivery> recovered = new ArrayList<>();
+      long next = recover(dir, store, recovered);
+      DeliveryInbox inbox = new DeliveryInbox(dir, store, metrics, lockChannel, lock, next);
+      for (JobStore.Delivery d : recovered) inbox.recent.add(d.id());
+      return inbox;
+    } catch (IOException | SQLException | RuntimeException e) {
+      lock.release();
+      lockChannel.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Takes a delivery in with one write to the journal and no database work. A repeat of one of the
+   * last {@value #RECENT} delivery ids this process took in is a duplicate; an older repeat is
+   * written and the store, which knows every id, drops it — no work is done twice either way.
+   */
+  @Override
+  public JobStore.Accepted receive(String deliveryId, String event, List<WorkItem> work) throws IOException {
+    if (!recent.add(deliveryId)) return JobStore.Accepted.DUPLICATE;
+    Entry entry = new Entry(deliveryId, event, work);
+    try {
+      byte[] line = line(entry);
+      // only the write is serialised: the lock is held for one system call
+      synchronized (writeLock) {
+        if (closing) throw new IOException("the service is stopping");
+        makeRoom();
+        append(line);
+        current.unstored().incrementAndGet();
+        unstored.incrementAndGet();
+        queue.add(new Pending(entry, current));
+      }
+    } catch (IOException | RuntimeException e) {
+      recent.remove(deliveryId);
+      throw e;
+    }
+    return JobStore.Accepted.QUEUED;
+  }
+
+  @Override
+  public boolean knows(String deliveryId) throws SQLException {
+    return recent.contains(deliveryId) || store.knowsDelivery(deliveryId);
+  }
+
+  /** Deliveries written to the journal and not yet stored. */
+  int pending() {
+    return unstored.get();
+  }
+
+  /** A journal line: the entry as one line of JSON. */
+  static byte[] line(Entry e) throws IOException {
+    byte[] body = JSON.writeValueAsBytes(e);
+    byte[] line = new byte[body.length + 1];
+    System.arraycopy(body, 0, line, 0, body.length);
+    line[body.length] = '\n';
+    return line;
+  }
+
+  /** Writes the whole line or, failing, cuts the file back so no torn line stays in front of later ones. */
+  private void append(byte[] line) throws IOException {
+    ByteBuffer buf = ByteBuffer.wrap(line);
+    try {
+      while (buf.hasRemaining()) out.write(buf);
+    } catch (IOException e) {
+      try {
+        out.truncate(size);
+      } catch (IOException ignored) {
+        // the write's error is the one to report; a torn line is named when the journal is read
+      }
+      throw e;
+    }
+    size += line.length;
+  }
+
+  /**
+   * Keeps the journal short: once everything in the current file is stored, it is emptied (past
+   * {@value #EMPTY_BYTES} bytes, so not on every write); while deliveries wait to be stored, a
+   * file past {@value #ROLL_BYTES} bytes is left for a new one, deleted when all it holds is stored.
+   */
+  private void makeRoom() throws IOException {
+    if (size >= EMPTY_BYTES && current.unstored().get() == 0) {
+      out.truncate(0);
+      size = 0;
+    } else if (size >= ROLL_BYTES) {
+      FileChannel next = openJournal(current.number() + 1);
+      out.close();
+      older.put(current.number(), current);
+      out = next;
+      current = new JournalFile(current.number() + 1, new AtomicInteger());
+      size = 0;
+    }
+  }
+
+  private FileChannel openJournal(long n) throws IOException {
+    return FileChannel.open(journal(dir, n), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+  }
+
+  private static Path journal(Path dir, long n) {
+    return dir.resolve(PREFIX + n + SUFFIX);
+  }
+
+  private void storeLoop() {
+    while (true) {
+      Pending first;
+      try {
+        first = queue.poll(200, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        return; // close() interrupts only after giving up on the store; the journal keeps the rest
+      }
+      if (first == null) {
+        if (stopping) return;
+        continue;
+      }
+      List<Pending> batch = new ArrayList<>();
+      batch.add(first);
+      queue.drainTo(batch, MAX_BATCH - 1);
+      if (!storeWithRetry(batch)) return;
+      stored(batch);
+    }
+  }
+
+  /** Stores a batch, trying again while the store fails; false when the inbox closes meanwhile. */
+  private boolean storeWithRetry(List<Pending> batch) {
+    List<JobStore.Delivery> deliveries = new ArrayList<>();
+    for (Pending p : batch) deliveries.add(new JobStore.Delivery(p.entry().delivery(), p.entry().event(), p.entry().work()));
+    long backoff = 100;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        List<JobStore.Accepted> results = store.acceptAll(deliveries);
+        for (int i = 0; i < results.size(); i++) {
+          metrics.inboxStored(results.get(i).name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return true;
+      } catch (SQLException | RuntimeException e) {
+        if (attempt == 1 || attempt % 50 == 0) {
+          LOG.error("inbox: cannot store {} delivery(ies) (attempt {}); they stay in the journal and are tried again: {}",
+              batch.size(), attempt, Secrets.redact(String.valueOf(e.getMessage())));
+        }
+        if (stopping && attempt >= 3) return false;
+        try {
+          Thread.sleep(backoff);
+        } catch (InterruptedException ie) {
+          return false;
+        }
+        backoff = Math.min(backoff * 2, 5_000);
+      }
+    }
+  }
+
+  /** Forgets stored deliveries, and deletes older journal files once all they hold is stored. */
+  private void stored(List<Pending> batch) {
+    for (Pending p : batch) p.file().unstored().decrementAndGet();
+    unstored.addAndGet(-batch.size());
+    for (JournalFile f : older.values()) {
+      if (f.unstored().get() > 0) continue;
+      older.remove(f.number());
+      try {
+        Files.deleteIfExists(journal(dir, f.number()));
+      } catch (IOException e) {
+        // harmless: what it holds is stored, and storing it again at the next start finds duplicates
+        LOG.warn("inbox: cannot delete journal file {}: {}", journal(dir, f.number()).getFileName(), e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Stores everything left in the journal by a stopped process (adding it to {@code left}) and
+   * deletes what was read; returns the number for the next journal file.
+   */
+  private static long recover(Path dir, JobStore store, List<JobStore.Delivery> left) throws IOException, SQLException {
+    TreeMap<Long, Path> files = new TreeMap<>();
+    try (Stream<Path> list = Files.list(dir)) {
+      list.forEach(p -> {
+        String name = p.getFileName().toString();
+        if (name.startsWith(PREFIX) && name.endsWith(SUFFIX)) {
+          try {
+            files.put(Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length())), p);
+          } catch (NumberFormatException ignored) {
+            // not ours
+          }
+        }
+      });
+    }
+    List<Path> unreadable = new ArrayList<>();
+    for (Map.Entry<Long, Path> f : files.entrySet()) {
+      if (!readJournal(f.getValue(), left)) unreadable.add(f.getValue());
+    }
+    int queued = 0;
+    for (int from = 0; from < left.size(); from += MAX_BATCH) {
+      for (JobStore.Accepted a : store.acceptAll(left.subList(from, Math.min(left.size(), from + MAX_BATCH)))) {
+        if (a != JobStore.Accepted.DUPLICATE) queued++;
+      }
+    }
+    if (!left.isEmpty()) {
+      LOG.info("inbox: {} delivery(ies) acknowledged by a stopped process read back from the journal, {} of them not stored before",
+          left.size(), queued);
+    }
+    for (Path p : files.values()) {
+      if (unreadable.contains(p)) {
+        Files.move(p, p.resolveSibling(p.getFileName() + ".unreadable"), StandardCopyOption.REPLACE_EXISTING);
+      } else {
+        Files.delete(p);
+      }
+    }
+    return files.isEmpty() ? 0 : files.lastKey() + 1;
+  }
+
+  /** Adds the file's deliveries to {@code into}; false when a line other than a torn last one cannot be read. */
+  private static boolean readJournal(Path path, List<JobStore.Delivery> into) throws IOException {
+    byte[] bytes = Files.readAllBytes(path);
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    boolean readable = true;
+    int lineNo = 0;
+    int start = 0;
+    while (start < text.length()) {
+      int end = text.indexOf('\n', start);
+      boolean torn = end < 0;
+      String line = torn ? text.substring(start) : text.substring(start, end);
+      lineNo++;
+      start = torn ? text.length() : end + 1;
+      if (line.isBlank()) continue;
+      try {
+        Entry e = JSON.readValue(line, Entry.class);
+        if (e.delivery() == null || e.event() == null || e.work() == null || e.work().isEmpty() || e.work().contains(null)) {
+          throw new IOException("a delivery id, an event and work items are required");
+        }
+        into.add(new JobStore.Delivery(e.delivery(), e.event(), e.work()));
+      } catch (IOException | IllegalArgumentException e) {
+        if (torn) {
+          LOG.warn("inbox: {} line {}: an unfinished last line (the process stopped while writing it, before"
+              + " acknowledging the delivery) is left out", path.getFileName(), lineNo);
+        } else {
+          readable = false;
+          LOG.error("inbox: {} line {}: not a delivery this version can read ({}); the file is kept as {}.unreadable",
+              path, lineNo, Secrets.redact(String.valueOf(e.getMessage())), path.getFileName());
+        }
+      }
+    }
+    return readable;
+  }
+
+  /**
+   * Stops taking deliveries and stores what the journal holds; when the store keeps failing, what
+   * is left stays in the journal for the next start.
+   */
+  @Override
+  public void close() {
+    synchronized (writeLock) {
+      if (closing) return;
+      closing = true;
+      stopping = true;
+    }
+    try {
+      storer.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    storer.interrupt();
+    synchronized (writeLock) {
+      try {
+        out.close();
+        // everything stored: nothing for the next start to read
+        if (unstored.get() == 0 && older.isEmpty()) Files.deleteIfExists(journal(dir, current.number()));
+        lock.release();
+        lockChannel.close();
+      } catch (IOException e) {
+        LOG.warn("inbox: closing the journal: {}", e.getMessage());
+      }
+    }
+  }
+}
