@@ -67,6 +67,9 @@ public final class GitHubApi {
   public interface Observer {
     void onCall(String method, int status, Map<String, List<String>> headers);
 
+    /** Runs before each request is sent, on the calling thread (the service lets webhook answers go first). */
+    default void beforeCall() {}
+
     Observer NONE = (m, s, h) -> {};
   }
 

@@ -58,6 +58,7 @@ final class GuardedConnector implements GitHubConnector {
     }
     for (int attempt = 1; ; attempt++) {
       GitHubConnectorResponse response;
+      observer.beforeCall();
       try {
         response = delegate.send(request);
       } catch (InterruptedIOException e) {

@@ -40,8 +40,10 @@ final class BoundedAnalyzer implements Analyzer {
   private final Duration budget;
   private final long maxFileBytes;
   private final ServiceMetrics metrics;
+  private final AnswersFirst answers;
 
-  BoundedAnalyzer(Analyzer engine, Duration budget, long maxFileBytes, ServiceMetrics metrics) {
+  BoundedAnalyzer(Analyzer engine, Duration budget, long maxFileBytes, ServiceMetrics metrics, AnswersFirst answers) {
+    this.answers = answers;
     this.engine = engine;
     this.budget = budget;
     this.maxFileBytes = maxFileBytes;
@@ -100,6 +102,7 @@ final class BoundedAnalyzer implements Analyzer {
   }
 
   private <T> T runWithinBudget(Supplier<T> work) {
+    answers.yieldToAnswers(); // the analysis is the job's largest use of CPU
     CompletableFuture<T> result = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       try {

@@ -68,6 +68,7 @@ final class DeliveryInbox implements Intake, AutoCloseable {
   private final Path dir;
   private final JobStore store;
   private final ServiceMetrics metrics;
+  private final AnswersFirst answers;
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -90,9 +91,10 @@ final class DeliveryInbox implements Intake, AutoCloseable {
   /** Set under the lock with {@link #closing}, after which no delivery is added; read by the storer. */
   private volatile boolean stopping;
 
-  private DeliveryInbox(Path dir, JobStore store, ServiceMetrics metrics, FileChannel lockChannel, FileLock lock, long file)
-      throws IOException {
+  private DeliveryInbox(Path dir, JobStore store, ServiceMetrics metrics, AnswersFirst answers, FileChannel lockChannel,
+      FileLock lock, long file) throws IOException {
     this.dir = dir;
+    this.answers = answers;
     this.store = store;
     this.metrics = metrics;
     this.lockChannel = lockChannel;
@@ -110,7 +112,7 @@ final class DeliveryInbox implements Intake, AutoCloseable {
    * deliveries. Fails when another process holds the folder, or the left deliveries cannot be
    * stored (nothing is deleted then).
    */
-  static DeliveryInbox open(Path dir, JobStore store, ServiceMetrics metrics) throws IOException, SQLException {
+  static DeliveryInbox open(Path dir, JobStore store, ServiceMetrics metrics, AnswersFirst answers) throws IOException, SQLException {
     Files.createDirectories(dir);
     FileChannel lockChannel = FileChannel.open(dir.resolve("inbox.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
@@ -127,7 +129,7 @@ final class DeliveryInbox implements Intake, AutoCloseable {
     try {
       List<JobStore.Delivery> recovered = new ArrayList<>();
       long next = recover(dir, store, recovered);
-      DeliveryInbox inbox = new DeliveryInbox(dir, store, metrics, lockChannel, lock, next);
+      DeliveryInbox inbox = new DeliveryInbox(dir, store, metrics, answers, lockChannel, lock, next);
       for (JobStore.Delivery d : recovered) inbox.recent.add(d.id());
       return inbox;
     } catch (IOException | SQLException | RuntimeException e) {
@@ -238,6 +240,8 @@ final class DeliveryInbox implements Intake, AutoCloseable {
         if (stopping) return;
         continue;
       }
+      // a burst of deliveries is answered first, then stored in one go
+      answers.yieldToAnswers();
       List<Pending> batch = new ArrayList<>();
       batch.add(first);
       queue.drainTo(batch, MAX_BATCH - 1);

@@ -55,15 +55,26 @@ public final class ServiceApp implements AutoCloseable {
     RSAPrivateKey key = PemPrivateKeys.load(settings.privateKeyFile());
     Clock clock = Clock.systemUTC();
     ServiceMetrics metrics = new ServiceMetrics();
+    AnswersFirst answers = new AnswersFirst();
     GitHubApps github = new GitHubApps(settings.githubApiUrl(), new AppJwt(settings.appId(), key, clock),
-        githubCalls, metrics::githubResponse);
+        githubCalls, new GitHubApi.Observer() {
+          @Override
+          public void onCall(String method, int status, java.util.Map<String, java.util.List<String>> headers) {
+            metrics.githubResponse(method, status, headers);
+          }
+
+          @Override
+          public void beforeCall() {
+            answers.yieldToAnswers();
+          }
+        });
     JobStore store = JobStore.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword(),
         settings.workers() + 8, clock);
     // the embedded store takes deliveries through a journal (see DeliveryInbox); PostgreSQL stores them before the 202
     DeliveryInbox inbox = null;
     if (!store.postgres()) {
       try {
-        inbox = DeliveryInbox.open(settings.dataDir().resolve("inbox"), store, metrics);
+        inbox = DeliveryInbox.open(settings.dataDir().resolve("inbox"), store, metrics, answers);
       } catch (IOException | SQLException | RuntimeException e) {
         store.close();
         throw e instanceof SQLException s ? s : new SQLException("delivery inbox: " + e.getMessage(), e);
@@ -71,7 +82,7 @@ public final class ServiceApp implements AutoCloseable {
     }
     Intake intake = inbox != null ? inbox : store;
     String instance = UUID.randomUUID().toString().substring(0, 8);
-    Analyzer bounded = new BoundedAnalyzer(analyzer, settings.analysisBudget(), settings.maxFileBytes(), metrics);
+    Analyzer bounded = new BoundedAnalyzer(analyzer, settings.analysisBudget(), settings.maxFileBytes(), metrics, answers);
     JobProcessor processor = new JobProcessor(github, bounded, store, metrics, clock);
     JobQueue queue;
     try {
@@ -82,7 +93,7 @@ public final class ServiceApp implements AutoCloseable {
       store.close();
       throw e;
     }
-    WebhookHandler webhook = new WebhookHandler(new WebhookSignature(settings.webhookSecret()), intake, metrics);
+    WebhookHandler webhook = new WebhookHandler(new WebhookSignature(settings.webhookSecret()), intake, metrics, answers);
 
     Javalin javalin = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;

@@ -37,12 +37,14 @@ final class WebhookHandler {
 
   private final WebhookSignature signature;
   private final Intake intake;
+  private final AnswersFirst answers;
   private final ServiceMetrics metrics;
   private final ObjectMapper json = new ObjectMapper();
   private final Semaphore largeBodies = new Semaphore(LARGE_BODY_BUDGET);
 
-  WebhookHandler(WebhookSignature signature, Intake intake, ServiceMetrics metrics) {
+  WebhookHandler(WebhookSignature signature, Intake intake, ServiceMetrics metrics, AnswersFirst answers) {
     this.signature = signature;
+    this.answers = answers;
     this.intake = intake;
     this.metrics = metrics;
   }
@@ -50,9 +52,11 @@ final class WebhookHandler {
   void handle(Context ctx) {
     long started = System.nanoTime();
     long cpuStarted = CPU.getCurrentThreadCpuTime();
+    answers.answering();
     try {
       verifyAndStore(ctx);
     } finally {
+      answers.answered();
       long took = System.nanoTime() - started;
       long cpu = CPU.getCurrentThreadCpuTime() - cpuStarted;
       metrics.webhookHandled(took);

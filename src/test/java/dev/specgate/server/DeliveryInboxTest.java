@@ -43,7 +43,7 @@ class DeliveryInboxTest {
 
   @Test
   void acknowledgedDeliveriesReachTheStoreAndRepeatsAreDuplicates() throws Exception {
-    try (JobStore store = openStore(); DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, new ServiceMetrics())) {
+    try (JobStore store = openStore(); DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, new ServiceMetrics(), new AnswersFirst())) {
       assertThat(inbox.receive("d1", "pull_request", List.of(item(1, "aaaaaaa")))).isEqualTo(JobStore.Accepted.QUEUED);
       assertThat(inbox.knows("d1")).as("known while pending").isTrue();
       assertThat(inbox.receive("d2", "pull_request", List.of(item(1, "aaaaaaa")))).isEqualTo(JobStore.Accepted.QUEUED);
@@ -62,7 +62,7 @@ class DeliveryInboxTest {
     try (JobStore store = openStore()) {
       store.accept("d0", "pull_request", List.of(item(1, "aaaaaaa")));
       ServiceMetrics metrics = new ServiceMetrics();
-      try (DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, metrics)) {
+      try (DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, metrics, new AnswersFirst())) {
         assertThat(inbox.knows("d0")).as("the catch-up asks the store").isTrue();
         // not among the ids this process took in: written, then dropped by the store
         assertThat(inbox.receive("d0", "pull_request", List.of(item(2, "bbbbbbb")))).isEqualTo(JobStore.Accepted.QUEUED);
@@ -75,7 +75,7 @@ class DeliveryInboxTest {
 
   @Test
   void theJournalIsEmptiedOnceAllItHoldsIsStored() throws Exception {
-    try (JobStore store = openStore(); DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, new ServiceMetrics())) {
+    try (JobStore store = openStore(); DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, new ServiceMetrics(), new AnswersFirst())) {
       int pr = 0;
       while (Files.size(journalFiles().get(0)) < 64 * 1024) {
         pr++;
@@ -99,7 +99,7 @@ class DeliveryInboxTest {
     Files.write(inboxDir().resolve("deliveries-7.jsonl"), journal.toByteArray());
     try (JobStore store = openStore()) {
       store.accept("d1", "pull_request", List.of(item(1, "aaaaaaa"))); // stored before the process died
-      try (DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, new ServiceMetrics())) {
+      try (DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, new ServiceMetrics(), new AnswersFirst())) {
         assertThat(store.all()).extracting(j -> j.item().prNumber()).containsExactlyInAnyOrder(1, 2, 3);
         assertThat(store.deliveryCount()).isEqualTo(2);
         assertThat(store.scheduledExecutions()).hasSize(3);
@@ -126,7 +126,7 @@ class DeliveryInboxTest {
     second.write(bad.getBytes(StandardCharsets.UTF_8));
     second.write(DeliveryInbox.line(new DeliveryInbox.Entry("d6", "pull_request", List.of(item(6, "fffffff")))));
     Files.write(inboxDir().resolve("deliveries-1.jsonl"), second.toByteArray());
-    try (JobStore store = openStore(); DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, new ServiceMetrics())) {
+    try (JobStore store = openStore(); DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, new ServiceMetrics(), new AnswersFirst())) {
       assertThat(store.all()).extracting(j -> j.item().prNumber()).containsExactlyInAnyOrder(1, 6);
       assertThat(inboxDir().resolve("deliveries-1.jsonl.unreadable")).as("kept for the operator").exists();
       assertThat(Files.readString(inboxDir().resolve("deliveries-1.jsonl.unreadable"))).startsWith(bad);
@@ -137,11 +137,11 @@ class DeliveryInboxTest {
   @Test
   void closeStoresWhatIsPendingAndASecondProcessCannotShareTheFolder() throws Exception {
     try (JobStore store = openStore()) {
-      DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, new ServiceMetrics());
+      DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, new ServiceMetrics(), new AnswersFirst());
       for (int pr = 1; pr <= 300; pr++) {
         assertThat(inbox.receive("d" + pr, "pull_request", List.of(item(pr, "aaaaaaa")))).isEqualTo(JobStore.Accepted.QUEUED);
       }
-      assertThatThrownBy(() -> DeliveryInbox.open(inboxDir(), store, new ServiceMetrics()))
+      assertThatThrownBy(() -> DeliveryInbox.open(inboxDir(), store, new ServiceMetrics(), new AnswersFirst()))
           .isInstanceOf(IOException.class).hasMessageContaining("in use by another specgate process");
       inbox.close();
       assertThat(store.all()).hasSize(300);
