@@ -16,11 +16,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +60,9 @@ final class DeliveryInbox implements Intake, AutoCloseable {
   /** Writes lines; reads them refusing a missing number rather than taking 0. */
   private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+  /** How every line starts (Jackson writes a record's components in order). */
+  private static final String LINE_START = "{\"delivery\":";
+
   /** One journal line. */
   record Entry(String delivery, String event, List<WorkItem> work) {}
 
@@ -80,16 +86,18 @@ final class DeliveryInbox implements Intake, AutoCloseable {
   /** Files written before the current one that still hold unstored deliveries (the storer deletes them). */
   private final Map<Long, JournalFile> older = new ConcurrentHashMap<>();
   /**
-   * Guards the fields below. Only the threads answering webhooks take it, each for one write: the
-   * storer never does, so a storer thread the scheduler preempts cannot hold the answers up.
+   * Answering threads write under the read side, each at a position of its own ({@link #end}), so
+   * none waits for another (a thread preempted inside its write held the others up when the
+   * writes were serialised); emptying, rolling and closing take the write side. The storer takes
+   * neither.
    */
-  private final Object writeLock = new Object();
-  private FileChannel out;
+  private final ReentrantReadWriteLock files = new ReentrantReadWriteLock();
+  /** Where the next line of the current file goes. */
+  private final AtomicLong end = new AtomicLong();
+  private volatile FileChannel out;
   private volatile JournalFile current;
-  private long size;
-  private boolean closing;
-  /** Set under the lock with {@link #closing}, after which no delivery is added; read by the storer. */
-  private volatile boolean stopping;
+  /** Set under the write side; no delivery is taken after it. */
+  private volatile boolean closing;
 
   private DeliveryInbox(Path dir, JobStore store, ServiceMetrics metrics, AnswersFirst answers, FileChannel lockChannel,
       FileLock lock, long file) throws IOException {
@@ -150,14 +158,17 @@ final class DeliveryInbox implements Intake, AutoCloseable {
     Entry entry = new Entry(deliveryId, event, work);
     try {
       byte[] line = line(entry);
-      // only the write is serialised: the lock is held for one system call
-      synchronized (writeLock) {
+      if (needsRoom()) makeRoom();
+      files.readLock().lock();
+      try {
         if (closing) throw new IOException("the service is stopping");
-        makeRoom();
-        append(line);
-        current.unstored().incrementAndGet();
+        JournalFile file = current;
+        write(out, line, end.getAndAdd(line.length));
+        file.unstored().incrementAndGet();
         unstored.incrementAndGet();
-        queue.add(new Pending(entry, current));
+        queue.add(new Pending(entry, file));
+      } finally {
+        files.readLock().unlock();
       }
     } catch (IOException | RuntimeException e) {
       recent.remove(deliveryId);
@@ -185,20 +196,18 @@ final class DeliveryInbox implements Intake, AutoCloseable {
     return line;
   }
 
-  /** Writes the whole line or, failing, cuts the file back so no torn line stays in front of later ones. */
-  private void append(byte[] line) throws IOException {
+  /**
+   * Writes the whole line at {@code position}. A failed write (a full disk) leaves a fragment that
+   * the reader tells apart from the lines around it; its delivery was not acknowledged.
+   */
+  private static void write(FileChannel channel, byte[] line, long position) throws IOException {
     ByteBuffer buf = ByteBuffer.wrap(line);
-    try {
-      while (buf.hasRemaining()) out.write(buf);
-    } catch (IOException e) {
-      try {
-        out.truncate(size);
-      } catch (IOException ignored) {
-        // the write's error is the one to report; a torn line is named when the journal is read
-      }
-      throw e;
-    }
-    size += line.length;
+    while (buf.hasRemaining()) channel.write(buf, position + buf.position());
+  }
+
+  private boolean needsRoom() {
+    long size = end.get();
+    return size >= ROLL_BYTES || (size >= EMPTY_BYTES && current.unstored().get() == 0);
   }
 
   /**
@@ -207,21 +216,29 @@ final class DeliveryInbox implements Intake, AutoCloseable {
    * file past {@value #ROLL_BYTES} bytes is left for a new one, deleted when all it holds is stored.
    */
   private void makeRoom() throws IOException {
-    if (size >= EMPTY_BYTES && current.unstored().get() == 0) {
-      out.truncate(0);
-      size = 0;
-    } else if (size >= ROLL_BYTES) {
-      FileChannel next = openJournal(current.number() + 1);
-      out.close();
-      older.put(current.number(), current);
-      out = next;
-      current = new JournalFile(current.number() + 1, new AtomicInteger());
-      size = 0;
+    files.writeLock().lock();
+    try {
+      if (closing) return;
+      long size = end.get();
+      if (size >= EMPTY_BYTES && current.unstored().get() == 0) {
+        out.truncate(0);
+        end.set(0);
+      } else if (size >= ROLL_BYTES) {
+        FileChannel next = openJournal(current.number() + 1);
+        out.close();
+        older.put(current.number(), current);
+        out = next;
+        current = new JournalFile(current.number() + 1, new AtomicInteger());
+        end.set(0);
+      }
+    } finally {
+      files.writeLock().unlock();
     }
   }
 
   private FileChannel openJournal(long n) throws IOException {
-    return FileChannel.open(journal(dir, n), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    // positional writes (see #files): no APPEND, under which Linux would ignore the position
+    return FileChannel.open(journal(dir, n), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
   }
 
   private static Path journal(Path dir, long n) {
@@ -237,7 +254,7 @@ final class DeliveryInbox implements Intake, AutoCloseable {
         return; // close() interrupts only after giving up on the store; the journal keeps the rest
       }
       if (first == null) {
-        if (stopping) return;
+        if (closing) return;
         continue;
       }
       // a burst of deliveries is answered first, then stored in one go
@@ -267,7 +284,7 @@ final class DeliveryInbox implements Intake, AutoCloseable {
           LOG.error("inbox: cannot store {} delivery(ies) (attempt {}); they stay in the journal and are tried again: {}",
               batch.size(), attempt, Secrets.redact(String.valueOf(e.getMessage())));
         }
-        if (stopping && attempt >= 3) return false;
+        if (closing && attempt >= 3) return false;
         try {
           Thread.sleep(backoff);
         } catch (InterruptedException ie) {
@@ -336,38 +353,65 @@ final class DeliveryInbox implements Intake, AutoCloseable {
     return files.isEmpty() ? 0 : files.lastKey() + 1;
   }
 
-  /** Adds the file's deliveries to {@code into}; false when a line other than a torn last one cannot be read. */
+  /**
+   * Adds the file's deliveries to {@code into}; false when a line cannot be read. Left out, with a
+   * warning, are what only a process that died (or failed) inside a write leaves, none of it
+   * acknowledged: zero bytes where a line was never written, an unfinished last line, and a
+   * fragment in front of a whole line.
+   */
   private static boolean readJournal(Path path, List<JobStore.Delivery> into) throws IOException {
-    byte[] bytes = Files.readAllBytes(path);
-    String text = new String(bytes, StandardCharsets.UTF_8);
+    String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
     boolean readable = true;
     int lineNo = 0;
     int start = 0;
     while (start < text.length()) {
       int end = text.indexOf('\n', start);
       boolean torn = end < 0;
-      String line = torn ? text.substring(start) : text.substring(start, end);
+      String line = withoutLeadingZeros(torn ? text.substring(start) : text.substring(start, end));
       lineNo++;
       start = torn ? text.length() : end + 1;
       if (line.isBlank()) continue;
-      try {
-        Entry e = JSON.readValue(line, Entry.class);
-        if (e.delivery() == null || e.event() == null || e.work() == null || e.work().isEmpty() || e.work().contains(null)) {
-          throw new IOException("a delivery id, an event and work items are required");
+      Optional<Entry> entry = parse(line);
+      int whole = line.lastIndexOf(LINE_START);
+      if (entry.isEmpty() && whole > 0) {
+        entry = parse(line.substring(whole));
+        if (entry.isPresent()) {
+          LOG.warn("inbox: {} line {}: a fragment of a write that failed before its delivery was acknowledged is left out",
+              path.getFileName(), lineNo);
         }
+      }
+      if (entry.isPresent()) {
+        Entry e = entry.get();
         into.add(new JobStore.Delivery(e.delivery(), e.event(), e.work()));
-      } catch (IOException | IllegalArgumentException e) {
-        if (torn) {
-          LOG.warn("inbox: {} line {}: an unfinished last line (the process stopped while writing it, before"
-              + " acknowledging the delivery) is left out", path.getFileName(), lineNo);
-        } else {
-          readable = false;
-          LOG.error("inbox: {} line {}: not a delivery this version can read ({}); the file is kept as {}.unreadable",
-              path, lineNo, Secrets.redact(String.valueOf(e.getMessage())), path.getFileName());
-        }
+      } else if (torn) {
+        LOG.warn("inbox: {} line {}: an unfinished last line (the process stopped while writing it, before"
+            + " acknowledging the delivery) is left out", path.getFileName(), lineNo);
+      } else {
+        readable = false;
+        LOG.error("inbox: {} line {}: expected one delivery as JSON ({\"delivery\":…,\"event\":…,\"work\":[…]} with a"
+            + " repository, installation, pull request number and head sha per item); the file is kept as {}.unreadable",
+            path, lineNo, path.getFileName());
       }
     }
     return readable;
+  }
+
+  private static String withoutLeadingZeros(String line) {
+    int i = 0;
+    while (i < line.length() && line.charAt(i) == '\0') i++;
+    return line.substring(i);
+  }
+
+  private static Optional<Entry> parse(String line) {
+    try {
+      Entry e = JSON.readValue(line, Entry.class);
+      if (e.delivery() == null || e.event() == null || e.work() == null || e.work().isEmpty() || e.work().contains(null)) {
+        return Optional.empty();
+      }
+      return Optional.of(e);
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -376,10 +420,12 @@ final class DeliveryInbox implements Intake, AutoCloseable {
    */
   @Override
   public void close() {
-    synchronized (writeLock) {
+    files.writeLock().lock();
+    try {
       if (closing) return;
       closing = true;
-      stopping = true;
+    } finally {
+      files.writeLock().unlock();
     }
     try {
       storer.join(30_000);
@@ -387,16 +433,14 @@ final class DeliveryInbox implements Intake, AutoCloseable {
       Thread.currentThread().interrupt();
     }
     storer.interrupt();
-    synchronized (writeLock) {
-      try {
-        out.close();
-        // everything stored: nothing for the next start to read
-        if (unstored.get() == 0 && older.isEmpty()) Files.deleteIfExists(journal(dir, current.number()));
-        lock.release();
-        lockChannel.close();
-      } catch (IOException e) {
-        LOG.warn("inbox: closing the journal: {}", e.getMessage());
-      }
+    try {
+      out.close();
+      // everything stored: nothing for the next start to read
+      if (unstored.get() == 0 && older.isEmpty()) Files.deleteIfExists(journal(dir, current.number()));
+      lock.release();
+      lockChannel.close();
+    } catch (IOException e) {
+      LOG.warn("inbox: closing the journal: {}", e.getMessage());
     }
   }
 }

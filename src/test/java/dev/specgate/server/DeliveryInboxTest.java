@@ -135,6 +135,47 @@ class DeliveryInboxTest {
   }
 
   @Test
+  void zerosOfALineNeverWrittenAndAFragmentOfAFailedWriteAreLeftOut() throws Exception {
+    Files.createDirectories(inboxDir());
+    ByteArrayOutputStream journal = new ByteArrayOutputStream();
+    journal.write(new byte[40]); // a line reserved, never written: the process died first
+    journal.write(DeliveryInbox.line(new DeliveryInbox.Entry("d1", "pull_request", List.of(item(1, "aaaaaaa")))));
+    byte[] second = DeliveryInbox.line(new DeliveryInbox.Entry("d2", "pull_request", List.of(item(2, "bbbbbbb"))));
+    journal.write(second, 0, 25); // a write that failed part way
+    journal.write(new byte[second.length - 25]);
+    journal.write(DeliveryInbox.line(new DeliveryInbox.Entry("d3", "pull_request", List.of(item(3, "ccccccc")))));
+    Files.write(inboxDir().resolve("deliveries-0.jsonl"), journal.toByteArray());
+    try (JobStore store = openStore(); DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, new ServiceMetrics(), new AnswersFirst())) {
+      assertThat(store.all()).extracting(j -> j.item().prNumber()).containsExactlyInAnyOrder(1, 3);
+      assertThat(inboxDir().resolve("deliveries-0.jsonl.unreadable")).doesNotExist();
+    }
+  }
+
+  @Test
+  void concurrentAnswersEachWriteAWholeLine() throws Exception {
+    try (JobStore store = openStore()) {
+      DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, new ServiceMetrics(), new AnswersFirst());
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+      List<java.util.concurrent.Future<JobStore.Accepted>> answers = new java.util.ArrayList<>();
+      for (int pr = 1; pr <= 2_000; pr++) {
+        int n = pr;
+        answers.add(pool.submit(() -> inbox.receive("d" + n, "pull_request", List.of(item(n, "aaaaaaa")))));
+      }
+      for (java.util.concurrent.Future<JobStore.Accepted> a : answers) assertThat(a.get()).isEqualTo(JobStore.Accepted.QUEUED);
+      pool.shutdown();
+      // what the journal holds now (some of it may have been emptied once stored) is whole lines only
+      com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+      for (Path f : journalFiles()) {
+        for (String line : Files.readAllLines(f)) {
+          assertThat(json.readValue(line, DeliveryInbox.Entry.class).work()).hasSize(1);
+        }
+      }
+      inbox.close();
+      assertThat(store.all()).hasSize(2_000);
+    }
+  }
+
+  @Test
   void closeStoresWhatIsPendingAndASecondProcessCannotShareTheFolder() throws Exception {
     try (JobStore store = openStore()) {
       DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, new ServiceMetrics(), new AnswersFirst());
