@@ -105,8 +105,12 @@ public final class GitHubApi {
    */
   public static GitHubApi create(URI apiBase, AuthorizationProvider auth, CallPolicy policy, Observer observer) {
     URI base = trimmed(apiBase);
+    // HTTP/1.1: on HTTP/2 the JDK 17 client fails every request in flight when the server sends a
+    // GOAWAY (JDK-8335181; GitHub's and WireMock's front ends send one when they recycle a
+    // connection), where on HTTP/1.1 it sends a GET again on a fresh connection by itself
     GuardedConnector connector = new GuardedConnector(base,
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build(), policy, observer);
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(20)).build(),
+        policy, observer);
     try {
       GitHub gh = new GitHubBuilder()
           .withEndpoint(base.toString())
