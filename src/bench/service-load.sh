@@ -5,6 +5,8 @@
 # 2 cores, zero lost.
 #
 # usage: src/bench/service-load.sh [CONCURRENCY=100] [ROUNDS=5] [WORKERS=4]
+# environment: SPECGATE_BENCH_WARMUP_ROUNDS (6) rounds before measuring; SPECGATE_BENCH_SERVICE_JVM_ARGS
+# flags for the service's JVM (a profiler, a GC log)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CONCURRENCY="${1:-100}"

@@ -96,8 +96,9 @@ public final class ServiceLoadDriver {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     try {
       waitHealthy(http, port, service);
-      // warm-up: JIT, connection set-up, engine classes (SPECGATE_BENCH_WARMUP_ROUNDS rounds, default 1)
-      int warmRounds = Integer.parseInt(System.getenv().getOrDefault("SPECGATE_BENCH_WARMUP_ROUNDS", "1"));
+      // warm-up: JIT, connection set-up, engine classes (SPECGATE_BENCH_WARMUP_ROUNDS rounds, default 6:
+      // after one round the JIT still compiled through the measured rounds, a long-running service's state it is not)
+      int warmRounds = Integer.parseInt(System.getenv().getOrDefault("SPECGATE_BENCH_WARMUP_ROUNDS", "6"));
       List<Long> warm = new ArrayList<>();
       for (int r = 0; r < warmRounds; r++) warm.addAll(fire(http, port, concurrency, 1_000_000 + r * 10_000, "pull_request", 202));
       if (!waitDone(http, port, warm.size(), Duration.ofSeconds(120))) {
