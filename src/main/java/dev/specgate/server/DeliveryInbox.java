@@ -1,13 +1,10 @@
 package dev.specgate.server;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,7 +13,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * thread stores what the journal took in, in batches, in the job store.
  *
  * <p>Why not store before the {@code 202}, as on PostgreSQL: the embedded H2 database commits in
- * this process, and under load its commits competed for the CPU with the workers' analyses — the
- * acknowledgement waited for them (measured: own handling p99 85 ms at 100 concurrent deliveries
- * on 2 cores; with the journal 10–20 ms, see {@code docs/service.md}). An append is one write.
+ * this process, and under load its commits competed for the CPU with the workers — the answer
+ * waited for them (100 concurrent deliveries on 2 cores: own handling p50 18–27 ms, p99 49–86 ms;
+ * with the journal p50 0.1 ms, p99 15–30 ms; {@code docs/service.md}, "Answer time"). An append
+ * is one write; the journal's format and reading back are {@link InboxJournal}'s.
  *
  * <p>Durability is the H2 file's: the line is written to the file before the {@code 202} goes out,
  * so a crash of the process ({@code kill -9}) loses nothing; like H2, which does not fsync a commit
@@ -48,8 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DeliveryInbox implements Intake, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryInbox.class);
-  private static final String PREFIX = "deliveries-";
-  private static final String SUFFIX = ".jsonl";
   /** A journal file is left for a new one past this size (it is deleted once all it holds is stored). */
   private static final long ROLL_BYTES = 4L * 1024 * 1024;
   /** A journal file whose deliveries are all stored is emptied past this size. */
@@ -57,19 +51,11 @@ final class DeliveryInbox implements Intake, AutoCloseable {
   private static final int MAX_BATCH = 256;
   /** Delivery ids kept in memory for the duplicate check (about 6 MB). */
   static final int RECENT = 65_536;
-  /** Writes lines; reads them refusing a missing number rather than taking 0. */
-  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-
-  /** How every line starts (Jackson writes a record's components in order). */
-  private static final String LINE_START = "{\"delivery\":";
-
-  /** One journal line. */
-  record Entry(String delivery, String event, List<WorkItem> work) {}
 
   /** A journal file and how many of the deliveries written to it are not stored yet. */
   private record JournalFile(long number, AtomicInteger unstored) {}
 
-  private record Pending(Entry entry, JournalFile file) {}
+  private record Pending(InboxJournal.Entry entry, JournalFile file) {}
 
   private final Path dir;
   private final JobStore store;
@@ -155,9 +141,9 @@ final class DeliveryInbox implements Intake, AutoCloseable {
   @Override
   public JobStore.Accepted receive(String deliveryId, String event, List<WorkItem> work) throws IOException {
     if (!recent.add(deliveryId)) return JobStore.Accepted.DUPLICATE;
-    Entry entry = new Entry(deliveryId, event, work);
+    InboxJournal.Entry entry = new InboxJournal.Entry(deliveryId, event, work);
     try {
-      byte[] line = line(entry);
+      byte[] line = InboxJournal.line(entry);
       if (needsRoom()) makeRoom();
       files.readLock().lock();
       try {
@@ -185,15 +171,6 @@ final class DeliveryInbox implements Intake, AutoCloseable {
   /** Deliveries written to the journal and not yet stored. */
   int pending() {
     return unstored.get();
-  }
-
-  /** A journal line: the entry as one line of JSON. */
-  static byte[] line(Entry e) throws IOException {
-    byte[] body = JSON.writeValueAsBytes(e);
-    byte[] line = new byte[body.length + 1];
-    System.arraycopy(body, 0, line, 0, body.length);
-    line[body.length] = '\n';
-    return line;
   }
 
   /**
@@ -238,11 +215,7 @@ final class DeliveryInbox implements Intake, AutoCloseable {
 
   private FileChannel openJournal(long n) throws IOException {
     // positional writes (see #files): no APPEND, under which Linux would ignore the position
-    return FileChannel.open(journal(dir, n), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-  }
-
-  private static Path journal(Path dir, long n) {
-    return dir.resolve(PREFIX + n + SUFFIX);
+    return FileChannel.open(InboxJournal.path(dir, n), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
   }
 
   private void storeLoop() {
@@ -303,10 +276,10 @@ final class DeliveryInbox implements Intake, AutoCloseable {
       if (f.unstored().get() > 0) continue;
       older.remove(f.number());
       try {
-        Files.deleteIfExists(journal(dir, f.number()));
+        Files.deleteIfExists(InboxJournal.path(dir, f.number()));
       } catch (IOException e) {
         // harmless: what it holds is stored, and storing it again at the next start finds duplicates
-        LOG.warn("inbox: cannot delete journal file {}: {}", journal(dir, f.number()).getFileName(), e.getMessage());
+        LOG.warn("inbox: cannot delete journal file {}: {}", InboxJournal.path(dir, f.number()).getFileName(), e.getMessage());
       }
     }
   }
@@ -316,22 +289,10 @@ final class DeliveryInbox implements Intake, AutoCloseable {
    * deletes what was read; returns the number for the next journal file.
    */
   private static long recover(Path dir, JobStore store, List<JobStore.Delivery> left) throws IOException, SQLException {
-    TreeMap<Long, Path> files = new TreeMap<>();
-    try (Stream<Path> list = Files.list(dir)) {
-      list.forEach(p -> {
-        String name = p.getFileName().toString();
-        if (name.startsWith(PREFIX) && name.endsWith(SUFFIX)) {
-          try {
-            files.put(Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length())), p);
-          } catch (NumberFormatException ignored) {
-            // not ours
-          }
-        }
-      });
-    }
+    TreeMap<Long, Path> files = InboxJournal.files(dir);
     List<Path> unreadable = new ArrayList<>();
-    for (Map.Entry<Long, Path> f : files.entrySet()) {
-      if (!readJournal(f.getValue(), left)) unreadable.add(f.getValue());
+    for (Path f : files.values()) {
+      if (!InboxJournal.read(f, left)) unreadable.add(f);
     }
     int queued = 0;
     for (int from = 0; from < left.size(); from += MAX_BATCH) {
@@ -351,67 +312,6 @@ final class DeliveryInbox implements Intake, AutoCloseable {
       }
     }
     return files.isEmpty() ? 0 : files.lastKey() + 1;
-  }
-
-  /**
-   * Adds the file's deliveries to {@code into}; false when a line cannot be read. Left out, with a
-   * warning, are what only a process that died (or failed) inside a write leaves, none of it
-   * acknowledged: zero bytes where a line was never written, an unfinished last line, and a
-   * fragment in front of a whole line.
-   */
-  private static boolean readJournal(Path path, List<JobStore.Delivery> into) throws IOException {
-    String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-    boolean readable = true;
-    int lineNo = 0;
-    int start = 0;
-    while (start < text.length()) {
-      int end = text.indexOf('\n', start);
-      boolean torn = end < 0;
-      String line = withoutLeadingZeros(torn ? text.substring(start) : text.substring(start, end));
-      lineNo++;
-      start = torn ? text.length() : end + 1;
-      if (line.isBlank()) continue;
-      Optional<Entry> entry = parse(line);
-      int whole = line.lastIndexOf(LINE_START);
-      if (entry.isEmpty() && whole > 0) {
-        entry = parse(line.substring(whole));
-        if (entry.isPresent()) {
-          LOG.warn("inbox: {} line {}: a fragment of a write that failed before its delivery was acknowledged is left out",
-              path.getFileName(), lineNo);
-        }
-      }
-      if (entry.isPresent()) {
-        Entry e = entry.get();
-        into.add(new JobStore.Delivery(e.delivery(), e.event(), e.work()));
-      } else if (torn) {
-        LOG.warn("inbox: {} line {}: an unfinished last line (the process stopped while writing it, before"
-            + " acknowledging the delivery) is left out", path.getFileName(), lineNo);
-      } else {
-        readable = false;
-        LOG.error("inbox: {} line {}: expected one delivery as JSON ({\"delivery\":…,\"event\":…,\"work\":[…]} with a"
-            + " repository, installation, pull request number and head sha per item); the file is kept as {}.unreadable",
-            path, lineNo, path.getFileName());
-      }
-    }
-    return readable;
-  }
-
-  private static String withoutLeadingZeros(String line) {
-    int i = 0;
-    while (i < line.length() && line.charAt(i) == '\0') i++;
-    return line.substring(i);
-  }
-
-  private static Optional<Entry> parse(String line) {
-    try {
-      Entry e = JSON.readValue(line, Entry.class);
-      if (e.delivery() == null || e.event() == null || e.work() == null || e.work().isEmpty() || e.work().contains(null)) {
-        return Optional.empty();
-      }
-      return Optional.of(e);
-    } catch (IOException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 
   /**
@@ -436,7 +336,7 @@ final class DeliveryInbox implements Intake, AutoCloseable {
     try {
       out.close();
       // everything stored: nothing for the next start to read
-      if (unstored.get() == 0 && older.isEmpty()) Files.deleteIfExists(journal(dir, current.number()));
+      if (unstored.get() == 0 && older.isEmpty()) Files.deleteIfExists(InboxJournal.path(dir, current.number()));
       lock.release();
       lockChannel.close();
     } catch (IOException e) {
