@@ -245,7 +245,13 @@ final class ScriptRunner {
       Thread.currentThread().interrupt();
       throw new SQLException("interrupted", e);
     } finally {
-      if (blocking) o.blocker().createStatement().execute("COMMIT");
+      if (blocking) {
+        o.blocker().createStatement().execute("COMMIT");
+        // it ran past the blocker (DETACH PARTITION CONCURRENTLY waits on the partition's users, not
+        // the parent's): what polling caught is a partial sample, one time both relations, one time
+        // only the parent; say "not observed" rather than state half of its locks
+        seen.clear();
+      }
       runner.shutdownNow();
     }
     double ms = Math.max(0, millis(t0) - heldNanos / 1e6);
