@@ -11,20 +11,35 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class AnswersFirst {
   static final long MAX_WAIT_MS = 50;
+  /** Deliveries come in bursts with short gaps: the quiet that counts as the burst's end. */
+  static final long QUIET_NANOS = 5_000_000;
   private final AtomicInteger answering = new AtomicInteger();
+  private volatile long lastAnswered = System.nanoTime() - QUIET_NANOS;
 
   void answering() {
     answering.incrementAndGet();
   }
 
   void answered() {
+    lastAnswered = System.nanoTime();
     answering.decrementAndGet();
   }
 
-  /** Called by a worker between steps: returns once no answer is being computed, or after the longest wait. */
+  private boolean busy(long now) {
+    return answering.get() > 0 || now - lastAnswered < QUIET_NANOS;
+  }
+
+  /**
+   * Called by a worker between steps: returns once no answer has been computed for
+   * {@value #QUIET_NANOS} ns (the burst is over), or after the longest wait.
+   */
   void yieldToAnswers() {
-    if (answering.get() == 0) return;
-    long deadline = System.nanoTime() + MAX_WAIT_MS * 1_000_000;
-    while (answering.get() > 0 && System.nanoTime() < deadline) LockSupport.parkNanos(500_000);
+    long now = System.nanoTime();
+    if (!busy(now)) return;
+    long deadline = now + MAX_WAIT_MS * 1_000_000;
+    while (busy(now) && now < deadline) {
+      LockSupport.parkNanos(500_000);
+      now = System.nanoTime();
+    }
   }
 }
