@@ -46,9 +46,15 @@ final class ServeCommand implements Callable<Integer> {
     }
     // every log line from here on, libraries' included, goes out with secrets masked
     if (!(System.err instanceof RedactedStream)) System.setErr(new RedactedStream(Secrets.redacting(System.err)));
-    ServiceApp app;
     try {
       java.nio.file.Files.createDirectories(settings.dataDir());
+    } catch (java.io.IOException e) {
+      err.println("specgate serve: " + ServiceSettings.DATA_DIR + ": cannot create " + settings.dataDir() + ": " + e.getMessage());
+      err.flush();
+      return Main.EXIT_USAGE;
+    }
+    ServiceApp app;
+    try {
       app = ServiceApp.start(settings, Analysis::run, WorkerTuning.defaults(), CallPolicy.service());
     } catch (PemPrivateKeys.InvalidPrivateKeyException e) {
       err.println("specgate serve: " + ServiceSettings.PRIVATE_KEY_FILE + ": " + e.getMessage());
@@ -60,7 +66,8 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
       return Main.EXIT_USAGE;
     } catch (java.io.IOException e) {
-      err.println("specgate serve: " + ServiceSettings.DATA_DIR + ": cannot create " + settings.dataDir() + ": " + e.getMessage());
+      // the delivery inbox under the data folder (the embedded store's journal)
+      err.println("specgate serve: " + ServiceSettings.DATA_DIR + " " + settings.dataDir() + ": " + e.getMessage());
       err.flush();
       return Main.EXIT_USAGE;
     } catch (RuntimeException e) {

@@ -51,7 +51,7 @@ public final class ServiceApp implements AutoCloseable {
    * @param githubCalls how GitHub calls wait (tests shorten the waits)
    */
   public static ServiceApp start(ServiceSettings settings, Analyzer analyzer, WorkerTuning tuning, CallPolicy githubCalls)
-      throws PemPrivateKeys.InvalidPrivateKeyException, SQLException {
+      throws PemPrivateKeys.InvalidPrivateKeyException, SQLException, IOException {
     RSAPrivateKey key = PemPrivateKeys.load(settings.privateKeyFile());
     Clock clock = Clock.systemUTC();
     ServiceMetrics metrics = new ServiceMetrics();
@@ -77,7 +77,7 @@ public final class ServiceApp implements AutoCloseable {
         inbox = DeliveryInbox.open(settings.dataDir().resolve("inbox"), store, metrics, answers);
       } catch (IOException | SQLException | RuntimeException e) {
         store.close();
-        throw e instanceof SQLException s ? s : new SQLException("delivery inbox: " + e.getMessage(), e);
+        throw e;
       }
     }
     Intake intake = inbox != null ? inbox : store;
