@@ -55,7 +55,7 @@ final class DeliveryInbox implements Intake, AutoCloseable {
   /** A journal file and how many of the deliveries written to it are not stored yet. */
   private record JournalFile(long number, AtomicInteger unstored) {}
 
-  private record Pending(InboxJournal.Entry entry, JournalFile file) {}
+  private record Pending(JobStore.Delivery delivery, JournalFile file) {}
 
   private final Path dir;
   private final JobStore store;
@@ -141,7 +141,7 @@ final class DeliveryInbox implements Intake, AutoCloseable {
   @Override
   public JobStore.Accepted receive(String deliveryId, String event, List<WorkItem> work) throws IOException {
     if (!recent.add(deliveryId)) return JobStore.Accepted.DUPLICATE;
-    InboxJournal.Entry entry = new InboxJournal.Entry(deliveryId, event, work);
+    JobStore.Delivery entry = new JobStore.Delivery(deliveryId, event, work);
     try {
       byte[] line = InboxJournal.line(entry);
       if (needsRoom()) makeRoom();
@@ -243,7 +243,7 @@ final class DeliveryInbox implements Intake, AutoCloseable {
   /** Stores a batch, trying again while the store fails; false when the inbox closes meanwhile. */
   private boolean storeWithRetry(List<Pending> batch) {
     List<JobStore.Delivery> deliveries = new ArrayList<>();
-    for (Pending p : batch) deliveries.add(new JobStore.Delivery(p.entry().delivery(), p.entry().event(), p.entry().work()));
+    for (Pending p : batch) deliveries.add(p.delivery());
     long backoff = 100;
     for (int attempt = 1; ; attempt++) {
       try {

@@ -22,12 +22,9 @@ final class InboxJournal {
   private static final String PREFIX = "deliveries-";
   private static final String SUFFIX = ".jsonl";
   /** How every line starts (Jackson writes a record's components in order). */
-  private static final String LINE_START = "{\"delivery\":";
+  private static final String LINE_START = "{\"id\":";
   /** Writes lines; reads them refusing a missing number rather than taking 0. */
   private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-
-  /** One journal line. */
-  record Entry(String delivery, String event, List<WorkItem> work) {}
 
   private InboxJournal() {}
 
@@ -54,8 +51,8 @@ final class InboxJournal {
     return files;
   }
 
-  /** The entry as one line of JSON. */
-  static byte[] line(Entry e) throws IOException {
+  /** A delivery as one line of JSON. */
+  static byte[] line(JobStore.Delivery e) throws IOException {
     byte[] body = JSON.writeValueAsBytes(e);
     byte[] line = new byte[body.length + 1];
     System.arraycopy(body, 0, line, 0, body.length);
@@ -81,7 +78,7 @@ final class InboxJournal {
       lineNo++;
       start = torn ? text.length() : end + 1;
       if (line.isBlank()) continue;
-      Optional<Entry> entry = parse(line);
+      Optional<JobStore.Delivery> entry = parse(line);
       int whole = line.lastIndexOf(LINE_START);
       if (entry.isEmpty() && whole > 0) {
         entry = parse(line.substring(whole));
@@ -91,14 +88,13 @@ final class InboxJournal {
         }
       }
       if (entry.isPresent()) {
-        Entry e = entry.get();
-        into.add(new JobStore.Delivery(e.delivery(), e.event(), e.work()));
+        into.add(entry.get());
       } else if (torn) {
         LOG.warn("inbox: {} line {}: an unfinished last line (the process stopped while writing it, before"
             + " acknowledging the delivery) is left out", path.getFileName(), lineNo);
       } else {
         readable = false;
-        LOG.error("inbox: {} line {}: expected one delivery as JSON ({\"delivery\":…,\"event\":…,\"work\":[…]} with a"
+        LOG.error("inbox: {} line {}: expected one delivery as JSON ({\"id\":…,\"event\":…,\"items\":[…]} with a"
             + " repository, installation, pull request number and head sha per item); the file is kept as {}.unreadable",
             path, lineNo, path.getFileName());
       }
@@ -112,10 +108,10 @@ final class InboxJournal {
     return line.substring(i);
   }
 
-  private static Optional<Entry> parse(String line) {
+  private static Optional<JobStore.Delivery> parse(String line) {
     try {
-      Entry e = JSON.readValue(line, Entry.class);
-      if (e.delivery() == null || e.event() == null || e.work() == null || e.work().isEmpty() || e.work().contains(null)) {
+      JobStore.Delivery e = JSON.readValue(line, JobStore.Delivery.class);
+      if (e.id() == null || e.event() == null || e.items() == null || e.items().isEmpty() || e.items().contains(null)) {
         return Optional.empty();
       }
       return Optional.of(e);

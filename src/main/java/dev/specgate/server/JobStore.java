@@ -76,7 +76,7 @@ public final class JobStore implements Intake, AutoCloseable {
     return Long.parseLong(instanceId.substring(0, instanceId.indexOf('.')));
   }
 
-  /** One delivery to store. */
+  /** One delivery to store (and one line of the embedded store's inbox journal, see {@link InboxJournal}). */
   record Delivery(String id, String event, List<WorkItem> items) {}
 
   /** Concurrent deliveries share transactions (see {@link GroupCommit}). */

@@ -94,8 +94,8 @@ class DeliveryInboxTest {
   void whatADeadProcessLeftInTheJournalIsStoredAtOpenAndNotTwice() throws Exception {
     Files.createDirectories(inboxDir());
     ByteArrayOutputStream journal = new ByteArrayOutputStream();
-    journal.write(InboxJournal.line(new InboxJournal.Entry("d1", "pull_request", List.of(item(1, "aaaaaaa")))));
-    journal.write(InboxJournal.line(new InboxJournal.Entry("d2", "check_suite", List.of(item(2, "bbbbbbb"), item(3, "ccccccc")))));
+    journal.write(InboxJournal.line(new JobStore.Delivery("d1", "pull_request", List.of(item(1, "aaaaaaa")))));
+    journal.write(InboxJournal.line(new JobStore.Delivery("d2", "check_suite", List.of(item(2, "bbbbbbb"), item(3, "ccccccc")))));
     Files.write(inboxDir().resolve("deliveries-7.jsonl"), journal.toByteArray());
     try (JobStore store = openStore()) {
       store.accept("d1", "pull_request", List.of(item(1, "aaaaaaa"))); // stored before the process died
@@ -114,17 +114,17 @@ class DeliveryInboxTest {
   @Test
   void aTornLastLineIsLeftOutAndAnUnreadableLineKeepsItsFile() throws Exception {
     Files.createDirectories(inboxDir());
-    byte[] good = InboxJournal.line(new InboxJournal.Entry("d1", "pull_request", List.of(item(1, "aaaaaaa"))));
-    byte[] torn = "{\"delivery\":\"d9\",\"event\":\"pull_re".getBytes(StandardCharsets.UTF_8);
+    byte[] good = InboxJournal.line(new JobStore.Delivery("d1", "pull_request", List.of(item(1, "aaaaaaa"))));
+    byte[] torn = "{\"id\":\"d9\",\"event\":\"pull_re".getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream first = new ByteArrayOutputStream();
     first.write(good);
     first.write(torn);
     Files.write(inboxDir().resolve("deliveries-0.jsonl"), first.toByteArray());
-    String bad = "{\"delivery\":\"d5\",\"event\":\"pull_request\",\"work\":[{\"repo\":\"acme/payments\",\"installationId\":1,"
+    String bad = "{\"id\":\"d5\",\"event\":\"pull_request\",\"items\":[{\"repo\":\"acme/payments\",\"installationId\":1,"
         + "\"headSha\":\"aaaaaaa\",\"rerun\":false}]}\n"; // no prNumber
     ByteArrayOutputStream second = new ByteArrayOutputStream();
     second.write(bad.getBytes(StandardCharsets.UTF_8));
-    second.write(InboxJournal.line(new InboxJournal.Entry("d6", "pull_request", List.of(item(6, "fffffff")))));
+    second.write(InboxJournal.line(new JobStore.Delivery("d6", "pull_request", List.of(item(6, "fffffff")))));
     Files.write(inboxDir().resolve("deliveries-1.jsonl"), second.toByteArray());
     try (JobStore store = openStore(); DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, new ServiceMetrics(), new AnswersFirst())) {
       assertThat(store.all()).extracting(j -> j.item().prNumber()).containsExactlyInAnyOrder(1, 6);
@@ -139,11 +139,11 @@ class DeliveryInboxTest {
     Files.createDirectories(inboxDir());
     ByteArrayOutputStream journal = new ByteArrayOutputStream();
     journal.write(new byte[40]); // a line reserved, never written: the process died first
-    journal.write(InboxJournal.line(new InboxJournal.Entry("d1", "pull_request", List.of(item(1, "aaaaaaa")))));
-    byte[] second = InboxJournal.line(new InboxJournal.Entry("d2", "pull_request", List.of(item(2, "bbbbbbb"))));
+    journal.write(InboxJournal.line(new JobStore.Delivery("d1", "pull_request", List.of(item(1, "aaaaaaa")))));
+    byte[] second = InboxJournal.line(new JobStore.Delivery("d2", "pull_request", List.of(item(2, "bbbbbbb"))));
     journal.write(second, 0, 25); // a write that failed part way
     journal.write(new byte[second.length - 25]);
-    journal.write(InboxJournal.line(new InboxJournal.Entry("d3", "pull_request", List.of(item(3, "ccccccc")))));
+    journal.write(InboxJournal.line(new JobStore.Delivery("d3", "pull_request", List.of(item(3, "ccccccc")))));
     Files.write(inboxDir().resolve("deliveries-0.jsonl"), journal.toByteArray());
     try (JobStore store = openStore(); DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, new ServiceMetrics(), new AnswersFirst())) {
       assertThat(store.all()).extracting(j -> j.item().prNumber()).containsExactlyInAnyOrder(1, 3);
@@ -167,7 +167,7 @@ class DeliveryInboxTest {
       com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
       for (Path f : journalFiles()) {
         for (String line : Files.readAllLines(f)) {
-          assertThat(json.readValue(line, InboxJournal.Entry.class).work()).hasSize(1);
+          assertThat(json.readValue(line, JobStore.Delivery.class).items()).hasSize(1);
         }
       }
       inbox.close();
