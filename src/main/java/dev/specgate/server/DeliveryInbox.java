@@ -165,7 +165,7 @@ final class DeliveryInbox implements Intake, AutoCloseable {
 
   @Override
   public boolean knows(String deliveryId) throws SQLException {
-    return recent.contains(deliveryId) || store.knowsDelivery(deliveryId);
+    return recent.contains(deliveryId) || store.knows(deliveryId);
   }
 
   /** Deliveries written to the journal and not yet stored. */

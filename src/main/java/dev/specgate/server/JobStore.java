@@ -87,19 +87,9 @@ public final class JobStore implements Intake, AutoCloseable {
    * delivery, its jobs and their queue executions commit together (with other deliveries that
    * arrived at the same time).
    */
-  public Accepted accept(String deliveryId, String event, List<WorkItem> items) throws SQLException {
-    return deliveries.submit(new Delivery(deliveryId, event, items));
-  }
-
-  /** PostgreSQL's intake: the delivery is stored before the webhook is answered. */
   @Override
   public Accepted receive(String deliveryId, String event, List<WorkItem> work) throws SQLException {
-    return accept(deliveryId, event, work);
-  }
-
-  @Override
-  public boolean knows(String deliveryId) throws SQLException {
-    return knowsDelivery(deliveryId);
+    return deliveries.submit(new Delivery(deliveryId, event, work));
   }
 
   /** Stores deliveries in one transaction; one result per delivery, in order. */
@@ -344,7 +334,8 @@ public final class JobStore implements Intake, AutoCloseable {
   }
 
   /** True when the delivery id was stored (it reached a job or was a duplicate of one). */
-  public boolean knowsDelivery(String deliveryId) throws SQLException {
+  @Override
+  public boolean knows(String deliveryId) throws SQLException {
     return inTransaction(c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM specgate_deliveries WHERE delivery_id=?")) {
         ps.setString(1, deliveryId);

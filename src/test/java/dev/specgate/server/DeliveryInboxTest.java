@@ -48,8 +48,8 @@ class DeliveryInboxTest {
       assertThat(inbox.knows("d1")).as("known while pending").isTrue();
       assertThat(inbox.receive("d2", "pull_request", List.of(item(1, "aaaaaaa")))).isEqualTo(JobStore.Accepted.QUEUED);
       awaitStored(inbox);
-      assertThat(store.knowsDelivery("d1")).isTrue();
-      assertThat(store.knowsDelivery("d2")).isTrue();
+      assertThat(store.knows("d1")).isTrue();
+      assertThat(store.knows("d2")).isTrue();
       assertThat(store.all()).as("the same head is one job").hasSize(1);
       assertThat(inbox.receive("d1", "pull_request", List.of(item(1, "aaaaaaa")))).isEqualTo(JobStore.Accepted.DUPLICATE);
       assertThat(inbox.knows("d3")).isFalse();
@@ -60,7 +60,7 @@ class DeliveryInboxTest {
   @Test
   void aRepeatOfAnIdStoredBeforeThisProcessIsDroppedByTheStore() throws Exception {
     try (JobStore store = openStore()) {
-      store.accept("d0", "pull_request", List.of(item(1, "aaaaaaa")));
+      store.receive("d0", "pull_request", List.of(item(1, "aaaaaaa")));
       ServiceMetrics metrics = new ServiceMetrics();
       try (DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, metrics, new AnswersFirst())) {
         assertThat(inbox.knows("d0")).as("the catch-up asks the store").isTrue();
@@ -98,7 +98,7 @@ class DeliveryInboxTest {
     journal.write(InboxJournal.line(new JobStore.Delivery("d2", "check_suite", List.of(item(2, "bbbbbbb"), item(3, "ccccccc")))));
     Files.write(inboxDir().resolve("deliveries-7.jsonl"), journal.toByteArray());
     try (JobStore store = openStore()) {
-      store.accept("d1", "pull_request", List.of(item(1, "aaaaaaa"))); // stored before the process died
+      store.receive("d1", "pull_request", List.of(item(1, "aaaaaaa"))); // stored before the process died
       try (DeliveryInbox inbox = DeliveryInbox.open(inboxDir(), store, new ServiceMetrics(), new AnswersFirst())) {
         assertThat(store.all()).extracting(j -> j.item().prNumber()).containsExactlyInAnyOrder(1, 2, 3);
         assertThat(store.deliveryCount()).isEqualTo(2);

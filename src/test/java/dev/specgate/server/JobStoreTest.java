@@ -24,9 +24,9 @@ class JobStoreTest {
   @Test
   void newerHeadSupersedesQueuedWorkForTheSamePullRequest() throws Exception {
     try (JobStore s = open()) {
-      s.accept("d1", "pull_request", List.of(item(1, "aaaaaaa")));
-      s.accept("d2", "pull_request", List.of(item(2, "bbbbbbb")));
-      s.accept("d3", "pull_request", List.of(item(1, "ccccccc")));
+      s.receive("d1", "pull_request", List.of(item(1, "aaaaaaa")));
+      s.receive("d2", "pull_request", List.of(item(2, "bbbbbbb")));
+      s.receive("d3", "pull_request", List.of(item(1, "ccccccc")));
       List<Job> all = s.all();
       assertThat(all).extracting(j -> j.item().headSha() + ":" + j.state())
           .containsExactly("aaaaaaa:SUPERSEDED", "bbbbbbb:QUEUED", "ccccccc:QUEUED");
@@ -42,7 +42,7 @@ class JobStoreTest {
   void aRunThatNeverEndedCountsAsAStallAfterRestart() throws Exception {
     String run;
     try (JobStore s = open()) {
-      s.accept("d1", "pull_request", List.of(item(1, "aaaaaaa")));
+      s.receive("d1", "pull_request", List.of(item(1, "aaaaaaa")));
       run = s.scheduledExecutions().get(0);
       Job j = s.begin(run).orElseThrow();
       assertThat(j.attempts()).isEqualTo(1);
@@ -62,7 +62,7 @@ class JobStoreTest {
   @Test
   void releasedJobIsQueuedAgainWithoutCountingTheAttempt() throws Exception {
     try (JobStore s = open()) {
-      s.accept("d1", "pull_request", List.of(item(1, "aaaaaaa")));
+      s.receive("d1", "pull_request", List.of(item(1, "aaaaaaa")));
       String run = s.scheduledExecutions().get(0);
       Job j = s.begin(run).orElseThrow();
       s.release(j.id());
@@ -75,11 +75,11 @@ class JobStoreTest {
   @Test
   void rerunQueuesFinishedWorkOnceMoreAndMarksRunningWork() throws Exception {
     try (JobStore s = open()) {
-      s.accept("d1", "pull_request", List.of(item(1, "aaaaaaa")));
+      s.receive("d1", "pull_request", List.of(item(1, "aaaaaaa")));
       String first = s.scheduledExecutions().get(0);
       Job j = s.begin(first).orElseThrow();
       WorkItem rerun = new WorkItem("acme/payments", 5_000_000_001L, 1, "aaaaaaa", true);
-      assertThat(s.accept("d2", "check_run", List.of(rerun))).as("marked while running").isEqualTo(JobStore.Accepted.DEDUPLICATED);
+      assertThat(s.receive("d2", "check_run", List.of(rerun))).as("marked while running").isEqualTo(JobStore.Accepted.DEDUPLICATED);
       s.finish(j.id(), JobState.DONE, null);
       assertThat(s.all().get(0).state()).as("a re-run asked for while running").isEqualTo(JobState.QUEUED);
       String second = JobStore.instanceId(j.id(), 1);
@@ -89,12 +89,12 @@ class JobStoreTest {
       assertThat(k.checkRunId()).as("a fresh Check Run").isZero();
       s.finish(k.id(), JobState.DONE, null);
       assertThat(s.all().get(0).state()).isEqualTo(JobState.DONE);
-      assertThat(s.accept("d3", "check_suite", List.of(rerun))).isEqualTo(JobStore.Accepted.QUEUED);
+      assertThat(s.receive("d3", "check_suite", List.of(rerun))).isEqualTo(JobStore.Accepted.QUEUED);
       assertThat(s.all().get(0).state()).isEqualTo(JobState.QUEUED);
-      assertThat(s.accept("d3", "check_suite", List.of(rerun))).isEqualTo(JobStore.Accepted.DUPLICATE);
+      assertThat(s.receive("d3", "check_suite", List.of(rerun))).isEqualTo(JobStore.Accepted.DUPLICATE);
       assertThat(s.deliveryCount()).isEqualTo(3);
-      assertThat(s.knowsDelivery("d3")).isTrue();
-      assertThat(s.knowsDelivery("d4")).isFalse();
+      assertThat(s.knows("d3")).isTrue();
+      assertThat(s.knows("d4")).isFalse();
     }
   }
 
@@ -102,7 +102,7 @@ class JobStoreTest {
   void newestDeliveryWinsAndTheCurrentHeadCanBeRevived() throws Exception {
     try (JobStore s = open()) {
       // delivery ids sort the other way round: arrival order, not the id, decides which head wins
-      for (int i = 0; i < 20; i++) s.accept("z-" + (100 - i), "pull_request", List.of(item(1, String.format("%07x", i + 1))));
+      for (int i = 0; i < 20; i++) s.receive("z-" + (100 - i), "pull_request", List.of(item(1, String.format("%07x", i + 1))));
       List<Job> all = s.all();
       assertThat(all).hasSize(20);
       assertThat(all.stream().filter(j -> j.state() == JobState.QUEUED)).singleElement()
@@ -120,7 +120,7 @@ class JobStoreTest {
       List<WorkItem> items = new ArrayList<>();
       for (int pr = 1; pr <= 500; pr++) items.add(new WorkItem("acme/a-repository-with-a-long-name", 5_000_000_001L, 1_000_000 + pr,
           "0123456789abcdef0123456789abcdef01234567", true));
-      assertThat(s.accept("suite", "check_suite", items)).isEqualTo(JobStore.Accepted.QUEUED);
+      assertThat(s.receive("suite", "check_suite", items)).isEqualTo(JobStore.Accepted.QUEUED);
       assertThat(s.all()).hasSize(500);
       assertThat(s.scheduledExecutions()).hasSize(500);
     }

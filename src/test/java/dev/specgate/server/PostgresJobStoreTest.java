@@ -54,7 +54,7 @@ class PostgresJobStoreTest {
             go.await();
             for (int pr = 1; pr <= prs; pr++) {
               WorkItem w = new WorkItem("acme/r", 5_000_000_001L, pr, String.format("%040x", pr), false);
-              if (store.accept("d-" + sender + "-" + pr, "pull_request", List.of(w)) == JobStore.Accepted.QUEUED) queued.incrementAndGet();
+              if (store.receive("d-" + sender + "-" + pr, "pull_request", List.of(w)) == JobStore.Accepted.QUEUED) queued.incrementAndGet();
             }
           } catch (Exception e) {
             errors.incrementAndGet();
@@ -106,9 +106,9 @@ class PostgresJobStoreTest {
     try (JobStore a = JobStore.open(url, null, null, 2, Clock.systemUTC());
         JobStore b = JobStore.open(url, null, null, 2, Clock.systemUTC())) {
       WorkItem w = new WorkItem("acme/dedupe", 1, 7, "abcdef1234567", false);
-      assertThat(a.accept("same-delivery", "pull_request", List.of(w))).isEqualTo(JobStore.Accepted.QUEUED);
-      assertThat(b.accept("same-delivery", "pull_request", List.of(w))).isEqualTo(JobStore.Accepted.DUPLICATE);
-      assertThat(b.accept("other-delivery", "pull_request", List.of(w))).isEqualTo(JobStore.Accepted.DEDUPLICATED);
+      assertThat(a.receive("same-delivery", "pull_request", List.of(w))).isEqualTo(JobStore.Accepted.QUEUED);
+      assertThat(b.receive("same-delivery", "pull_request", List.of(w))).isEqualTo(JobStore.Accepted.DUPLICATE);
+      assertThat(b.receive("other-delivery", "pull_request", List.of(w))).isEqualTo(JobStore.Accepted.DEDUPLICATED);
       assertThat(a.all().stream().filter(j -> j.item().repo().equals("acme/dedupe")).count()).isEqualTo(1);
     }
   }

@@ -168,7 +168,7 @@ class ServiceHardeningTest {
     WorkItem w = new WorkItem(FakeGitHub.REPO, FakeGitHub.INSTALLATION, FakeGitHub.PR, FakeGitHub.HEAD, false);
     // two processes died while running it (each start found it still RUNNING)
     try (JobStore s = JobStore.open(ServiceHarness.h2(dir), null, null, 2, Clock.systemUTC())) {
-      s.accept("d1", "pull_request", List.of(w));
+      s.receive("d1", "pull_request", List.of(w));
       String run = s.scheduledExecutions().get(0);
       s.begin(run);
       s.begin(run);
