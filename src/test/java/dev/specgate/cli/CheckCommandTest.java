@@ -28,6 +28,11 @@ class CheckCommandTest {
   }
 
   private Path write(String rel, String text) throws Exception {
+    return write(dir, rel, text);
+  }
+
+  /** Writes {@code text} to {@code dir/rel}, making the folders (the CLI tests' files on disk). */
+  static Path write(Path dir, String rel, String text) throws Exception {
     Path p = dir.resolve(rel);
     Files.createDirectories(p.getParent());
     Files.writeString(p, text);

@@ -26,10 +26,7 @@ class DieselMetadataCheckTest {
   @TempDir Path dir;
 
   private Path write(String rel, String text) throws Exception {
-    Path p = dir.resolve(rel);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
-    return p;
+    return CheckCommandTest.write(dir, rel, text);
   }
 
   private static List<String> rulesAt(CheckCommandTest.Run r, String file) throws Exception {

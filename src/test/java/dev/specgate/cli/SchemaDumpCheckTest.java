@@ -25,10 +25,7 @@ class SchemaDumpCheckTest {
   @TempDir Path dir;
 
   private Path write(String rel, String text) throws Exception {
-    Path p = dir.resolve(rel);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
-    return p;
+    return CheckCommandTest.write(dir, rel, text);
   }
 
   private static List<String> findings(CheckCommandTest.Run r) throws Exception {
