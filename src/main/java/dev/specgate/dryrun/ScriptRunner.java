@@ -2,6 +2,8 @@ package dev.specgate.dryrun;
 
 import dev.specgate.rules.dryrun.ObservedLock;
 import dev.specgate.rules.dryrun.ObservedStatement;
+import dev.specgate.sql.LockLevel;
+import dev.specgate.sql.LockModel;
 import dev.specgate.sql.Operation;
 import dev.specgate.sql.Statement;
 import dev.specgate.sql.schema.MigrationOrder;
@@ -259,10 +261,24 @@ final class ScriptRunner {
         st.sql(), true, null, ms, List.copyOf(seen), List.of(), List.of(), reads, writes, null, !seen.isEmpty(), false);
   }
 
-  /** The existing table a CONCURRENTLY statement works on, when the model names it. */
+  /**
+   * The existing table a CONCURRENTLY statement waits on, when the model names it. For ALTER TABLE
+   * the relation the model locks most strongly: DETACH PARTITION … CONCURRENTLY waits for the
+   * partition's users, not the parent's.
+   */
   private String targetTable(Statement st) throws SQLException {
     if (st.op() instanceof Operation.CreateIndex ci) return ci.table();
-    if (st.op() instanceof Operation.AlterTable at) return at.table();
+    if (st.op() instanceof Operation.AlterTable at) {
+      String strongest = at.table();
+      LockLevel level = LockLevel.NONE;
+      for (LockModel.RelationLock l : LockModel.locks(st.op(), null)) {
+        if (l.level().compareTo(level) > 0) {
+          strongest = l.relation();
+          level = l.level();
+        }
+      }
+      return strongest;
+    }
     if (st.op() instanceof Operation.DropIndex di && !di.names().isEmpty()) return tableOfIndex(di.names().get(0));
     if (st.op() instanceof Operation.Maintenance m && m.target() != null) {
       String viaIndex = tableOfIndex(m.target());
