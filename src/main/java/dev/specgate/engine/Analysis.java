@@ -59,7 +59,9 @@ public final class Analysis {
    */
   public static Report run(ChangeSet changes, Config config, List<Rule> rules, DryRunEvidence dryRun) {
     Workspace ws = Workspace.discover(changes, config);
-    SchemaHistory schema = SchemaHistory.replay(ws.schemaDumps(), ws.migrations(), !changes.isSnapshot());
+    // the dumps are replayed once: the change's migrations and each packet's plan SQL start from them
+    SchemaHistory.Seed dumps = SchemaHistory.seed(ws.schemaDumps());
+    SchemaHistory schema = dumps.replay(ws.migrations(), !changes.isSnapshot());
     AnalysisContext context =
         new AnalysisContext(config, changes, ws.migrations(), ws.packetsInScope(), schema, dryRun);
 
@@ -68,7 +70,7 @@ public final class Analysis {
         .flatMap(rule -> runRule(rule, context, config, changes).stream())
         .toList());
     // The SQL in the plans' fences, checked by the same SQL rules, reported at the plan's lines.
-    raw.addAll(PlanSqlAnalysis.findings(rules, ws.packetsInScope(), ws.schemaDumps(), config, changes,
+    raw.addAll(PlanSqlAnalysis.findings(rules, ws.packetsInScope(), dumps, config, changes,
         (rule, planContext) -> runRule(rule, planContext, config, changes)));
     if (dryRun != null) raw = MeasuredEvidence.apply(raw, dryRun, ws.migrations(), config);
     List<Finding> kept = new ArrayList<>();

@@ -33,8 +33,8 @@ import java.util.function.Predicate;
  * its migrations, the packet its only packet. Existing tables: the plan's SQL is replayed on its
  * own, so a table counts as existing unless the plan's SQL creates it (the tables the change's
  * migrations create are the plan's subject). The schema dumps at base ({@code schemaDumps}) are
- * replayed first: the columns, constraints, indexes and functions they hold are what the plan's
- * SQL starts from.
+ * replayed first (once per analysis: {@link SchemaHistory.Seed}): the columns, constraints,
+ * indexes and functions they hold are what the plan's SQL starts from.
  */
 final class PlanSqlAnalysis {
   private PlanSqlAnalysis() {}
@@ -43,7 +43,7 @@ final class PlanSqlAnalysis {
    * The findings of the SQL-family {@code rules} on the plan SQL of {@code packets}, reported at
    * the Markdown files' lines. {@code runner} runs one rule on one context (severity, errors).
    */
-  static List<Finding> findings(List<Rule> rules, List<Packet> packets, List<MigrationFile> dumps, Config config,
+  static List<Finding> findings(List<Rule> rules, List<Packet> packets, SchemaHistory.Seed dumps, Config config,
       ChangeSet changes, BiFunction<Rule, RuleContext, List<Finding>> runner) {
     List<Finding> out = new ArrayList<>();
     List<Rule> sqlRules = rules.stream().filter(r -> r.info().family() == Family.SQL).toList();
@@ -74,7 +74,7 @@ final class PlanSqlAnalysis {
     return out;
   }
 
-  private static RuleContext of(Config config, ChangeSet changes, Packet p, List<MigrationFile> dumps,
+  private static RuleContext of(Config config, ChangeSet changes, Packet p, SchemaHistory.Seed dumps,
       List<PlanSqlBlock> blocks, Predicate<PlanSqlBlock> keep) {
     List<MigrationFile> files = new ArrayList<>();
     int n = 0;
@@ -87,7 +87,7 @@ final class PlanSqlAnalysis {
           String.format("%06d", n), false));
     }
     List<MigrationFile> migrations = List.copyOf(files);
-    return new AnalysisContext(config, changes, migrations, List.of(p), SchemaHistory.replay(dumps, migrations, true), null);
+    return new AnalysisContext(config, changes, migrations, List.of(p), dumps.replay(migrations, true), null);
   }
 
   /** The finding moved from the block's virtual path to its Markdown file. */

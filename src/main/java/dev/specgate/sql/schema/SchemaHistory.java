@@ -73,36 +73,73 @@ public final class SchemaHistory {
    *     where a table created anywhere in it is new
    */
   public static SchemaHistory replay(List<MigrationFile> ordered, boolean changeKnown) {
-    return replay(List.of(), ordered, changeKnown);
+    return seed(List.of()).replay(ordered, changeKnown);
   }
 
   /**
-   * As {@link #replay(List, boolean)}, first applying {@code prior}: schema dumps (Rails
-   * {@code db/structure.sql}, dbmate {@code db/schema.sql}) as they were before the change. What
-   * they hold exists before every migration: never created in the change. A migration that
-   * creates one of their tables again replaces it with its own definition (the replay then
-   * follows the migrations, as before).
+   * Schema dumps (Rails {@code db/structure.sql}, dbmate {@code db/schema.sql}) as they were before
+   * the change, replayed once to start any number of replays from: what they hold exists before
+   * every migration, never created in the change; a migration that creates one of their tables
+   * again replaces it with its own definition. A large {@code structure.sql} costs about a second
+   * to replay, and one analysis replays the change's migrations and, per packet, up to three
+   * selections of the plan's SQL on top of it.
    */
-  public static SchemaHistory replay(List<MigrationFile> prior, List<MigrationFile> ordered, boolean changeKnown) {
+  public static Seed seed(List<MigrationFile> prior) {
     SchemaHistory h = new SchemaHistory();
-    h.changeKnown = changeKnown;
     int position = 0;
     for (MigrationFile d : prior) {
       // every statement, whatever it is: a dump is no migration (no rollback section, not in the change)
       for (Statement s : d.migration().statements()) h.apply(d, s.op(), position++);
       position++;
     }
-    for (MigrationFile m : ordered) {
-      if (m.isDown()) continue;
-      h.fileStart.put(m.path(), position);
-      for (Statement s : m.migration().statements()) {
-        int at = position + s.index();
-        if (!h.isRollback(m, s)) h.apply(m, s.op(), at);
-      }
-      position += m.migration().statements().size() + 1;
-    }
     h.end = position;
-    return h;
+    return new Seed(h);
+  }
+
+  /** The schema dumps' state, never changed once made: each replay starts from a copy of it. */
+  public static final class Seed {
+    private final SchemaHistory dumps;
+
+    private Seed(SchemaHistory dumps) {
+      this.dumps = dumps;
+    }
+
+    /** As {@link SchemaHistory#replay(List, boolean)}, starting from the dumps' schema. */
+    public SchemaHistory replay(List<MigrationFile> ordered, boolean changeKnown) {
+      SchemaHistory h = dumps.copy();
+      h.changeKnown = changeKnown;
+      int position = h.end;
+      for (MigrationFile m : ordered) {
+        if (m.isDown()) continue;
+        h.fileStart.put(m.path(), position);
+        for (Statement s : m.migration().statements()) {
+          int at = position + s.index();
+          if (!h.isRollback(m, s)) h.apply(m, s.op(), at);
+        }
+        position += m.migration().statements().size() + 1;
+      }
+      h.end = position;
+      return h;
+    }
+  }
+
+  /** A copy whose replay can go on without changing this one (versions and states are immutable). */
+  private SchemaHistory copy() {
+    SchemaHistory c = new SchemaHistory();
+    c.fileStart.putAll(fileStart);
+    tables.forEach((k, v) -> c.tables.put(k, new ArrayList<>(v)));
+    indexes.forEach((k, v) -> c.indexes.put(k, new ArrayList<>(v)));
+    c.createdInChange.addAll(createdInChange);
+    createdInFile.forEach((k, v) -> c.createdInFile.put(k, new HashMap<>(v)));
+    c.downStart.putAll(downStart);
+    c.currentTables.putAll(currentTables);
+    c.currentIndexes.putAll(currentIndexes);
+    indexesByTable.forEach((k, v) -> c.indexesByTable.put(k, new HashSet<>(v)));
+    indexesEverOn.forEach((k, v) -> c.indexesEverOn.put(k, new HashSet<>(v)));
+    functions.forEach((k, v) -> c.functions.put(k, new ArrayList<>(v)));
+    c.end = end;
+    c.changeKnown = changeKnown;
+    return c;
   }
 
   // ---------------------------------------------------------------- queries

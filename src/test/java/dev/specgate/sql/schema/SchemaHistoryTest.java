@@ -43,6 +43,35 @@ class SchemaHistoryTest {
   }
 
   @Test
+  void replaysFromOneSeedOfDumpsDoNotSeeEachOther() {
+    MigrationFile dump = new MigrationFile(SourceFile.unchanged("db/structure.sql", ""),
+        MigrationParser.parse("db/structure.sql",
+            "CREATE TABLE accounts (id bigint PRIMARY KEY, email text);\nCREATE INDEX accounts_email ON accounts (email);\n",
+            Dialect.POSTGRES),
+        MigrationFile.Direction.UP, "", false);
+    SchemaHistory.Seed seed = SchemaHistory.seed(List.of(dump));
+    MigrationFile adds = changed("db/migrate/1_add.sql", "ALTER TABLE accounts ADD COLUMN name text NOT NULL;\nSELECT 1;");
+    MigrationFile drops = changed("db/migrate/1_drop.sql", "DROP TABLE accounts;\nSELECT 1;");
+
+    SchemaHistory added = seed.replay(List.of(adds), true);
+    SchemaHistory dropped = seed.replay(List.of(drops), true);
+    SchemaHistory untouched = seed.replay(List.of(), true);
+
+    assertThat(added.columnBefore(adds, st(adds, 1), "accounts", "name")).isPresent();
+    assertThat(added.indexesOn(adds, st(adds, 1), "accounts")).extracting(SchemaHistory.IndexInfo::name)
+        .containsExactly("accounts_email");
+    assertThat(dropped.tableBefore(drops, st(drops, 1), "accounts")).isEmpty();
+    assertThat(dropped.indexesOn(drops, st(drops, 1), "accounts")).isEmpty();
+    // neither replay changed the dumps' schema the next one starts from
+    MigrationFile reads = changed("db/migrate/2_read.sql", "SELECT 1;");
+    SchemaHistory again = seed.replay(List.of(reads), true);
+    assertThat(again.tableBefore(reads, st(reads, 0), "accounts").orElseThrow().columns()).containsOnlyKeys("id", "email");
+    assertThat(again.indexesOn(reads, st(reads, 0), "accounts")).hasSize(1);
+    assertThat(again.isExistingTable(reads, st(reads, 0), "accounts")).isTrue();
+    assertThat(untouched.tableBefore(reads, st(reads, 0), "accounts")).isPresent();
+  }
+
+  @Test
   void tableCreatedEarlierInTheSameFileIsNotExisting() {
     MigrationFile f = changed("db/migrations/1_x.sql",
         "ALTER TABLE accounts ADD COLUMN a int;\nCREATE TABLE t (id int);\nALTER TABLE t ADD COLUMN b int;\n");
