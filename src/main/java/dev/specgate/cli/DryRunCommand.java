@@ -58,6 +58,9 @@ final class DryRunCommand implements Callable<Integer> {
   @Option(names = "--row-ceiling", paramLabel = "N", description = "at most this many synthetic rows per table from the packet's count (default: dryRunRowCeiling in the config, 20000)")
   Long rowCeiling;
 
+  @Option(names = "--max-db-mb", paramLabel = "MB", description = "statements are cancelled once the scratch database holds more (default: dryRunMaxDatabaseMb in the config, 2048)")
+  Long maxDbMb;
+
   @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.DryRunFormats.class, description = "text | json | markdown (default: text)")
   String format = "text";
 
@@ -70,10 +73,12 @@ final class DryRunCommand implements Callable<Integer> {
       throw new UserError("--pg-version: expected a PostgreSQL major version such as 17, found " + pgVersion);
     }
     if (rowCeiling != null && rowCeiling < 0) throw new UserError("--row-ceiling: expected a row count, found " + rowCeiling);
+    if (maxDbMb != null && maxDbMb < 16) throw new UserError("--max-db-mb: expected at least 16 (megabytes), found " + maxDbMb);
     ChangeOptions.Input input = change.read(path == null ? List.of() : List.of(path), base, PathSource.MAX_FILE_BYTES);
     String url = db.equals("embedded") ? null : db;
     long ceiling = rowCeiling != null ? rowCeiling : input.config().dryRunRowCeiling();
-    DryRunOptions options = new DryRunOptions(url, pgVersion, parseRows(rows), ceiling);
+    long maxMb = maxDbMb != null ? maxDbMb : input.config().dryRunMaxDatabaseMb();
+    DryRunOptions options = new DryRunOptions(url, pgVersion, parseRows(rows), ceiling, maxMb);
     DryRunResult result = runDryRun(input.changes(), input.config(), options);
     PrintWriter w = spec.commandLine().getOut();
     w.print(switch (format) {

@@ -48,7 +48,8 @@ public final class DryRun {
   private static DryRunEvidence observe(ChangePlan plan, Config config, DryRunOptions options) throws DryRunException {
     int major = options.postgresMajor() != null ? options.postgresMajor() : config.postgresVersion();
     PhaseRollbackCheck.Databases databases = () -> options.jdbcUrl() == null
-        ? ScratchDatabase.embedded(major) : ScratchDatabase.onServer(options.jdbcUrl());
+        ? ScratchDatabase.embedded(major, options.maxDatabaseMb())
+        : ScratchDatabase.onServer(options.jdbcUrl(), options.maxDatabaseMb());
     DryRunEvidence change;
     if (plan.change().isEmpty()) {
       change = new DryRunEvidence("", "", List.of(), List.of(), List.of(),
@@ -61,6 +62,11 @@ public final class DryRun {
           blocker.setAutoCommit(true);
           change = new Session(plan, config, options, db, main, watcher, blocker, probe).run();
         } catch (SQLException e) {
+          // a statement of the change over the budget fails as that statement; one of ours (seeding) lands here
+          if (db.overBudget().isPresent()) {
+            throw new DryRunException(db.overBudget().get() + " while the dry run prepared it (the schema before the"
+                + " change, the synthetic rows): lower dryRunRowCeiling or --rows, or raise dryRunMaxDatabaseMb", e);
+          }
           throw new DryRunException("the dry run lost its database " + db + ": " + Seeder.firstLine(e.getMessage()), e);
         }
       }
@@ -106,7 +112,7 @@ public final class DryRun {
       this.watcher = watcher;
       this.blocker = blocker;
       this.probe = probe;
-      this.runner = new ScriptRunner(c);
+      this.runner = new ScriptRunner(c, db);
     }
 
     DryRunEvidence run() throws SQLException, DryRunException {
@@ -166,6 +172,7 @@ public final class DryRun {
       } else if (rollBack(plan.rollback(), before, rollback)) {
         reapply(rerun);
       }
+      db.sizeUnbounded().ifPresent(notes::add);
       List<DryRunEvidence.SeededTable> dataset = new ArrayList<>();
       seeder.seeded().forEach((t, n) -> dataset.add(new DryRunEvidence.SeededTable(t, n, stated.getOrDefault(t, -1L))));
       return new DryRunEvidence(version, db.label(), statements, rollback, rerun, notes, dataset,

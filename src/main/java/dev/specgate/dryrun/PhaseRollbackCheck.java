@@ -90,7 +90,7 @@ final class PhaseRollbackCheck {
       throws DryRunException {
     try (ScratchDatabase db = databases.open(); Connection c = db.connect()) {
       if (postgres.isEmpty()) postgres = Catalog.serverVersion(c);
-      ScriptRunner runner = new ScriptRunner(c);
+      ScriptRunner runner = new ScriptRunner(c, db);
       List<String> priorNotes = new ArrayList<>();
       PriorSchema.build(prior, runner, c, db, priorNotes);
       for (String n : priorNotes) if (!notes.contains(n)) notes.add(n);

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * can open, and as a superuser {@code COPY … FROM PROGRAM}, server-side file reads or an untrusted
  * language would run commands on the machine that runs specgate (the service's host). A statement
  * that needs a superuser fails there as it would for an application's role.
+ *
+ * <p>It may hold at most a budget of bytes ({@link SizeWatch}); on the embedded cluster the role's
+ * {@code temp_file_limit} bounds its temporary files to the same budget.
  */
 final class ScratchDatabase implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -33,46 +36,66 @@ final class ScratchDatabase implements AutoCloseable {
   private final String label;
   /** True when {@link #name} is also a role made for this database (embedded), dropped with it. */
   private final boolean ownRole;
+  private final SizeWatch size;
 
-  private ScratchDatabase(String adminUrl, Properties props, String name, String url, String label, boolean ownRole) {
+  private ScratchDatabase(String adminUrl, Properties props, String name, String url, String label, boolean ownRole,
+      long maxBytes) throws DryRunException {
     this.adminUrl = adminUrl;
     this.props = props;
     this.name = name;
     this.url = url;
     this.label = label;
     this.ownRole = ownRole;
+    SizeWatch watch;
+    try {
+      // as the admin URL's user: on the embedded cluster a superuser, whose session the change's role cannot end
+      watch = SizeWatch.start(() -> DriverManager.getConnection(withDatabase(adminUrl, name), props), maxBytes);
+    } catch (SQLException e) {
+      dropQuietly();
+      throw new DryRunException("cannot connect to the scratch database " + this + ": " + e.getMessage());
+    }
+    this.size = watch;
   }
 
-  /** A scratch database on the embedded cluster of this PostgreSQL major, used through a role of its own. */
-  static ScratchDatabase embedded(int major) throws DryRunException {
+  /**
+   * A scratch database on the embedded cluster of this PostgreSQL major, used through a role of its
+   * own, holding at most {@code maxMb} megabytes.
+   */
+  static ScratchDatabase embedded(int major, long maxMb) throws DryRunException {
     EmbeddedPostgres pg = EmbeddedCluster.forMajor(major);
     String admin = pg.getJdbcUrl("postgres", "postgres");
     String name = scratchName();
     try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
       s.execute("CREATE ROLE " + name + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+      // temp_file_limit may only be set by a superuser: the change's SQL cannot lift it
+      s.execute("ALTER ROLE " + name + " SET temp_file_limit = '" + maxMb * 1024 + "kB'");
       s.execute("CREATE DATABASE " + name + " OWNER " + name + " TEMPLATE template0");
     } catch (SQLException e) {
       throw new DryRunException("the embedded PostgreSQL cannot create a scratch database: " + e.getMessage());
     }
     String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + name + "?user=" + name;
-    return new ScratchDatabase(admin, new Properties(), name, url, "embedded", true);
+    return new ScratchDatabase(admin, new Properties(), name, url, "embedded", true, maxMb << 20);
   }
 
   private static String scratchName() {
     return "specgate_dryrun_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
   }
 
-  /** A scratch database on the server {@code jdbcUrl} names (its own database is left alone). */
-  static ScratchDatabase onServer(String jdbcUrl) throws DryRunException {
+  /**
+   * A scratch database on the server {@code jdbcUrl} names (its own database is left alone),
+   * holding at most {@code maxMb} megabytes.
+   */
+  static ScratchDatabase onServer(String jdbcUrl, long maxMb) throws DryRunException {
     Matcher m = URL.matcher(jdbcUrl == null ? "" : jdbcUrl);
     if (!m.matches() || m.group(2).isEmpty()) {
       throw new DryRunException("--db: expected embedded or jdbc:postgresql://HOST[:PORT]/DATABASE[?user=…&password=…],"
           + " found '" + redact(jdbcUrl) + "'");
     }
-    return create(jdbcUrl, new Properties(), redact(jdbcUrl));
+    return create(jdbcUrl, new Properties(), redact(jdbcUrl), maxMb << 20);
   }
 
-  private static ScratchDatabase create(String adminUrl, Properties props, String label) throws DryRunException {
+  private static ScratchDatabase create(String adminUrl, Properties props, String label, long maxBytes)
+      throws DryRunException {
     String name = scratchName();
     try (Connection c = DriverManager.getConnection(adminUrl, props); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name + " TEMPLATE template0");
@@ -84,7 +107,7 @@ final class ScratchDatabase implements AutoCloseable {
       }
       throw new DryRunException("--db " + label + ": cannot create a scratch database: " + e.getMessage());
     }
-    return new ScratchDatabase(adminUrl, props, name, withDatabase(adminUrl, name), label, false);
+    return new ScratchDatabase(adminUrl, props, name, withDatabase(adminUrl, name), label, false, maxBytes);
   }
 
   /** The same URL, naming another database. */
@@ -115,8 +138,31 @@ final class ScratchDatabase implements AutoCloseable {
     return name;
   }
 
+  /** Why its statements were cancelled, once it held more than its budget. */
+  java.util.Optional<String> overBudget() {
+    return size.exceeded();
+  }
+
+  /** Said when its size stopped being watched before the end of the run. */
+  java.util.Optional<String> sizeUnbounded() {
+    return size.failure();
+  }
+
   @Override
   public void close() throws DryRunException {
+    size.close();
+    drop();
+  }
+
+  private void dropQuietly() {
+    try {
+      drop();
+    } catch (DryRunException e) {
+      // the error that made us drop it is the one to report
+    }
+  }
+
+  private void drop() throws DryRunException {
     try (Connection c = DriverManager.getConnection(adminUrl, props); Statement s = c.createStatement()) {
       s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'"
           + " AND pid <> pg_backend_pid()");

@@ -33,6 +33,8 @@ final class ScriptRunner {
   /** SQLSTATE classes of errors caused by the rows met: data exception, integrity violation. */
   private static final Set<String> DATA_CLASSES = Set.of("22", "23");
   private static final String QUERY_CANCELED = "57014";
+  /** configuration_limit_exceeded: here the scratch role's temp_file_limit ({@link ScratchDatabase}). */
+  private static final String TEMP_FILE_LIMIT = "53400";
 
   /**
    * The longest one statement of the change may run. On the synthetic rows no migration statement
@@ -43,17 +45,20 @@ final class ScriptRunner {
   static final int STATEMENT_TIMEOUT_SECONDS = 120;
 
   private final Connection c;
+  private final ScratchDatabase db;
   private final int pid;
   private final int timeoutSeconds;
   /** Tables holding synthetic rows in the run under way (a data error on them is not evidence). */
   private Map<String, Long> synthetic = Map.of();
 
-  ScriptRunner(Connection c) throws SQLException {
-    this(c, STATEMENT_TIMEOUT_SECONDS);
+  /** Runs on {@code c}, a session of {@code db}. */
+  ScriptRunner(Connection c, ScratchDatabase db) throws SQLException {
+    this(c, db, STATEMENT_TIMEOUT_SECONDS);
   }
 
-  ScriptRunner(Connection c, int timeoutSeconds) throws SQLException {
+  ScriptRunner(Connection c, ScratchDatabase db, int timeoutSeconds) throws SQLException {
     this.c = c;
+    this.db = db;
     this.timeoutSeconds = timeoutSeconds;
     this.pid = Catalog.backendPid(c);
     c.setAutoCommit(true);
@@ -338,8 +343,13 @@ final class ScriptRunner {
   private ObservedStatement failure(Script script, Statement st, SQLException e, double ms) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     if (QUERY_CANCELED.equals(state)) {
+      String why = db.overBudget().orElse("cancelled after " + timeoutSeconds + " s, the most one statement may run in a dry run");
       return ObservedStatement.failed(script.file(), st.line() + script.lineOffset(), st.span().endLine() + script.lineOffset(),
-          st.sql(), "cancelled after " + timeoutSeconds + " s, the most one statement may run in a dry run (SQLSTATE "
+          st.sql(), why + " (SQLSTATE " + state + ")", ms, false);
+    }
+    if (TEMP_FILE_LIMIT.equals(state)) {
+      return ObservedStatement.failed(script.file(), st.line() + script.lineOffset(), st.span().endLine() + script.lineOffset(),
+          st.sql(), withoutErrorPrefix(Seeder.firstLine(e.getMessage())) + ", the dry run's budget (dryRunMaxDatabaseMb; SQLSTATE "
               + state + ")", ms, false);
     }
     boolean data = state.length() >= 2 && DATA_CLASSES.contains(state.substring(0, 2))

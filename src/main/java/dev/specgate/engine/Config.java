@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param guardrailCategories what an "Allowed:" item's words map to: category → path globs
  * @param dryRun whether the Action and the service also run the dry run
  * @param dryRunRowCeiling the most rows the dry run inserts into one table
+ * @param dryRunMaxDatabaseMb the most megabytes the dry run's scratch database may hold
  * @param source where the settings came from (a file path) or "defaults"
  */
 public record Config(
@@ -38,6 +39,7 @@ public record Config(
     Map<String, List<String>> guardrailCategories,
     boolean dryRun,
     long dryRunRowCeiling,
+    long dryRunMaxDatabaseMb,
     String source) {
 
   public Config {
@@ -83,6 +85,7 @@ public record Config(
         (Map<String, List<String>>) v.get(ConfigKey.GUARDRAILS),
         (Boolean) v.get(ConfigKey.DRY_RUN),
         (Long) v.get(ConfigKey.DRY_RUN_ROW_CEILING),
+        (Long) v.get(ConfigKey.DRY_RUN_MAX_DATABASE_MB),
         source);
   }
 
@@ -102,6 +105,7 @@ public record Config(
       case FAIL_ON -> failOn.label();
       case DRY_RUN -> dryRun;
       case DRY_RUN_ROW_CEILING -> dryRunRowCeiling;
+      case DRY_RUN_MAX_DATABASE_MB -> dryRunMaxDatabaseMb;
       case RULES -> {
         Map<String, String> m = new LinkedHashMap<>();
         ruleSeverities.forEach((id, s) -> m.put(id, s.map(Severity::label).orElse("off")));

@@ -53,6 +53,9 @@ public enum ConfigKey {
       "true: the Action and the service also apply the migrations to a throw-away PostgreSQL (the dry run)."),
   DRY_RUN_ROW_CEILING("dryRunRowCeiling", Type.INTEGER, 20_000L, List.of(), 1, 10_000_000,
       "The most rows the dry run inserts into one table to time a rewrite or backfill."),
+  DRY_RUN_MAX_DATABASE_MB("dryRunMaxDatabaseMb", Type.INTEGER, 2_048L, List.of(), 16, 1_000_000,
+      "The most megabytes the dry run's scratch database may hold; statements past it are cancelled (a change's"
+          + " SQL could otherwise fill the disk)."),
   RULES("rules", Type.RULE_SEVERITIES, Map.of(), List.of("error", "warning", "notice", "off"), 0, 0,
       "Per rule id: error, warning, notice, or off. Rules not named keep their default severity."),
   GUARDRAILS("guardrails", Type.GUARDRAILS, Map.of(), List.of(), 0, 0,

@@ -29,7 +29,7 @@ class DryRunTest {
   private static final String SPEC_1M = "# Spec\n\n## Context\n- accounts has 1,000,000 rows.\n";
 
   private static DryRunOptions rows(Map<String, Long> rows) {
-    return new DryRunOptions(null, null, rows, DryRunOptions.DEFAULT_ROW_CEILING);
+    return new DryRunOptions(null, null, rows, DryRunOptions.DEFAULT_ROW_CEILING, DryRunOptions.DEFAULT_MAX_DATABASE_MB);
   }
 
   private static ObservedStatement at(DryRunEvidence e, String file, int line) {
@@ -258,7 +258,7 @@ class DryRunTest {
     var changes = Changes.of().base("db/migrations/1_accounts.sql", ACCOUNTS)
         .add("db/migrations/2_x.sql", "ALTER TABLE accounts ADD COLUMN x int;\n").range();
     DryRunResult r = DryRun.run(changes, Config.defaults(),
-        new DryRunOptions(url, null, Map.of(), DryRunOptions.DEFAULT_ROW_CEILING));
+        new DryRunOptions(url, null, Map.of(), DryRunOptions.DEFAULT_ROW_CEILING, DryRunOptions.DEFAULT_MAX_DATABASE_MB));
     assertThat(r.evidence().database()).isEqualTo(url);
     assertThat(r.evidence().statements()).singleElement().extracting(ObservedStatement::ok).isEqualTo(true);
     try (Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement();
@@ -306,14 +306,14 @@ class DryRunTest {
     String url = "jdbc:postgresql://localhost:" + port + "/postgres?user=reader&password=secret";
     var changes = Changes.of().add("db/migrations/1_x.sql", "CREATE TABLE x (id int);\n").range();
     assertThatThrownBy(() -> DryRun.run(changes, Config.defaults(),
-        new DryRunOptions(url, null, Map.of(), DryRunOptions.DEFAULT_ROW_CEILING)))
+        new DryRunOptions(url, null, Map.of(), DryRunOptions.DEFAULT_ROW_CEILING, DryRunOptions.DEFAULT_MAX_DATABASE_MB)))
         .isInstanceOf(DryRunException.class)
         .hasMessageContaining("password=***")
         .hasMessageNotContaining("secret")
         .hasMessageContaining("the user may not create databases")
         .hasMessageContaining("Grant CREATEDB");
     assertThatThrownBy(() -> DryRun.run(changes, Config.defaults(),
-        new DryRunOptions("mysql://db/x", null, Map.of(), DryRunOptions.DEFAULT_ROW_CEILING)))
+        new DryRunOptions("mysql://db/x", null, Map.of(), DryRunOptions.DEFAULT_ROW_CEILING, DryRunOptions.DEFAULT_MAX_DATABASE_MB)))
         .isInstanceOf(DryRunException.class)
         .hasMessageStartingWith("--db: expected embedded or jdbc:postgresql://");
   }

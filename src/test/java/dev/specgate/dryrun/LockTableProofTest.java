@@ -68,7 +68,7 @@ class LockTableProofTest {
       runs.add(pool.submit(() -> {
         ChangeSet changes = oneStatementPerFile(fixture);
         return new Run(fixture, changes, DryRun.run(changes, Config.defaults(),
-            new DryRunOptions(null, null, Map.of(), 500)));
+            new DryRunOptions(null, null, Map.of(), 500, DryRunOptions.DEFAULT_MAX_DATABASE_MB)));
       }));
     }
     pool.shutdown();

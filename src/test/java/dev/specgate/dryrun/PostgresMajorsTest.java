@@ -31,7 +31,7 @@ class PostgresMajorsTest {
         .add("db/migrations/2_balance.down.sql", "ALTER TABLE accounts ALTER COLUMN balance TYPE int;\n")
         .range();
     DryRunResult r = DryRun.run(changes, Config.defaults(),
-        new DryRunOptions(null, major, Map.of("accounts", 1_000L), DryRunOptions.DEFAULT_ROW_CEILING));
+        new DryRunOptions(null, major, Map.of("accounts", 1_000L), DryRunOptions.DEFAULT_ROW_CEILING, DryRunOptions.DEFAULT_MAX_DATABASE_MB));
     assertThat(r.evidence().postgres()).startsWith(major + ".");
     ObservedStatement s = r.evidence().statements().get(0);
     assertThat(s.locks()).contains(new ObservedLock("accounts", "AccessExclusiveLock"));

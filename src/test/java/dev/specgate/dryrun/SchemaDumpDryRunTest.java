@@ -32,7 +32,7 @@ class SchemaDumpDryRunTest {
   private static final String CHANGE = "db/migrate/20240401000000_external_uuid_text.sql";
 
   private static DryRunOptions rows(long n) {
-    return new DryRunOptions(null, null, Map.of("accounts", n), DryRunOptions.DEFAULT_ROW_CEILING);
+    return new DryRunOptions(null, null, Map.of("accounts", n), DryRunOptions.DEFAULT_ROW_CEILING, DryRunOptions.DEFAULT_MAX_DATABASE_MB);
   }
 
   private static ObservedStatement at(DryRunEvidence e, String file, int line) {
@@ -71,7 +71,7 @@ class SchemaDumpDryRunTest {
         .add(CHANGE, "ALTER TABLE orders ALTER COLUMN total_cents TYPE bigint;\n")
         .range();
     DryRunEvidence e = DryRun.run(changes, Config.defaults(),
-        new DryRunOptions(null, null, Map.of("orders", 3_000L), DryRunOptions.DEFAULT_ROW_CEILING)).evidence();
+        new DryRunOptions(null, null, Map.of("orders", 3_000L), DryRunOptions.DEFAULT_ROW_CEILING, DryRunOptions.DEFAULT_MAX_DATABASE_MB)).evidence();
     assertThat(e.notes()).noneMatch(n -> n.contains("could not be filled") || n.contains("stand-in"));
     // the dump's foreign key orders.account_id → accounts: accounts is filled first, with the dump's NOT NULL columns
     assertThat(e.dataset()).extracting(DryRunEvidence.SeededTable::table, DryRunEvidence.SeededTable::rows)

@@ -19,9 +19,9 @@ class StatementTimeoutTest {
     String sql = "SET statement_timeout = 0;\nSELECT pg_sleep(60);\nCREATE TABLE after_sleep (id int);\n";
     Script script = new Script("db/migrations/2_sleep.sql", "db/migrations/2_sleep.sql", 0,
         MigrationParser.parse("db/migrations/2_sleep.sql", sql, Dialect.POSTGRES).statements(), false, null);
-    try (ScratchDatabase db = ScratchDatabase.embedded(PostgresBinaries.BUNDLED_MAJOR); Connection c = db.connect()) {
+    try (ScratchDatabase db = ScratchDatabase.embedded(PostgresBinaries.BUNDLED_MAJOR, DryRunOptions.DEFAULT_MAX_DATABASE_MB); Connection c = db.connect()) {
       long t0 = System.nanoTime();
-      List<ObservedStatement> ran = new ScriptRunner(c, 1).run(script, null);
+      List<ObservedStatement> ran = new ScriptRunner(c, db, 1).run(script, null);
       double seconds = (System.nanoTime() - t0) / 1e9;
       assertThat(seconds).as("the sleep was cut short").isLessThan(30);
       ObservedStatement sleep = ran.get(ran.size() - 1);
