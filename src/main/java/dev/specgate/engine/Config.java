@@ -89,6 +89,13 @@ public record Config(
         source);
   }
 
+  /** The same settings with another {@code dryRunMaxDatabaseMb} (a service's ceiling over a pull request's own). */
+  public Config withDryRunMaxDatabaseMb(long mb) {
+    return new Config(dialect, postgresVersion, mysqlServer, migrationTool, golangMigrateMultiStatement, migrations,
+        schemaDumps, packets, requiredPacketFiles, largeTableRows, failOn, ruleSeverities, guardrailCategories, dryRun,
+        dryRunRowCeiling, mb, source);
+  }
+
   /** The value of a key as a YAML file would write it (for {@code specgate config}). */
   public Object valueOf(ConfigKey key) {
     return switch (key) {

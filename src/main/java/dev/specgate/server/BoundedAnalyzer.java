@@ -22,8 +22,9 @@ import java.util.function.Supplier;
 
 /**
  * The engine as the service runs it on input anyone can send: files over the size cap are left
- * out and reported by name, and the analysis runs on a thread of its own under a wall-clock
- * budget. Whatever it throws, {@code Error}s included, or a budget overrun, becomes an
+ * out and reported by name, the analysis runs on a thread of its own under a wall-clock
+ * budget, and a dry run's scratch database stays within the operator's size whatever the pull
+ * request's {@code .specgate.yml} asks. Whatever it throws, {@code Error}s included, or a budget overrun, becomes an
  * {@link AnalysisAborted} naming what happened; the worker's thread is never lost to it.
  */
 final class BoundedAnalyzer implements Analyzer {
@@ -39,14 +40,17 @@ final class BoundedAnalyzer implements Analyzer {
   private final Analyzer engine;
   private final Duration budget;
   private final long maxFileBytes;
+  private final long dryRunMaxDatabaseMb;
   private final ServiceMetrics metrics;
   private final AnswersFirst answers;
 
-  BoundedAnalyzer(Analyzer engine, Duration budget, long maxFileBytes, ServiceMetrics metrics, AnswersFirst answers) {
+  BoundedAnalyzer(Analyzer engine, Duration budget, long maxFileBytes, long dryRunMaxDatabaseMb, ServiceMetrics metrics,
+      AnswersFirst answers) {
     this.answers = answers;
     this.engine = engine;
     this.budget = budget;
     this.maxFileBytes = maxFileBytes;
+    this.dryRunMaxDatabaseMb = dryRunMaxDatabaseMb;
     this.metrics = metrics;
   }
 
@@ -65,7 +69,10 @@ final class BoundedAnalyzer implements Analyzer {
   public PullRequestAnalysis analysePullRequest(ChangeSet changes, Config config) {
     List<Finding> skipped = new ArrayList<>();
     ChangeSet kept = withinSizeCap(changes, skipped);
-    PullRequestAnalysis a = runWithinBudget(() -> PullRequestAnalysis.run(kept, config, engine::analyse));
+    // the config comes from the pull request: it may lower the dry run's disk budget, not raise it
+    Config bounded = config.dryRunMaxDatabaseMb() <= dryRunMaxDatabaseMb ? config
+        : config.withDryRunMaxDatabaseMb(dryRunMaxDatabaseMb);
+    PullRequestAnalysis a = runWithinBudget(() -> PullRequestAnalysis.run(kept, bounded, engine::analyse));
     return a.withReport(withSkipped(a.report(), skipped));
   }
 

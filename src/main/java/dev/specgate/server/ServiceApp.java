@@ -82,7 +82,8 @@ public final class ServiceApp implements AutoCloseable {
     }
     Intake intake = inbox != null ? inbox : store;
     String instance = UUID.randomUUID().toString().substring(0, 8);
-    Analyzer bounded = new BoundedAnalyzer(analyzer, settings.analysisBudget(), settings.maxFileBytes(), metrics, answers);
+    Analyzer bounded = new BoundedAnalyzer(analyzer, settings.analysisBudget(), settings.maxFileBytes(),
+        settings.dryRunMaxDatabaseMb(), metrics, answers);
     JobProcessor processor = new JobProcessor(github, bounded, store, metrics, clock);
     JobQueue queue;
     try {

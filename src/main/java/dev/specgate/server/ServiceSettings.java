@@ -16,6 +16,8 @@ import java.util.Map;
  * @param databaseUrl a JDBC URL: {@code jdbc:h2:…} (embedded, the default) or {@code jdbc:postgresql:…}
  * @param analysisBudget the wall-clock time one job's analysis may take
  * @param maxFileBytes files larger than this are not analysed (reported by name)
+ * @param dryRunMaxDatabaseMb the most a dry run's scratch database may hold, whatever the pull
+ *     request's {@code .specgate.yml} says (its {@code dryRunMaxDatabaseMb} may only lower it)
  * @param deadAfter PostgreSQL: a replica's running job is taken over when its heartbeat lapses this long
  * @param catchUpInterval how often the App's recent deliveries are checked for failed ones (0: never)
  */
@@ -32,6 +34,7 @@ public record ServiceSettings(
     int workers,
     Duration analysisBudget,
     long maxFileBytes,
+    long dryRunMaxDatabaseMb,
     Duration deadAfter,
     Duration catchUpInterval) {
   private static final Pattern APP_ID_FORM = Pattern.compile("[0-9]+|Iv[0-9A-Za-z.]+");
@@ -48,6 +51,7 @@ public record ServiceSettings(
   public static final String WORKERS = "SPECGATE_WORKERS";
   public static final String ANALYSIS_BUDGET = "SPECGATE_ANALYSIS_BUDGET_SECONDS";
   public static final String MAX_FILE_BYTES = "SPECGATE_MAX_FILE_BYTES";
+  public static final String DRY_RUN_MAX_DATABASE_MB = "SPECGATE_DRY_RUN_MAX_DATABASE_MB";
   public static final String DEAD_AFTER = "SPECGATE_HEARTBEAT_LAPSE_SECONDS";
   public static final String CATCH_UP = "SPECGATE_CATCH_UP_MINUTES";
 
@@ -81,12 +85,14 @@ public record ServiceSettings(
     int workers = integer(env, WORKERS, Math.max(2, Runtime.getRuntime().availableProcessors()), 1, 256);
     Duration budget = Duration.ofSeconds(integer(env, ANALYSIS_BUDGET, 60, 1, 3600));
     long maxFile = integer(env, MAX_FILE_BYTES, 2 * 1024 * 1024, 1024, 100 * 1024 * 1024);
+    long dryRunMb = integer(env, DRY_RUN_MAX_DATABASE_MB, 2_048, 16, 1_000_000);
     Duration deadAfter = Duration.ofSeconds(integer(env, DEAD_AFTER, 18, 4, 3600)); // taken over within 1.5x + a poll: 29 s
     Duration catchUp = Duration.ofMinutes(integer(env, CATCH_UP, 10, 0, 24 * 60));
     Secrets.register(secret);
     Secrets.register(env.get(DATABASE_PASSWORD));
     return new ServiceSettings(appId, key, secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), api, port,
-        dbUrl, env.get(DATABASE_USER), env.get(DATABASE_PASSWORD), dataDir, workers, budget, maxFile, deadAfter, catchUp);
+        dbUrl, env.get(DATABASE_USER), env.get(DATABASE_PASSWORD), dataDir, workers, budget, maxFile, dryRunMb, deadAfter,
+        catchUp);
   }
 
   /** Never prints the webhook secret or the database password. */
@@ -100,7 +106,7 @@ public record ServiceSettings(
   /** The same settings with other limits (tests). */
   public ServiceSettings withLimits(Duration budget, long maxFile, Duration catchUp) {
     return new ServiceSettings(appId, privateKeyFile, webhookSecret, githubApiUrl, port, databaseUrl, databaseUser,
-        databasePassword, dataDir, workers, budget, maxFile, deadAfter, catchUp);
+        databasePassword, dataDir, workers, budget, maxFile, dryRunMaxDatabaseMb, deadAfter, catchUp);
   }
 
   public boolean postgres() {

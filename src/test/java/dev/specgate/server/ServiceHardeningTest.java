@@ -122,6 +122,34 @@ class ServiceHardeningTest {
         .containsExactlyInAnyOrder("42:FAILED", "43:DONE");
   }
 
+  /** The pull request writes its own .specgate.yml: it may lower the dry run's disk budget, not raise it. */
+  @Test
+  void aPullRequestCannotRaiseTheDryRunsDiskBudget() throws Exception {
+    List<Long> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (String yml : List.of("dryRunMaxDatabaseMb: 1000000\n", "dryRunMaxDatabaseMb: 64\n")) {
+      FakeGitHub gh = new FakeGitHub(TestKeys.keyPair()).pullRequest(List.of(
+          new FakeGitHub.RepoFile(".specgate.yml", yml, null, null),
+          new FakeGitHub.RepoFile("db/migrations/V1__accounts.sql", ServiceTest.V1, null, null),
+          new FakeGitHub.RepoFile("db/migrations/V2__accounts_email_idx.sql", ServiceTest.V2, "added",
+              FakeGitHub.addedPatch(ServiceTest.V2))));
+      open.add(gh);
+      Path own = java.nio.file.Files.createDirectories(dir.resolve("service-" + seen.size())); // a store each
+      ServiceApp app = ServiceApp.start(ServiceHarness.settings(own, gh.url(), ServiceHarness.h2(own), 1)
+          .withLimits(Duration.ofSeconds(60), 2_000_000, Duration.ZERO), (changes, config) -> {
+            seen.add(config.dryRunMaxDatabaseMb());
+            return Analysis.run(changes, config);
+          }, ServiceHarness.FAST, ServiceHarness.CLIENT_RETRY);
+      open.add(app);
+      int before = seen.size();
+      send(app.port(), "pull_request", delivery(), pullRequestEvent("opened", FakeGitHub.HEAD));
+      await("analysed", Duration.ofSeconds(30), () -> seen.size() > before);
+      app.close();
+      open.remove(app);
+    }
+    // the operator's SPECGATE_DRY_RUN_MAX_DATABASE_MB (2048 here) over the first; the second's own 64 kept
+    assertThat(seen).containsExactly(2_048L, 64L);
+  }
+
   @Test
   void stackOverflowInTheAnalysisEndsInAFailureCheckRunAndTheWorkerGoesOn() throws Exception {
     FakeGitHub gh = github();

@@ -28,7 +28,8 @@ final class ServiceHarness {
   static ServiceSettings settings(Path dir, String githubUrl, String databaseUrl, int workers) throws Exception {
     Path key = TestKeys.writePkcs1(dir, TestKeys.keyPair());
     return new ServiceSettings(FakeGitHub.APP_ID, key, SECRET.getBytes(StandardCharsets.UTF_8), URI.create(githubUrl), 0,
-        databaseUrl, null, null, dir, workers, Duration.ofSeconds(60), 2L * 1024 * 1024, Duration.ofSeconds(20), Duration.ZERO);
+        databaseUrl, null, null, dir, workers, Duration.ofSeconds(60), 2L * 1024 * 1024, 2_048,
+        Duration.ofSeconds(20), Duration.ZERO);
   }
 
   static String h2(Path dir) {
