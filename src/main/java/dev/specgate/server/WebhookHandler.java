@@ -116,9 +116,13 @@ final class WebhookHandler {
     }
   }
 
+  /**
+   * Into one array of the declared size: {@code readNBytes(int)} gathers chunks and copies them into
+   * a final array, twice the body's size at its peak, which the large-body budget does not count.
+   */
   private static byte[] readExactly(InputStream in, int length) throws IOException {
-    byte[] body = in.readNBytes(length);
-    if (body.length != length) throw new IOException("short body");
+    byte[] body = new byte[length];
+    if (in.readNBytes(body, 0, length) != length) throw new IOException("short body");
     return body;
   }
 
