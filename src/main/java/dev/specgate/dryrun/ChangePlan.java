@@ -6,6 +6,7 @@ import dev.specgate.sql.MigrationFile;
 import dev.specgate.engine.Workspace;
 import dev.specgate.packet.Packet;
 import dev.specgate.sql.AlterAction;
+import dev.specgate.sql.ColumnDef;
 import dev.specgate.sql.ConstraintDef;
 import dev.specgate.sql.Migration;
 import dev.specgate.sql.MigrationParser;
@@ -202,6 +203,46 @@ record ChangePlan(
             out.put(at.table() + "." + c.constraint().columns().get(0), c.constraint().referencedTable());
           }
         }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The tables the change's foreign keys reference that it does not create, each with the columns
+   * referenced (its primary key, {@code id}, when none is named) and their type: the referencing
+   * column's type where the change declares it, else bigint. What a stand-in must have for the
+   * constraint to be accepted.
+   */
+  Map<String, Map<String, String>> referencedTables() {
+    Map<String, String> declared = new LinkedHashMap<>(); // table.column → type, as the change writes them
+    Set<String> created = new LinkedHashSet<>();
+    List<Map.Entry<String, ConstraintDef>> keys = new ArrayList<>();
+    for (Script s : change) {
+      for (Statement st : s.statements()) {
+        if (st.op() instanceof Operation.CreateTable ct) {
+          created.add(ct.table());
+          for (ColumnDef c : ct.columns()) declared.put(ct.table() + "." + c.name(), c.type());
+          for (ConstraintDef c : ct.constraints()) keys.add(Map.entry(ct.table(), c));
+        } else if (st.op() instanceof Operation.AlterTable at) {
+          for (AlterAction a : at.actions()) {
+            if (a instanceof AlterAction.AddColumn ac) declared.put(at.table() + "." + ac.column().name(), ac.column().type());
+            else if (a instanceof AlterAction.AddConstraint c) keys.add(Map.entry(at.table(), c.constraint()));
+          }
+        }
+      }
+    }
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, ConstraintDef> k : keys) {
+      ConstraintDef c = k.getValue();
+      if (c.kind() != ConstraintDef.Kind.FOREIGN_KEY || c.referencedTable() == null) continue;
+      String target = dev.specgate.sql.Names.normalize(c.referencedTable());
+      if (created.contains(target)) continue;
+      List<String> referenced = c.referencedColumns().isEmpty() ? List.of("id") : c.referencedColumns();
+      Map<String, String> columns = out.computeIfAbsent(target, t -> new LinkedHashMap<>());
+      for (int i = 0; i < referenced.size(); i++) {
+        String from = i < c.columns().size() ? declared.get(k.getKey() + "." + c.columns().get(i)) : null;
+        columns.putIfAbsent(referenced.get(i), from != null ? from : "bigint");
       }
     }
     return out;

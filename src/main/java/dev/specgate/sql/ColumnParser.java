@@ -244,6 +244,7 @@ final class ColumnParser {
     String refTable = null;
     String expression = null;
     String usingIndex = null;
+    List<String> refColumns = List.of();
     if (c.accept("PRIMARY", "KEY")) {
       kind = ConstraintDef.Kind.PRIMARY_KEY;
       mysqlIndexNameAndType(c);
@@ -270,7 +271,7 @@ final class ColumnParser {
       columns = columnList(c);
       c.expect("REFERENCES");
       refTable = c.name();
-      if (c.isOp("(")) c.skipParens();
+      if (c.isOp("(")) refColumns = columnList(c);
       referenceOptions(c);
     } else if (c.accept("CHECK")) {
       kind = ConstraintDef.Kind.CHECK;
@@ -297,7 +298,7 @@ final class ColumnParser {
         c.pos++; // DEFERRABLE, INITIALLY DEFERRED, NO INHERIT, INCLUDE (…), WITH (…), WHERE (…)
       }
     }
-    return new Parsed(new ConstraintDef(name, kind, columns, refTable, expression, usingIndex), notValid);
+    return new Parsed(new ConstraintDef(name, kind, columns, refTable, expression, usingIndex, refColumns), notValid);
   }
 
   /** MySQL: an optional index name and USING BTREE|HASH before the column list. */

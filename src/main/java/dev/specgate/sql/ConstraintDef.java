@@ -10,6 +10,8 @@ import java.util.List;
  * @param referencedTable for FOREIGN KEY, else {@code null}
  * @param expression the CHECK expression as written (without the outer CHECK), else {@code null}
  * @param usingIndex for {@code … USING INDEX idx}: the index name, else {@code null}
+ * @param referencedColumns for FOREIGN KEY, the referenced columns as written (normalized); empty
+ *     when the constraint names none (PostgreSQL then takes the referenced table's primary key)
  */
 public record ConstraintDef(
     String name,
@@ -17,11 +19,19 @@ public record ConstraintDef(
     List<String> columns,
     String referencedTable,
     String expression,
-    String usingIndex) {
+    String usingIndex,
+    List<String> referencedColumns) {
 
   public enum Kind { PRIMARY_KEY, UNIQUE, FOREIGN_KEY, CHECK, EXCLUDE, NOT_NULL }
 
   public ConstraintDef {
     columns = List.copyOf(columns == null ? List.of() : columns);
+    referencedColumns = List.copyOf(referencedColumns == null ? List.of() : referencedColumns);
+  }
+
+  /** A constraint that references no columns of another table (all but a FOREIGN KEY with a column list). */
+  public ConstraintDef(String name, Kind kind, List<String> columns, String referencedTable, String expression,
+      String usingIndex) {
+    this(name, kind, columns, referencedTable, expression, usingIndex, List.of());
   }
 }

@@ -251,6 +251,20 @@ class DryRunTest {
     assertThat(r.evidence().statements()).hasSize(2);
   }
 
+  /** A history that does not hold the table a new foreign key references is no failing migration. */
+  @Test
+  void aForeignKeyToATableNoMigrationCreatesGetsAStandInWithTheColumnsType() throws Exception {
+    var changes = Changes.of().base("db/migrations/1_accounts.sql", ACCOUNTS)
+        .add("db/migrations/2_org.sql", "ALTER TABLE accounts ADD COLUMN org_ref uuid;\n"
+            + "ALTER TABLE accounts ADD CONSTRAINT accounts_org_fk FOREIGN KEY (org_ref) REFERENCES organisations (ref) NOT VALID;\n"
+            + "ALTER TABLE accounts VALIDATE CONSTRAINT accounts_org_fk;\n").range();
+    DryRunResult r = DryRun.run(changes, Config.defaults(), rows(Map.of("accounts", 1_000L)));
+    assertThat(r.evidence().statements()).hasSize(3).allMatch(ObservedStatement::ok);
+    assertThat(r.evidence().notes()).anyMatch(n -> n.startsWith("no migration before the change creates organisations,"
+        + " which a foreign key of the change references: the dry run created a stand-in (\"ref\" uuid, primary key (\"ref\"))"));
+    assertThat(r.report().findings()).noneMatch(f -> f.rule().equals("migration-fails"));
+  }
+
   @Test
   void aServerUrlGetsAScratchDatabaseThatIsAlwaysDropped() throws Exception {
     int port = EmbeddedCluster.forMajor(PostgresBinaries.BUNDLED_MAJOR).getPort();

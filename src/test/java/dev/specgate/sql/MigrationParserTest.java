@@ -64,7 +64,7 @@ class MigrationParserTest {
             alter("a", new AddColumn(col("k", "int", true, "CASE WHEN true THEN 1 ELSE NULL END"), false))),
         // constraints
         Arguments.of("ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID",
-            alter("orders", new AddConstraint(new ConstraintDef("orders_user_fk", Kind.FOREIGN_KEY, List.of("user_id"), "users", null, null), true))),
+            alter("orders", new AddConstraint(new ConstraintDef("orders_user_fk", Kind.FOREIGN_KEY, List.of("user_id"), "users", null, null, List.of("id")), true))),
         Arguments.of("ALTER TABLE a ADD CONSTRAINT c CHECK (x IS NOT NULL) NOT VALID",
             alter("a", new AddConstraint(new ConstraintDef("c", Kind.CHECK, List.of(), null, "x IS NOT NULL", null), true))),
         Arguments.of("ALTER TABLE a ADD CONSTRAINT a_email_key UNIQUE USING INDEX a_email_idx",
@@ -212,7 +212,7 @@ class MigrationParserTest {
             new ColumnDef("org_id", "int", false, null, false, false, false, "orgs", null),
             new ColumnDef("key", "text", false, null, false, false, false, null, null)),
         List.of(new ConstraintDef("users_email_check", Kind.CHECK, List.of(), null, "email <> ''", null),
-            new ConstraintDef(null, Kind.FOREIGN_KEY, List.of("org_id"), "orgs", null, null)),
+            new ConstraintDef(null, Kind.FOREIGN_KEY, List.of("org_id"), "orgs", null, null, List.of("id"))),
         true, false, false));
     assertThat(pg("CREATE TEMP TABLE t AS SELECT 1")).isEqualTo(
         new Operation.CreateTable("t", List.of(), List.of(), false, true, true));
