@@ -1,6 +1,5 @@
 package dev.specgate.dryrun;
 
-import dev.specgate.core.ChangeSet;
 import dev.specgate.engine.Config;
 import dev.specgate.sql.MigrationFile;
 import dev.specgate.engine.Workspace;
@@ -41,8 +40,8 @@ record ChangePlan(
   /** An index column that is a plain column name, not an expression. */
   private static final Pattern PLAIN_COLUMN = Pattern.compile("[a-z_][a-z0-9_]*+");
 
-  static ChangePlan of(ChangeSet changes, Config config) {
-    Workspace ws = Workspace.discover(changes, config);
+  /** The plan of a change whose workspace the analysis of its report discovers too (one parse of its files). */
+  static ChangePlan of(Workspace ws, Config config) {
     List<Script> dumps = new ArrayList<>();
     for (MigrationFile d : ws.schemaDumps()) {
       dumps.add(new Script(d.path() + " (schema dump)", d.path(), 0, d.migration().statements(), false, null));

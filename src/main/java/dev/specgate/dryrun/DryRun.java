@@ -3,6 +3,7 @@ package dev.specgate.dryrun;
 import dev.specgate.core.ChangeSet;
 import dev.specgate.engine.Analysis;
 import dev.specgate.engine.Config;
+import dev.specgate.engine.Workspace;
 import dev.specgate.packet.Packet;
 import dev.specgate.rules.RuleRegistry;
 import dev.specgate.rules.dryrun.DryRunEvidence;
@@ -40,9 +41,10 @@ public final class DryRun {
       throw new DryRunException("the dry run applies migrations to PostgreSQL, but " + config.source()
           + " sets dialect: " + config.dialect().name().toLowerCase(java.util.Locale.ROOT));
     }
-    ChangePlan plan = ChangePlan.of(changes, config);
-    DryRunEvidence evidence = observe(plan, config, options);
-    return new DryRunResult(evidence, Analysis.run(changes, config, RuleRegistry.all(), evidence));
+    // one discovery (reading and parsing every migration and dump) for the plan and the report
+    Workspace ws = Workspace.discover(changes, config);
+    DryRunEvidence evidence = observe(ChangePlan.of(ws, config), config, options);
+    return new DryRunResult(evidence, Analysis.run(ws, changes, config, RuleRegistry.all(), evidence));
   }
 
   private static DryRunEvidence observe(ChangePlan plan, Config config, DryRunOptions options) throws DryRunException {

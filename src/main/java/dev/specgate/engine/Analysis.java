@@ -58,7 +58,11 @@ public final class Analysis {
    * {@code dryRun} null for a static analysis.
    */
   public static Report run(ChangeSet changes, Config config, List<Rule> rules, DryRunEvidence dryRun) {
-    Workspace ws = Workspace.discover(changes, config);
+    return run(Workspace.discover(changes, config), changes, config, rules, dryRun);
+  }
+
+  /** As {@link #run(ChangeSet, Config, List, DryRunEvidence)} on the workspace already discovered in {@code changes}. */
+  public static Report run(Workspace ws, ChangeSet changes, Config config, List<Rule> rules, DryRunEvidence dryRun) {
     // the dumps are replayed once: the change's migrations and each packet's plan SQL start from them
     SchemaHistory.Seed dumps = SchemaHistory.seed(ws.schemaDumps());
     SchemaHistory schema = dumps.replay(ws.migrations(), !changes.isSnapshot());
