@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -65,9 +66,10 @@ public final class DryRun {
           change = new Session(plan, config, options, db, main, watcher, blocker, probe).run();
         } catch (SQLException e) {
           // a statement of the change over the budget fails as that statement; one of ours (seeding) lands here
-          if (db.overBudget().isPresent()) {
-            throw new DryRunException(db.overBudget().get() + " while the dry run prepared it (the schema before the"
-                + " change, the synthetic rows): lower dryRunRowCeiling or --rows, or raise dryRunMaxDatabaseMb", e);
+          Optional<String> over = db.overBudget();
+          if (over.isPresent()) {
+            throw new DryRunException(over.get() + " while the dry run prepared it (the schema before the change, the"
+                + " synthetic rows): lower dryRunRowCeiling or --rows, or raise dryRunMaxDatabaseMb", e);
           }
           throw new DryRunException("the dry run lost its database " + db + ": " + Seeder.firstLine(e.getMessage()), e);
         }

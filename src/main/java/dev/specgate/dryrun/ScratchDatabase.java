@@ -39,7 +39,7 @@ final class ScratchDatabase implements AutoCloseable {
   private final SizeWatch size;
 
   private ScratchDatabase(String adminUrl, Properties props, String name, String url, String label, boolean ownRole,
-      long maxBytes) throws DryRunException {
+      long maxMb) throws DryRunException {
     this.adminUrl = adminUrl;
     this.props = props;
     this.name = name;
@@ -49,10 +49,15 @@ final class ScratchDatabase implements AutoCloseable {
     SizeWatch watch;
     try {
       // as the admin URL's user: on the embedded cluster a superuser, whose session the change's role cannot end
-      watch = SizeWatch.start(() -> DriverManager.getConnection(withDatabase(adminUrl, name), props), maxBytes);
+      watch = SizeWatch.start(() -> DriverManager.getConnection(withDatabase(adminUrl, name), props), maxMb);
     } catch (SQLException e) {
-      dropQuietly();
-      throw new DryRunException("cannot connect to the scratch database " + this + ": " + e.getMessage());
+      String why = "cannot connect to the scratch database " + this + ": " + e.getMessage();
+      try {
+        drop();
+      } catch (DryRunException notDropped) {
+        why += "; " + notDropped.getMessage();
+      }
+      throw new DryRunException(why);
     }
     this.size = watch;
   }
@@ -74,7 +79,7 @@ final class ScratchDatabase implements AutoCloseable {
       throw new DryRunException("the embedded PostgreSQL cannot create a scratch database: " + e.getMessage());
     }
     String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + name + "?user=" + name;
-    return new ScratchDatabase(admin, new Properties(), name, url, "embedded", true, maxMb << 20);
+    return new ScratchDatabase(admin, new Properties(), name, url, "embedded", true, maxMb);
   }
 
   private static String scratchName() {
@@ -91,10 +96,10 @@ final class ScratchDatabase implements AutoCloseable {
       throw new DryRunException("--db: expected embedded or jdbc:postgresql://HOST[:PORT]/DATABASE[?user=…&password=…],"
           + " found '" + redact(jdbcUrl) + "'");
     }
-    return create(jdbcUrl, new Properties(), redact(jdbcUrl), maxMb << 20);
+    return create(jdbcUrl, new Properties(), redact(jdbcUrl), maxMb);
   }
 
-  private static ScratchDatabase create(String adminUrl, Properties props, String label, long maxBytes)
+  private static ScratchDatabase create(String adminUrl, Properties props, String label, long maxMb)
       throws DryRunException {
     String name = scratchName();
     try (Connection c = DriverManager.getConnection(adminUrl, props); Statement s = c.createStatement()) {
@@ -107,7 +112,7 @@ final class ScratchDatabase implements AutoCloseable {
       }
       throw new DryRunException("--db " + label + ": cannot create a scratch database: " + e.getMessage());
     }
-    return new ScratchDatabase(adminUrl, props, name, withDatabase(adminUrl, name), label, false, maxBytes);
+    return new ScratchDatabase(adminUrl, props, name, withDatabase(adminUrl, name), label, false, maxMb);
   }
 
   /** The same URL, naming another database. */
@@ -152,14 +157,6 @@ final class ScratchDatabase implements AutoCloseable {
   public void close() throws DryRunException {
     size.close();
     drop();
-  }
-
-  private void dropQuietly() {
-    try {
-      drop();
-    } catch (DryRunException e) {
-      // the error that made us drop it is the one to report
-    }
   }
 
   private void drop() throws DryRunException {

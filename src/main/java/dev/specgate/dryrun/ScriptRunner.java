@@ -254,9 +254,9 @@ final class ScriptRunner {
     } finally {
       if (blocking) {
         o.blocker().createStatement().execute("COMMIT");
-        // it ran past the blocker (DETACH PARTITION CONCURRENTLY waits on the partition's users, not
-        // the parent's): what polling caught is a partial sample, one time both relations, one time
-        // only the parent; say "not observed" rather than state half of its locks
+        // it never queued behind the blocker (targetTable named a relation it does not wait on): what
+        // polling caught of a running statement is a partial sample; say "not observed" rather than
+        // state part of its locks
         seen.clear();
       }
       runner.shutdownNow();
@@ -342,21 +342,21 @@ final class ScriptRunner {
 
   private ObservedStatement failure(Script script, Statement st, SQLException e, double ms) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String message = withoutErrorPrefix(Seeder.firstLine(e.getMessage()));
+    String why;
+    String detail = "SQLSTATE " + state;
     if (QUERY_CANCELED.equals(state)) {
-      String why = db.overBudget().orElse("cancelled after " + timeoutSeconds + " s, the most one statement may run in a dry run");
-      return ObservedStatement.failed(script.file(), st.line() + script.lineOffset(), st.span().endLine() + script.lineOffset(),
-          st.sql(), why + " (SQLSTATE " + state + ")", ms, false);
-    }
-    if (TEMP_FILE_LIMIT.equals(state)) {
-      return ObservedStatement.failed(script.file(), st.line() + script.lineOffset(), st.span().endLine() + script.lineOffset(),
-          st.sql(), withoutErrorPrefix(Seeder.firstLine(e.getMessage())) + ", the dry run's budget (dryRunMaxDatabaseMb; SQLSTATE "
-              + state + ")", ms, false);
+      why = db.overBudget().orElse("cancelled after " + timeoutSeconds + " s, the most one statement may run in a dry run");
+    } else if (TEMP_FILE_LIMIT.equals(state)) {
+      why = message + ", the dry run's budget";
+      detail = "dryRunMaxDatabaseMb; " + detail;
+    } else {
+      why = message;
     }
     boolean data = state.length() >= 2 && DATA_CLASSES.contains(state.substring(0, 2))
         && synthetic.getOrDefault(tableOf(st.op()), 0L) > 0;
     return ObservedStatement.failed(script.file(), st.line() + script.lineOffset(), st.span().endLine() + script.lineOffset(),
-        st.sql(), withoutErrorPrefix(Seeder.firstLine(e.getMessage())) + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")"),
-        ms, data);
+        st.sql(), why + (state.isEmpty() ? "" : " (" + detail + ")"), ms, data);
   }
 
   private static String tableOf(Operation op) {

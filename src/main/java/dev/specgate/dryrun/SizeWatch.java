@@ -26,6 +26,7 @@ final class SizeWatch implements AutoCloseable {
   }
 
   private final Connector connector;
+  private final long maxMb;
   private final long maxBytes;
   private final Thread thread;
   private volatile long seenBytes = -1;
@@ -33,9 +34,10 @@ final class SizeWatch implements AutoCloseable {
   private volatile String failure;
   private Connection first;
 
-  private SizeWatch(Connector connector, long maxBytes) {
+  private SizeWatch(Connector connector, long maxMb) {
     this.connector = connector;
-    this.maxBytes = maxBytes;
+    this.maxMb = maxMb;
+    this.maxBytes = maxMb << 20;
     this.thread = new Thread(this::watch, "specgate-dry-run-size-watch");
     thread.setDaemon(true);
   }
@@ -45,8 +47,8 @@ final class SizeWatch implements AutoCloseable {
    * the embedded cluster the session is a superuser's, which the change's role cannot terminate; a
    * session that ends anyway is opened again at the next poll.
    */
-  static SizeWatch start(Connector connector, long maxBytes) throws SQLException {
-    SizeWatch w = new SizeWatch(connector, maxBytes);
+  static SizeWatch start(Connector connector, long maxMb) throws SQLException {
+    SizeWatch w = new SizeWatch(connector, maxMb);
     w.first = connector.open();
     w.first.setAutoCommit(true);
     w.thread.start();
@@ -59,7 +61,7 @@ final class SizeWatch implements AutoCloseable {
     if (seen < 0) return Optional.empty();
     return Optional.of(String.format(Locale.ROOT,
         "cancelled: the scratch database grew to %d MB, over the %d MB a dry run may write (dryRunMaxDatabaseMb)",
-        seen >> 20, maxBytes >> 20));
+        seen >> 20, maxMb));
   }
 
   /** Set when the watch could not reach the database for a while: its size was not bounded then. */
