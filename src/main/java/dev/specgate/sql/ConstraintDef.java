@@ -28,10 +28,4 @@ public record ConstraintDef(
     columns = List.copyOf(columns == null ? List.of() : columns);
     referencedColumns = List.copyOf(referencedColumns == null ? List.of() : referencedColumns);
   }
-
-  /** A constraint that references no columns of another table (all but a FOREIGN KEY with a column list). */
-  public ConstraintDef(String name, Kind kind, List<String> columns, String referencedTable, String expression,
-      String usingIndex) {
-    this(name, kind, columns, referencedTable, expression, usingIndex, List.of());
-  }
 }

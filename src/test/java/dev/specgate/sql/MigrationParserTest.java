@@ -66,15 +66,15 @@ class MigrationParserTest {
         Arguments.of("ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID",
             alter("orders", new AddConstraint(new ConstraintDef("orders_user_fk", Kind.FOREIGN_KEY, List.of("user_id"), "users", null, null, List.of("id")), true))),
         Arguments.of("ALTER TABLE a ADD CONSTRAINT c CHECK (x IS NOT NULL) NOT VALID",
-            alter("a", new AddConstraint(new ConstraintDef("c", Kind.CHECK, List.of(), null, "x IS NOT NULL", null), true))),
+            alter("a", new AddConstraint(new ConstraintDef("c", Kind.CHECK, List.of(), null, "x IS NOT NULL", null, List.of()), true))),
         Arguments.of("ALTER TABLE a ADD CONSTRAINT a_email_key UNIQUE USING INDEX a_email_idx",
-            alter("a", new AddConstraint(new ConstraintDef("a_email_key", Kind.UNIQUE, List.of(), null, null, "a_email_idx"), false))),
+            alter("a", new AddConstraint(new ConstraintDef("a_email_key", Kind.UNIQUE, List.of(), null, null, "a_email_idx", List.of()), false))),
         Arguments.of("ALTER TABLE a ADD PRIMARY KEY (id, \"Tenant\")",
-            alter("a", new AddConstraint(new ConstraintDef(null, Kind.PRIMARY_KEY, List.of("id", "Tenant"), null, null, null), false))),
+            alter("a", new AddConstraint(new ConstraintDef(null, Kind.PRIMARY_KEY, List.of("id", "Tenant"), null, null, null, List.of()), false))),
         Arguments.of("ALTER TABLE a ADD CONSTRAINT u UNIQUE (email)",
-            alter("a", new AddConstraint(new ConstraintDef("u", Kind.UNIQUE, List.of("email"), null, null, null), false))),
+            alter("a", new AddConstraint(new ConstraintDef("u", Kind.UNIQUE, List.of("email"), null, null, null, List.of()), false))),
         Arguments.of("ALTER TABLE person ADD CONSTRAINT person_local_not_null NOT NULL local",
-            alter("person", new AddConstraint(new ConstraintDef("person_local_not_null", Kind.NOT_NULL, List.of("local"), null, null, null), false))),
+            alter("person", new AddConstraint(new ConstraintDef("person_local_not_null", Kind.NOT_NULL, List.of("local"), null, null, null, List.of()), false))),
         Arguments.of("ALTER TABLE a VALIDATE CONSTRAINT c",
             alter("a", new AlterAction.ValidateConstraint("c"))),
         Arguments.of("ALTER TABLE a DROP CONSTRAINT IF EXISTS c CASCADE",
@@ -211,7 +211,7 @@ class MigrationParserTest {
             new ColumnDef("email", "varchar(255)", true, null, false, true, false, null, null),
             new ColumnDef("org_id", "int", false, null, false, false, false, "orgs", null),
             new ColumnDef("key", "text", false, null, false, false, false, null, null)),
-        List.of(new ConstraintDef("users_email_check", Kind.CHECK, List.of(), null, "email <> ''", null),
+        List.of(new ConstraintDef("users_email_check", Kind.CHECK, List.of(), null, "email <> ''", null, List.of()),
             new ConstraintDef(null, Kind.FOREIGN_KEY, List.of("org_id"), "orgs", null, null, List.of("id"))),
         true, false, false));
     assertThat(pg("CREATE TEMP TABLE t AS SELECT 1")).isEqualTo(
@@ -227,7 +227,7 @@ class MigrationParserTest {
             new AlterAction.DropConstraint("primary", false)));
     assertThat(my("ALTER TABLE t ADD INDEX idx_a (a, b(10)), ADD UNIQUE KEY uk (c)"))
         .isEqualTo(alter("t", new AlterAction.AddIndex("idx_a", List.of("a", "b"), "INDEX"),
-            new AddConstraint(new ConstraintDef("uk", Kind.UNIQUE, List.of("c"), null, null, null), false)));
+            new AddConstraint(new ConstraintDef("uk", Kind.UNIQUE, List.of("c"), null, null, null, List.of()), false)));
     assertThat(my("ALTER TABLE t MODIFY COLUMN name VARCHAR(300) NOT NULL"))
         .isEqualTo(alter("t", new AlterAction.AlterColumnType("name", "varchar(300)", null), new AlterAction.SetNotNull("name")));
     assertThat(my("ALTER TABLE t CHANGE `old` `new` INT(11) NULL"))
@@ -244,7 +244,7 @@ class MigrationParserTest {
         + " PRIMARY KEY (`id`),\n KEY `idx` (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8");
     assertThat(ct).isEqualTo(new Operation.CreateTable("t",
         List.of(new ColumnDef("id", "int(11)", true, null, false, false, true, null, null)),
-        List.of(new ConstraintDef(null, Kind.PRIMARY_KEY, List.of("id"), null, null, null)), false, false, false));
+        List.of(new ConstraintDef(null, Kind.PRIMARY_KEY, List.of("id"), null, null, null, List.of())), false, false, false));
   }
 
   @Test
