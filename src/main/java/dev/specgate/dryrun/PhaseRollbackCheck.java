@@ -14,7 +14,9 @@ import java.util.List;
  * Each phase's rollback SQL from the plan, verified on its own (seed 004: "every step can be rolled
  * back independently", no phase assumes the next one has run). For phase k, in a scratch database
  * of its own: the prior schema, the plan's SQL of phases 1..k-1, a catalog snapshot, phase k's SQL,
- * its rollback blocks, the catalog compared with the snapshot, then phase k's SQL again.
+ * its rollback blocks, the catalog compared with the snapshot, then phase k's SQL again. The prior
+ * schema (schema dumps, base history, stand-ins) is built once per plan, in a database each phase's
+ * gets a copy of ({@link ScratchDatabase#copy()}): loading a large dump took seconds per phase.
  *
  * <p>What cannot be verified is said in the notes, never skipped silently: a phase whose SQL (or an
  * earlier phase's) PostgreSQL rejects, a rollback block for a phase with no SQL of its own in the
@@ -59,41 +61,69 @@ final class PhaseRollbackCheck {
     List<Script> planSql = new ArrayList<>();
     for (PlanPhases ph : phases) for (PlanSqlBlock b : ph.up()) planSql.add(script(b, ph));
     ChangePlan prior = new ChangePlan(plan.dumps(), plan.base(), planSql, List.of(), plan.packets());
-    for (int k = 0; k < phases.size(); k++) {
-      PlanPhases phase = phases.get(k);
-      List<PlanSqlBlock> rollbacks = new ArrayList<>();
-      for (PlanSqlBlock b : phase.rollbacks()) {
-        if (b.migration().statements().isEmpty()) {
-          notes.add("rollback block " + where(b) + " of phase \"" + phase.label() + "\" holds no SQL statement"
-              + " (comments only): nothing to run");
-        } else {
-          rollbacks.add(b);
-        }
+    ScratchDatabase priorDb = null; // built when the first phase needs it
+    try {
+      for (int k = 0; k < phases.size(); k++) {
+        PlanPhases phase = phases.get(k);
+        List<PlanSqlBlock> rollbacks = verifiable(phase);
+        if (rollbacks.isEmpty()) continue;
+        if (priorDb == null) priorDb = priorSchema(prior);
+        verifyPhase(priorDb, phases.subList(0, k), phase, rollbacks);
       }
-      if (rollbacks.isEmpty()) {
-        if (phase.up().stream().anyMatch(b -> b.role() == SqlBlockRole.PHASE)) {
-          notes.add("phase \"" + phase.label() + "\" (" + where(phase.up().get(0)) + ") has no rollback SQL in the"
-              + " plan: there was no rollback of it to verify");
-        }
-        continue;
-      }
-      if (phase.up().stream().noneMatch(b -> b.role() == SqlBlockRole.PHASE)) {
-        notes.add("rollback of phase \"" + phase.label() + "\" (" + where(phase.rollbacks().get(0)) + ") not verified:"
-            + " the plan has no SQL of its own for that phase, and the dry run does not match migrations to phases");
-        continue;
-      }
-      verifyPhase(prior, phases.subList(0, k), phase, rollbacks);
+    } finally {
+      if (priorDb != null) priorDb.close();
     }
   }
 
-  private void verifyPhase(ChangePlan prior, List<PlanPhases> before, PlanPhases phase, List<PlanSqlBlock> rbs)
-      throws DryRunException {
-    try (ScratchDatabase db = databases.open(); Connection c = db.connect()) {
+  /** The phase's rollback blocks that can be verified; why the others cannot goes to the notes. */
+  private List<PlanSqlBlock> verifiable(PlanPhases phase) {
+    List<PlanSqlBlock> rollbacks = new ArrayList<>();
+    for (PlanSqlBlock b : phase.rollbacks()) {
+      if (b.migration().statements().isEmpty()) {
+        notes.add("rollback block " + where(b) + " of phase \"" + phase.label() + "\" holds no SQL statement"
+            + " (comments only): nothing to run");
+      } else {
+        rollbacks.add(b);
+      }
+    }
+    if (rollbacks.isEmpty()) {
+      if (phase.up().stream().anyMatch(b -> b.role() == SqlBlockRole.PHASE)) {
+        notes.add("phase \"" + phase.label() + "\" (" + where(phase.up().get(0)) + ") has no rollback SQL in the"
+            + " plan: there was no rollback of it to verify");
+      }
+      return List.of();
+    }
+    if (phase.up().stream().noneMatch(b -> b.role() == SqlBlockRole.PHASE)) {
+      notes.add("rollback of phase \"" + phase.label() + "\" (" + where(phase.rollbacks().get(0)) + ") not verified:"
+          + " the plan has no SQL of its own for that phase, and the dry run does not match migrations to phases");
+      return List.of();
+    }
+    return rollbacks;
+  }
+
+  /** A scratch database holding the schema before the plan, every session to it closed (a template). */
+  private ScratchDatabase priorSchema(ChangePlan prior) throws DryRunException {
+    ScratchDatabase db = databases.open();
+    boolean built = false;
+    try (Connection c = db.connect()) {
       if (postgres.isEmpty()) postgres = Catalog.serverVersion(c);
-      ScriptRunner runner = new ScriptRunner(c, db);
       List<String> priorNotes = new ArrayList<>();
-      PriorSchema.build(prior, runner, c, db, priorNotes);
-      for (String n : priorNotes) if (!notes.contains(n)) notes.add(n);
+      PriorSchema.build(prior, new ScriptRunner(c, db), c, db, priorNotes);
+      for (String n : priorNotes) if (!notes.contains(n)) notes.add(n); // two packets: one prior schema each
+      built = true;
+      return db;
+    } catch (SQLException e) {
+      throw new DryRunException("the dry run lost its database while building the schema before the plan: "
+          + Seeder.firstLine(e.getMessage()), e);
+    } finally {
+      if (!built) db.close();
+    }
+  }
+
+  private void verifyPhase(ScratchDatabase prior, List<PlanPhases> before, PlanPhases phase, List<PlanSqlBlock> rbs)
+      throws DryRunException {
+    try (ScratchDatabase db = prior.copy(); Connection c = db.connect()) {
+      ScriptRunner runner = new ScriptRunner(c, db);
       for (PlanPhases earlier : before) {
         ObservedStatement failed = apply(runner, c, earlier);
         if (failed != null) {

@@ -34,18 +34,23 @@ final class ScratchDatabase implements AutoCloseable {
   private final String name;
   private final String url;
   private final String label;
-  /** True when {@link #name} is also a role made for this database (embedded), dropped with it. */
+  /** The role made for the change's SQL (embedded), owner of the database; null on a server of the user's. */
+  private final String role;
+  /** True when dropping this database drops {@link #role} too (not for a {@link #copy()}, which shares it). */
   private final boolean ownRole;
+  private final long maxMb;
   private final SizeWatch size;
 
-  private ScratchDatabase(String adminUrl, Properties props, String name, String url, String label, boolean ownRole,
-      long maxMb) throws DryRunException {
+  private ScratchDatabase(String adminUrl, Properties props, String name, String url, String label, String role,
+      boolean ownRole, long maxMb) throws DryRunException {
     this.adminUrl = adminUrl;
     this.props = props;
     this.name = name;
     this.url = url;
     this.label = label;
+    this.role = role;
     this.ownRole = ownRole;
+    this.maxMb = maxMb;
     SizeWatch watch;
     try {
       // as the admin URL's user: on the embedded cluster a superuser, whose session the change's role cannot end
@@ -79,7 +84,7 @@ final class ScratchDatabase implements AutoCloseable {
       throw new DryRunException("the embedded PostgreSQL cannot create a scratch database: " + e.getMessage());
     }
     String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + name + "?user=" + name;
-    return new ScratchDatabase(admin, new Properties(), name, url, "embedded", true, maxMb);
+    return new ScratchDatabase(admin, new Properties(), name, url, "embedded", name, true, maxMb);
   }
 
   private static String scratchName() {
@@ -112,7 +117,24 @@ final class ScratchDatabase implements AutoCloseable {
       }
       throw new DryRunException("--db " + label + ": cannot create a scratch database: " + e.getMessage());
     }
-    return new ScratchDatabase(adminUrl, props, name, withDatabase(adminUrl, name), label, false, maxMb);
+    return new ScratchDatabase(adminUrl, props, name, withDatabase(adminUrl, name), label, null, false, maxMb);
+  }
+
+  /**
+   * A new scratch database holding what this one holds ({@code CREATE DATABASE … TEMPLATE}), used
+   * through the same role and with the same budget: a schema built once serves several runs. This
+   * one must have no session open; its size watch stops, as nothing runs on a template. Close the
+   * copies before this one.
+   */
+  ScratchDatabase copy() throws DryRunException {
+    size.close();
+    String copy = scratchName();
+    try (Connection c = DriverManager.getConnection(adminUrl, props); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + copy + " TEMPLATE " + name + (role == null ? "" : " OWNER " + role));
+    } catch (SQLException e) {
+      throw new DryRunException("cannot copy the scratch database " + this + ": " + e.getMessage());
+    }
+    return new ScratchDatabase(adminUrl, props, copy, withDatabase(url, copy), label, role, false, maxMb);
   }
 
   /** The same URL, naming another database. */
@@ -164,7 +186,7 @@ final class ScratchDatabase implements AutoCloseable {
       s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'"
           + " AND pid <> pg_backend_pid()");
       s.execute("DROP DATABASE IF EXISTS " + name);
-      if (ownRole) s.execute("DROP ROLE IF EXISTS " + name);
+      if (ownRole) s.execute("DROP ROLE IF EXISTS " + role);
     } catch (SQLException e) {
       throw new DryRunException("could not drop the scratch database " + name + " on " + label + ": "
           + e.getMessage() + " (drop it by hand)");
