@@ -50,32 +50,37 @@ public final class DryRun {
 
   private static DryRunEvidence observe(ChangePlan plan, Config config, DryRunOptions options) throws DryRunException {
     int major = options.postgresMajor() != null ? options.postgresMajor() : config.postgresVersion();
-    PhaseRollbackCheck.Databases databases = () -> options.jdbcUrl() == null
+    PriorSchema.Databases databases = () -> options.jdbcUrl() == null
         ? ScratchDatabase.embedded(major, options.maxDatabaseMb())
         : ScratchDatabase.onServer(options.jdbcUrl(), options.maxDatabaseMb());
     DryRunEvidence change;
-    if (plan.change().isEmpty()) {
-      change = new DryRunEvidence("", "", List.of(), List.of(), List.of(),
-          List.of("the change holds no forward migration: nothing to run"), List.of(), List.of());
-    } else {
-      try (ScratchDatabase db = databases.open()) {
-        try (Connection main = db.connect(); Connection watcher = db.connect(); Connection blocker = db.connect();
-            LockProbe probe = new LockProbe(db.connect())) {
-          watcher.setAutoCommit(true);
-          blocker.setAutoCommit(true);
-          change = new Session(plan, config, options, db, main, watcher, blocker, probe).run();
-        } catch (SQLException e) {
-          // a statement of the change over the budget fails as that statement; one of ours (seeding) lands here
-          Optional<String> over = db.overBudget();
-          if (over.isPresent()) {
-            throw new DryRunException(over.get() + " while the dry run prepared it (the schema before the change, the"
-                + " synthetic rows): lower dryRunRowCeiling or --rows, or raise dryRunMaxDatabaseMb", e);
+    PhaseRollbackCheck.Result phases;
+    // the dumps and base history are loaded once; the change's run and each phase check work in copies
+    try (PriorSchema prior = new PriorSchema(plan, databases)) {
+      if (plan.change().isEmpty()) {
+        change = new DryRunEvidence("", "", List.of(), List.of(), List.of(),
+            List.of("the change holds no forward migration: nothing to run"), List.of(), List.of());
+      } else {
+        List<String> notes = new ArrayList<>();
+        try (ScratchDatabase db = prior.open(plan, notes)) {
+          try (Connection main = db.connect(); Connection watcher = db.connect(); Connection blocker = db.connect();
+              LockProbe probe = new LockProbe(db.connect())) {
+            watcher.setAutoCommit(true);
+            blocker.setAutoCommit(true);
+            change = new Session(plan, options, db, main, watcher, blocker, probe, notes).run();
+          } catch (SQLException e) {
+            // a statement of the change over the budget fails as that statement; our seeding lands here
+            Optional<String> over = db.overBudget();
+            if (over.isPresent()) {
+              throw new DryRunException(over.get() + " while the dry run seeded synthetic rows: lower"
+                  + " dryRunRowCeiling or --rows, or raise dryRunMaxDatabaseMb", e);
+            }
+            throw new DryRunException("the dry run lost its database " + db + ": " + Seeder.firstLine(e.getMessage()), e);
           }
-          throw new DryRunException("the dry run lost its database " + db + ": " + Seeder.firstLine(e.getMessage()), e);
         }
       }
+      phases = PhaseRollbackCheck.run(plan, prior);
     }
-    PhaseRollbackCheck.Result phases = PhaseRollbackCheck.run(plan, databases);
     if (phases == null) return change;
     return withPhases(change, phases, options.jdbcUrl() == null ? "embedded" : ScratchDatabase.redact(options.jdbcUrl()));
   }
@@ -93,10 +98,9 @@ public final class DryRun {
         e.tablesBefore());
   }
 
-  /** One run in one scratch database. */
+  /** One run in one scratch database, which holds the schema before the change ({@link PriorSchema}). */
   private static final class Session {
     private final ChangePlan plan;
-    private final Config config;
     private final DryRunOptions options;
     private final ScratchDatabase db;
     private final Connection c;
@@ -104,12 +108,13 @@ public final class DryRun {
     private final Connection blocker;
     private final LockProbe probe;
     private final ScriptRunner runner;
-    private final List<String> notes = new ArrayList<>();
+    private final List<String> notes;
 
-    Session(ChangePlan plan, Config config, DryRunOptions options, ScratchDatabase db, Connection c,
-        Connection watcher, Connection blocker, LockProbe probe) throws SQLException {
+    /** {@code notes}: what building the schema before the change said, which this run's notes go after. */
+    Session(ChangePlan plan, DryRunOptions options, ScratchDatabase db, Connection c,
+        Connection watcher, Connection blocker, LockProbe probe, List<String> notes) throws SQLException {
       this.plan = plan;
-      this.config = config;
+      this.notes = notes;
       this.options = options;
       this.db = db;
       this.c = c;
@@ -121,7 +126,6 @@ public final class DryRun {
 
     DryRunEvidence run() throws SQLException, DryRunException {
       String version = Catalog.serverVersion(c);
-      PriorSchema.build(plan, runner, c, db, notes);
       Map<String, Long> stated = statedRows();
       Seeder seeder = new Seeder(c, plan.plannedForeignKeys(), plan.newCheckExpressions());
       for (String table : plan.touchedExistingTables()) {

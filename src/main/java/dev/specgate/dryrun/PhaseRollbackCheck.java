@@ -14,38 +14,33 @@ import java.util.List;
  * Each phase's rollback SQL from the plan, verified on its own (seed 004: "every step can be rolled
  * back independently", no phase assumes the next one has run). For phase k, in a scratch database
  * of its own: the prior schema, the plan's SQL of phases 1..k-1, a catalog snapshot, phase k's SQL,
- * its rollback blocks, the catalog compared with the snapshot, then phase k's SQL again. The prior
- * schema (schema dumps, base history, stand-ins) is built once per plan, in a database each phase's
- * gets a copy of ({@link ScratchDatabase#copy()}): loading a large dump took seconds per phase.
+ * its rollback blocks, the catalog compared with the snapshot, then phase k's SQL again. Each phase's
+ * database is a copy of the schema before the change ({@link PriorSchema}), with stand-ins for what
+ * the plan's SQL alters that nothing creates.
  *
  * <p>What cannot be verified is said in the notes, never skipped silently: a phase whose SQL (or an
  * earlier phase's) PostgreSQL rejects, a rollback block for a phase with no SQL of its own in the
  * plan. A failing backfill block is a note too: it ran on empty tables, so it is not evidence.
  */
 final class PhaseRollbackCheck {
-  /** Opens a fresh scratch database (embedded or on the server of {@code --db}). */
-  interface Databases {
-    ScratchDatabase open() throws DryRunException;
-  }
-
   /** What the check found: one outcome per rollback block, the failed re-runs, the notes. */
   record Result(String postgres, List<RollbackOutcome> outcomes, List<ObservedStatement> rerun, List<String> notes) {}
 
   private final ChangePlan plan;
-  private final Databases databases;
+  private final PriorSchema schemas;
   private final List<RollbackOutcome> outcomes = new ArrayList<>();
   private final List<ObservedStatement> rerun = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private String postgres = "";
 
-  private PhaseRollbackCheck(ChangePlan plan, Databases databases) {
+  private PhaseRollbackCheck(ChangePlan plan, PriorSchema schemas) {
     this.plan = plan;
-    this.databases = databases;
+    this.schemas = schemas;
   }
 
   /** Null when no packet of the change has rollback SQL in its plan. */
-  static Result run(ChangePlan plan, Databases databases) throws DryRunException {
-    PhaseRollbackCheck check = new PhaseRollbackCheck(plan, databases);
+  static Result run(ChangePlan plan, PriorSchema schemas) throws DryRunException {
+    PhaseRollbackCheck check = new PhaseRollbackCheck(plan, schemas);
     boolean any = false;
     for (Packet p : plan.packets()) {
       List<PlanPhases> phases = PlanPhases.of(p);
@@ -61,17 +56,10 @@ final class PhaseRollbackCheck {
     List<Script> planSql = new ArrayList<>();
     for (PlanPhases ph : phases) for (PlanSqlBlock b : ph.up()) planSql.add(script(b, ph));
     ChangePlan prior = new ChangePlan(plan.dumps(), plan.base(), planSql, List.of(), plan.packets());
-    ScratchDatabase priorDb = null; // built when the first phase needs it
-    try {
-      for (int k = 0; k < phases.size(); k++) {
-        PlanPhases phase = phases.get(k);
-        List<PlanSqlBlock> rollbacks = verifiable(phase);
-        if (rollbacks.isEmpty()) continue;
-        if (priorDb == null) priorDb = priorSchema(prior);
-        verifyPhase(priorDb, phases.subList(0, k), phase, rollbacks);
-      }
-    } finally {
-      if (priorDb != null) priorDb.close();
+    for (int k = 0; k < phases.size(); k++) {
+      PlanPhases phase = phases.get(k);
+      List<PlanSqlBlock> rollbacks = verifiable(phase);
+      if (!rollbacks.isEmpty()) verifyPhase(prior, phases.subList(0, k), phase, rollbacks);
     }
   }
 
@@ -101,28 +89,10 @@ final class PhaseRollbackCheck {
     return rollbacks;
   }
 
-  /** A scratch database holding the schema before the plan, every session to it closed (a template). */
-  private ScratchDatabase priorSchema(ChangePlan prior) throws DryRunException {
-    ScratchDatabase db = databases.open();
-    boolean built = false;
-    try (Connection c = db.connect()) {
-      if (postgres.isEmpty()) postgres = Catalog.serverVersion(c);
-      List<String> priorNotes = new ArrayList<>();
-      PriorSchema.build(prior, new ScriptRunner(c, db), c, db, priorNotes);
-      for (String n : priorNotes) if (!notes.contains(n)) notes.add(n); // two packets: one prior schema each
-      built = true;
-      return db;
-    } catch (SQLException e) {
-      throw new DryRunException("the dry run lost its database while building the schema before the plan: "
-          + Seeder.firstLine(e.getMessage()), e);
-    } finally {
-      if (!built) db.close();
-    }
-  }
-
-  private void verifyPhase(ScratchDatabase prior, List<PlanPhases> before, PlanPhases phase, List<PlanSqlBlock> rbs)
+  private void verifyPhase(ChangePlan prior, List<PlanPhases> before, PlanPhases phase, List<PlanSqlBlock> rbs)
       throws DryRunException {
-    try (ScratchDatabase db = prior.copy(); Connection c = db.connect()) {
+    try (ScratchDatabase db = schemas.open(prior, notes); Connection c = db.connect()) {
+      if (postgres.isEmpty()) postgres = Catalog.serverVersion(c);
       ScriptRunner runner = new ScriptRunner(c, db);
       for (PlanPhases earlier : before) {
         ObservedStatement failed = apply(runner, c, earlier);

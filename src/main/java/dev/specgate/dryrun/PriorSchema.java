@@ -7,34 +7,97 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The schema before the change, built in a scratch database: the schema dumps loaded
- * ({@link SchemaDumpLoader}), the base history replayed in its tool's order, then a minimal stand-in
- * for each table the change alters that neither creates. The main run and each phase check of the
- * plan build it the same way. None of it is observed: it is the ground the change is measured on.
+ * The schema before the change, in scratch databases: the schema dumps loaded
+ * ({@link SchemaDumpLoader}) and the base history replayed in its tool's order, once, in a database
+ * no run works in; each run (the change's, each phase check of the plan) gets a copy of it
+ * ({@link ScratchDatabase#copy()}) with a minimal stand-in for each table its SQL alters or
+ * references that neither creates. None of it is observed: it is the ground the change is measured
+ * on. Loading a large dump takes seconds; it was done once per run.
  */
-final class PriorSchema {
-  private PriorSchema() {}
+final class PriorSchema implements AutoCloseable {
+  /** Opens a fresh scratch database (embedded or on the server of {@code --db}). */
+  interface Databases {
+    ScratchDatabase open() throws DryRunException;
+  }
+
+  private final ChangePlan plan;
+  private final Databases databases;
+  /** The dumps and base history, built when the first run asks; never worked in. */
+  private ScratchDatabase history;
+  private final List<String> historyNotes = new ArrayList<>();
+
+  /** For the dumps and base history of {@code plan}, in databases {@code databases} opens. */
+  PriorSchema(ChangePlan plan, Databases databases) {
+    this.plan = plan;
+    this.databases = databases;
+  }
 
   /**
-   * Builds it through {@code runner} (on {@code c}); a dump loads on a connection of its own to
-   * {@code db}, so its session settings never reach {@code c}. What the reader must know (what a
-   * dump left out, stand-ins) goes to {@code notes}. A base history PostgreSQL rejects is a
+   * A scratch database holding the schema before {@code run}'s change ({@code run} shares this
+   * plan's dumps and base history), stand-ins included. What the reader must know (what a dump left
+   * out, stand-ins) goes to {@code notes}. A base history PostgreSQL rejects is a
    * {@link DryRunException} when there is no dump; with one, a note (the dump is the schema).
    */
-  static void build(ChangePlan plan, ScriptRunner runner, Connection c, ScratchDatabase db, List<String> notes)
-      throws SQLException, DryRunException {
-    Set<String> inDump = new HashSet<>();
-    for (Script dump : plan.dumps()) {
-      try (Connection own = db.connect()) {
-        SchemaDumpLoader.load(dump, own, notes);
-        inDump.addAll(SchemaDumpLoader.appliedVersions(own));
-      }
+  ScratchDatabase open(ChangePlan run, List<String> notes) throws DryRunException {
+    ScratchDatabase db;
+    if (plan.dumps().isEmpty() && plan.base().isEmpty()) {
+      db = databases.open(); // no history to share: a copy of an empty template would only cost a database more
+    } else {
+      if (history == null) history = buildHistory();
+      for (String n : historyNotes) if (!notes.contains(n)) notes.add(n);
+      db = history.copy();
     }
-    replayBase(plan, runner, c, inDump, notes);
-    standIns(plan, c, notes);
+    boolean ready = false;
+    try (Connection c = db.connect()) {
+      standIns(run, c, notes);
+      ready = true;
+      return db;
+    } catch (SQLException e) {
+      throw new DryRunException("the dry run lost its database " + db + " while it made stand-ins: "
+          + Seeder.firstLine(e.getMessage()), e);
+    } finally {
+      if (!ready) db.close();
+    }
+  }
+
+  /**
+   * The dumps and the base history, every session to the database closed (it is a template). A dump
+   * loads on a connection of its own, so its session settings never reach the history's replay.
+   */
+  private ScratchDatabase buildHistory() throws DryRunException {
+    ScratchDatabase db = databases.open();
+    boolean built = false;
+    try (Connection c = db.connect()) {
+      Set<String> inDump = new HashSet<>();
+      for (Script dump : plan.dumps()) {
+        try (Connection own = db.connect()) {
+          SchemaDumpLoader.load(dump, own, historyNotes);
+          inDump.addAll(SchemaDumpLoader.appliedVersions(own));
+        }
+      }
+      replayBase(plan, new ScriptRunner(c, db), c, inDump, historyNotes);
+      built = true;
+      return db;
+    } catch (SQLException e) {
+      Optional<String> over = db.overBudget();
+      if (over.isPresent()) {
+        throw new DryRunException(over.get() + " while the dry run loaded the schema before the change: raise"
+            + " dryRunMaxDatabaseMb", e);
+      }
+      throw new DryRunException("the dry run lost its database " + db + " while it loaded the schema before the"
+          + " change: " + Seeder.firstLine(e.getMessage()), e);
+    } finally {
+      if (!built) db.close();
+    }
+  }
+
+  @Override
+  public void close() throws DryRunException {
+    if (history != null) history.close();
   }
 
   private static void replayBase(ChangePlan plan, ScriptRunner runner, Connection c, Set<String> inDump,
