@@ -88,8 +88,8 @@ final class PriorSchema implements AutoCloseable {
         throw new DryRunException(over.get() + " while the dry run loaded the schema before the change: raise"
             + " dryRunMaxDatabaseMb", e);
       }
-      throw new DryRunException("the dry run lost its database " + db + " while it loaded the schema before the"
-          + " change: " + Seeder.firstLine(e.getMessage()), e);
+      throw new DryRunException("the schema before the change could not be loaded into " + db + ": "
+          + Seeder.firstLine(e.getMessage()), e);
     } finally {
       if (!built) db.close();
     }

@@ -45,6 +45,8 @@ final class SchemaDumpLoader {
           s.execute(st.sql());
           applied++;
         } catch (SQLException e) {
+          // cancelled (the database over its budget, or the time limit): the load stops, it is not a statement to skip
+          if (ScriptRunner.QUERY_CANCELED.equals(e.getSQLState())) throw e;
           rejected.add("line " + (st.line() + dump.lineOffset()) + " " + shown(st.sql()) + " (" + reason(st.sql(), e) + ")");
         }
       }

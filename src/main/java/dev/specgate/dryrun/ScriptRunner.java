@@ -32,7 +32,8 @@ import java.util.concurrent.Future;
 final class ScriptRunner {
   /** SQLSTATE classes of errors caused by the rows met: data exception, integrity violation. */
   private static final Set<String> DATA_CLASSES = Set.of("22", "23");
-  private static final String QUERY_CANCELED = "57014";
+  /** query_canceled: the statement timeout's cancel, or the size watch's ({@link SizeWatch}). */
+  static final String QUERY_CANCELED = "57014";
   /** configuration_limit_exceeded: here the scratch role's temp_file_limit ({@link ScratchDatabase}). */
   private static final String TEMP_FILE_LIMIT = "53400";
 

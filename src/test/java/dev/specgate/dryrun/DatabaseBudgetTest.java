@@ -57,6 +57,21 @@ class DatabaseBudgetTest {
     }
   }
 
+  /** A schema dump comes from the pull request too: one over the budget stops the run, it is not skipped. */
+  @Test
+  void aSchemaDumpOverTheBudgetStopsTheRunSayingWhy() throws Exception {
+    var changes = Changes.of()
+        .base("db/structure.sql", ACCOUNTS + "CREATE TABLE filler AS\n"
+            + "  SELECT generate_series(1, 5000000) AS id, repeat('x', 1000) AS pad;\n")
+        .add("db/migrations/2_note.sql", "ALTER TABLE accounts ADD COLUMN note text;\n").range();
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> DryRun.run(changes, Config.defaults(),
+        new DryRunOptions(null, null, Map.of(), DryRunOptions.DEFAULT_ROW_CEILING, 16)));
+    assertThat(thrown).isInstanceOf(DryRunException.class)
+        .hasMessageStartingWith("cancelled: the scratch database grew to ")
+        .hasMessageContaining("while the dry run loaded the schema before the change: raise dryRunMaxDatabaseMb");
+    assertThat(scratchDatabasesLeft()).isZero();
+  }
+
   @Test
   void aStatementSpillingPastTheBudgetSaysWhichLimitStoppedIt() throws Exception {
     var changes = Changes.of().base("db/migrations/1_accounts.sql", ACCOUNTS)
